@@ -1,0 +1,58 @@
+### Texte der Benutzeroberfläche des Standard-Themes (Deutsch).
+### Die Nachrichten-IDs sind dieselben wie in locales/en/ui.ftl; eine Nachricht, die hier fehlt,
+### wird auf Englisch angezeigt, und der Build meldet sie als Warnung.
+
+skip-to-content = Zum Inhalt springen
+site-navigation = Projektergebnisse
+breadcrumbs = Pfadnavigation
+home = Startseite
+menu = Menü
+on-this-page = Auf dieser Seite
+previous = Zurück
+next = Weiter
+language = Sprache
+not-translated = noch nicht übersetzt
+# $language: die Sprache der Leserin bzw. des Lesers, in dieser Sprache selbst; $original: die Sprache des angezeigten Textes.
+# Die Sprachnamen kommen mit großem Anfangsbuchstaben und in ihrer eigenen Sprache (z. B. "Deutsch",
+# "English"); $original steht deshalb in Klammern, damit der Satz in jedem Fall grammatisch bleibt.
+fallback-notice = Diese Seite liegt noch nicht auf { $language } vor. Sie lesen das Original ({ $original }).
+duration = Dauer
+duration-minutes = { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+}
+audience = Zielgruppe
+eqf-level = EQF-Niveau
+learning-outcomes = Lernergebnisse
+outcomes-knowledge = Kenntnisse
+outcomes-skills = Fertigkeiten
+outcomes-responsibility-autonomy = Verantwortung und Selbstständigkeit
+prerequisites = Vor diesem Modul
+keywords = Schlagwörter
+modules = Module
+# $count: Anzahl der Module eines Projektergebnisses.
+module-count = { $count ->
+    [one] { $count } Modul
+   *[other] { $count } Module
+}
+licence = Lizenz
+not-found-title = Seite nicht gefunden
+not-found-text = Die gesuchte Seite gibt es in dieser Version nicht. Wählen Sie eine Sprache, um auf der Startseite neu zu beginnen.
+choose-language = Sprache wählen
+alert-note = Hinweis
+alert-tip = Tipp
+alert-important = Wichtig
+alert-warning = Warnung
+alert-caution = Achtung
+
+## Zielgruppen (Front-Matter-Schlüssel `audience`)
+
+audience-vet-teacher = Lehrkräfte in der Berufsbildung
+audience-in-company-trainer = Betriebliche Ausbilderinnen und Ausbilder
+audience-tutor = Tutorinnen und Tutoren
+audience-mentor = Mentorinnen und Mentoren
+audience-school-leader = Schulleitungen
+audience-wbl-coordinator = Koordinatorinnen und Koordinatoren für arbeitsbasiertes Lernen
+audience-company-manager = Führungskräfte und Personalverantwortliche in Betrieben
+audience-social-partner = Sozialpartner
+audience-policy-maker = Politik und Behörden

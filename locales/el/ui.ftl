@@ -1,0 +1,58 @@
+### Κείμενα διεπαφής χρήστη του προεπιλεγμένου θέματος (ελληνικά).
+### Κάθε γλώσσα έχει τα ίδια αναγνωριστικά μηνυμάτων στο locales/<lang>/ui.ftl· ένα μήνυμα που λείπει
+### εμφανίζεται στα αγγλικά και η δημιουργία του ιστότοπου το αναφέρει ως προειδοποίηση.
+
+skip-to-content = Μετάβαση στο περιεχόμενο
+site-navigation = Εκπαιδευτικά προϊόντα
+breadcrumbs = Διαδρομή πλοήγησης
+home = Αρχική
+menu = Μενού
+on-this-page = Σε αυτή τη σελίδα
+previous = Προηγούμενο
+next = Επόμενο
+language = Γλώσσα
+not-translated = δεν έχει μεταφραστεί ακόμη
+# $language: η γλώσσα του αναγνώστη, με το όνομά της στην ίδια τη γλώσσα (π.χ. «Ελληνικά»)· $original: η γλώσσα
+# του κειμένου που εμφανίζεται (π.χ. «English»). Τα ονόματα μπαίνουν σε παρένθεση, ώστε η πρόταση να στέκει
+# γραμματικά με οποιοδήποτε όνομα γλώσσας.
+fallback-notice = Η σελίδα αυτή δεν έχει μεταφραστεί ακόμη στη γλώσσα σας ({ $language }). Διαβάζετε το πρωτότυπο κείμενο ({ $original }).
+duration = Διάρκεια
+duration-minutes = { $minutes ->
+    [one] { $minutes } λεπτό
+   *[other] { $minutes } λεπτά
+}
+audience = Κοινό-στόχος
+eqf-level = Επίπεδο EQF
+learning-outcomes = Μαθησιακά αποτελέσματα
+outcomes-knowledge = Γνώσεις
+outcomes-skills = Δεξιότητες
+outcomes-responsibility-autonomy = Ευθύνη και αυτονομία
+prerequisites = Πριν από αυτή την ενότητα
+keywords = Λέξεις-κλειδιά
+modules = Ενότητες
+# $count: ο αριθμός των ενοτήτων ενός πνευματικού προϊόντος.
+module-count = { $count ->
+    [one] { $count } ενότητα
+   *[other] { $count } ενότητες
+}
+licence = Άδεια χρήσης
+not-found-title = Η σελίδα δεν βρέθηκε
+not-found-text = Η σελίδα που αναζητήσατε δεν υπάρχει σε αυτή την έκδοση. Επιλέξτε γλώσσα για να ξεκινήσετε ξανά από την αρχική σελίδα.
+choose-language = Επιλέξτε γλώσσα
+alert-note = Σημείωση
+alert-tip = Συμβουλή
+alert-important = Σημαντικό
+alert-warning = Προειδοποίηση
+alert-caution = Προσοχή
+
+## Κοινό-στόχος (πεδίο `audience` του front matter)
+
+audience-vet-teacher = Εκπαιδευτικοί ΕΕΚ
+audience-in-company-trainer = Εκπαιδευτές στην επιχείρηση
+audience-tutor = Καθοδηγητές
+audience-mentor = Μέντορες
+audience-school-leader = Διευθυντικά στελέχη σχολικών μονάδων
+audience-wbl-coordinator = Συντονιστές μάθησης με βάση την εργασία
+audience-company-manager = Στελέχη επιχειρήσεων και προσωπικό ανθρώπινου δυναμικού
+audience-social-partner = Κοινωνικοί εταίροι
+audience-policy-maker = Φορείς χάραξης πολιτικής και δημόσιες αρχές

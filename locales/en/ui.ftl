@@ -1,0 +1,56 @@
+### User-interface strings of the default theme (English, the default language).
+### Every other language has the same message ids in locales/<lang>/ui.ftl; a message missing
+### there is shown in English and the build lists it as a warning.
+
+skip-to-content = Skip to content
+site-navigation = Training outputs
+breadcrumbs = Breadcrumbs
+home = Home
+menu = Menu
+on-this-page = On this page
+previous = Previous
+next = Next
+language = Language
+not-translated = not yet translated
+# $language: the reader's language, in itself; $original: the language of the text shown.
+fallback-notice = This page has not been translated into { $language } yet. You are reading the { $original } original.
+duration = Duration
+duration-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+audience = Audience
+eqf-level = EQF level
+learning-outcomes = Learning outcomes
+outcomes-knowledge = Knowledge
+outcomes-skills = Skills
+outcomes-responsibility-autonomy = Responsibility and autonomy
+prerequisites = Before this module
+keywords = Keywords
+modules = Modules
+# $count: number of modules in an output.
+module-count = { $count ->
+    [one] { $count } module
+   *[other] { $count } modules
+}
+licence = Licence
+not-found-title = Page not found
+not-found-text = The page you were looking for does not exist in this version. Choose a language to start again from the home page.
+choose-language = Choose your language
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+
+## Audiences (front matter `audience`)
+
+audience-vet-teacher = VET teachers
+audience-in-company-trainer = In-company trainers
+audience-tutor = Tutors
+audience-mentor = Mentors
+audience-school-leader = School leaders
+audience-wbl-coordinator = WBL coordinators
+audience-company-manager = Company managers and HR staff
+audience-social-partner = Social partners
+audience-policy-maker = Policy makers and public authorities

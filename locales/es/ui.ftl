@@ -1,0 +1,57 @@
+### Textos de la interfaz del tema por defecto (español / Spanish).
+### Los identificadores de mensaje son exactamente los de locales/en/ui.ftl; un mensaje que
+### falte aquí se muestra en inglés y la compilación lo indica como advertencia.
+
+skip-to-content = Saltar al contenido
+site-navigation = Productos formativos
+breadcrumbs = Ruta de navegación
+home = Inicio
+menu = Menú
+on-this-page = En esta página
+previous = Anterior
+next = Siguiente
+language = Idioma
+not-translated = aún sin traducir
+# $language: el idioma del lector, en su propio idioma («Español»); $original: el idioma del texto mostrado («English»).
+# Los nombres llegan tal como figuran en la configuración (con mayúscula inicial), por eso van entre paréntesis.
+fallback-notice = Esta página aún no está traducida a este idioma ({ $language }). Está leyendo el texto original ({ $original }).
+duration = Duración
+duration-minutes = { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}
+audience = Destinatarios
+eqf-level = Nivel EQF
+learning-outcomes = Resultados de aprendizaje
+outcomes-knowledge = Conocimientos
+outcomes-skills = Destrezas
+outcomes-responsibility-autonomy = Responsabilidad y autonomía
+prerequisites = Antes de este módulo
+keywords = Palabras clave
+modules = Módulos
+# $count: número de módulos de un producto.
+module-count = { $count ->
+    [one] { $count } módulo
+   *[other] { $count } módulos
+}
+licence = Licencia
+not-found-title = Página no encontrada
+not-found-text = La página que busca no existe en esta versión. Elija un idioma para volver a empezar desde la página de inicio.
+choose-language = Elija su idioma
+alert-note = Nota
+alert-tip = Consejo
+alert-important = Importante
+alert-warning = Advertencia
+alert-caution = Precaución
+
+## Destinatarios (clave `audience` de los metadatos)
+
+audience-vet-teacher = Profesorado de FP
+audience-in-company-trainer = Tutores de empresa
+audience-tutor = Tutores
+audience-mentor = Mentores
+audience-school-leader = Equipos directivos de centros
+audience-wbl-coordinator = Coordinadores de aprendizaje en el trabajo
+audience-company-manager = Directivos de empresa y personal de RR. HH.
+audience-social-partner = Interlocutores sociales
+audience-policy-maker = Responsables políticos y autoridades públicas

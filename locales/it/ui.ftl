@@ -1,0 +1,58 @@
+### Stringhe dell'interfaccia del tema predefinito (italiano).
+### Gli id dei messaggi sono gli stessi di locales/en/ui.ftl; un messaggio che manca qui
+### viene mostrato in inglese e la compilazione lo segnala con un avviso.
+
+skip-to-content = Vai al contenuto
+site-navigation = Prodotti formativi
+breadcrumbs = Percorso di navigazione
+home = Home
+menu = Menu
+on-this-page = In questa pagina
+previous = Precedente
+next = Successivo
+language = Lingua
+not-translated = non ancora tradotto
+# $language: la lingua del lettore, nella lingua stessa; $original: la lingua del testo mostrato.
+# I nomi delle lingue sono tra parentesi perché arrivano con l'iniziale maiuscola e nella
+# propria lingua (per esempio "Italiano", "English").
+fallback-notice = Questa pagina non è ancora disponibile nella lingua scelta ({ $language }). State leggendo il testo originale ({ $original }).
+duration = Durata
+duration-minutes = { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minuti
+}
+audience = Destinatari
+eqf-level = Livello EQF
+learning-outcomes = Risultati dell'apprendimento
+outcomes-knowledge = Conoscenze
+outcomes-skills = Abilità
+outcomes-responsibility-autonomy = Responsabilità e autonomia
+prerequisites = Prima di questo modulo
+keywords = Parole chiave
+modules = Moduli
+# $count: numero di moduli di un prodotto.
+module-count = { $count ->
+    [one] { $count } modulo
+   *[other] { $count } moduli
+}
+licence = Licenza
+not-found-title = Pagina non trovata
+not-found-text = La pagina che cercate non esiste in questa versione. Scegliete una lingua per ripartire dalla pagina iniziale.
+choose-language = Scegliete la lingua
+alert-note = Nota
+alert-tip = Suggerimento
+alert-important = Importante
+alert-warning = Avvertenza
+alert-caution = Attenzione
+
+## Destinatari (chiave `audience` del front matter)
+
+audience-vet-teacher = Docenti dell'IFP
+audience-in-company-trainer = Tutor aziendali
+audience-tutor = Tutor
+audience-mentor = Mentor
+audience-school-leader = Dirigenti scolastici
+audience-wbl-coordinator = Coordinatori del WBL
+audience-company-manager = Responsabili aziendali e delle risorse umane
+audience-social-partner = Parti sociali
+audience-policy-maker = Decisori politici e autorità pubbliche

@@ -1,0 +1,486 @@
+//! Stage 1: `book.toml` → [`Config`].
+//!
+//! The file is deserialised into [`RawConfig`] (unknown keys refused with a "did you mean"), then
+//! validated into a [`Config`] that can no longer be wrong: languages parsed, the default language
+//! listed, the base path normalised, the licence known and open.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean, unknown_field};
+use crate::key::{Lang, Version};
+use crate::licence::{self, Licence};
+
+/// The configuration file's name, at the project root.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// book.toml as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawConfig {
+    /// The site: title, languages, URLs, licence.
+    pub site: RawSite,
+    /// The languages, the default one first or named by `site.default-language`.
+    #[serde(default)]
+    pub languages: Vec<RawLanguage>,
+    /// Who made the content and under which grant; fields left empty show nothing.
+    #[serde(default)]
+    pub project: RawProject,
+    /// How Markdown is treated.
+    #[serde(default)]
+    pub markdown: RawMarkdown,
+    /// How output is written.
+    #[serde(default)]
+    pub output: RawOutput,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSite {
+    /// Site title, shown in every page's header and `<title>`.
+    pub title: String,
+    /// One-sentence description for metadata.
+    #[serde(default)]
+    pub description: String,
+    /// Code of the language the sources are written in (`en`).
+    pub default_language: String,
+    /// Absolute URL of the deployed site (`https://example.org/innotrain/`); may be empty.
+    #[serde(default)]
+    pub base_url: String,
+    /// Path prefix under which the site is served (`/` or `/innotrain/`).
+    #[serde(default = "default_base_path")]
+    pub base_path: String,
+    /// Erasmus+ programme period, choosing the funding statement and disclaimer.
+    pub funding_period: String,
+    /// SPDX id of the content licence when a page names none.
+    pub license: String,
+    /// Label of the version built from the working tree (`2.0`).
+    pub version: String,
+    /// Theme folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+fn default_base_path() -> String {
+    "/".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawLanguage {
+    /// Language code, also the file-name suffix of translations (`el` in `01-x.el.md`).
+    pub code: String,
+    /// The language's name in itself (`Ελληνικά`), shown in the language switcher.
+    pub name: String,
+    /// `ltr` or `rtl`.
+    #[serde(default = "default_direction")]
+    pub direction: String,
+}
+
+fn default_direction() -> String {
+    "ltr".into()
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawProject {
+    /// Full project title.
+    pub name: String,
+    /// Short name (`InnoTrain`).
+    pub acronym: String,
+    /// Funding programme and action.
+    pub programme: String,
+    /// Grant agreement number; empty when not known.
+    pub number: String,
+    /// Coordinating organisation; empty when not known.
+    pub coordinator: String,
+    /// Partner organisations; empty when not known.
+    pub partners: Vec<String>,
+    /// Contact address for feedback (e-mail or URL); empty when not known.
+    pub contact: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMarkdown {
+    /// `drop` (default): raw HTML is removed with a warning; `sanitize`: a safe subset is kept.
+    pub raw_html: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawOutput {
+    /// `directory` (default, `../page/`) or `index-html` (`../page/index.html`, for opening the
+    /// site from the file system).
+    pub links: Option<String>,
+}
+
+/// Which Erasmus+ period's legal wording applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundingPeriod {
+    P2014To2020,
+    P2021To2027,
+}
+
+impl FundingPeriod {
+    /// The suffix of the legal message ids in `legal.ftl`.
+    pub fn message_suffix(self) -> &'static str {
+        match self {
+            Self::P2014To2020 => "2014-2020",
+            Self::P2021To2027 => "2021-2027",
+        }
+    }
+}
+
+/// What happens to raw HTML in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    Drop,
+    Sanitize,
+}
+
+/// How internal links are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStyle {
+    Directory,
+    IndexHtml,
+}
+
+/// A language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub lang: Lang,
+    pub name: String,
+    pub rtl: bool,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: String,
+    pub description: String,
+    /// Languages in book.toml order; the default language is one of them.
+    pub languages: Vec<Language>,
+    pub default_lang: Lang,
+    /// Absolute site URL without trailing slash, or empty.
+    pub base_url: String,
+    /// Path prefix, always starting and ending with `/`.
+    pub base_path: String,
+    pub funding_period: FundingPeriod,
+    pub licence: Licence,
+    pub version: Version,
+    pub theme_dir: PathBuf,
+    pub project: RawProject,
+    pub raw_html: RawHtml,
+    pub link_style: LinkStyle,
+}
+
+impl Config {
+    pub fn language(&self, lang: &Lang) -> Option<&Language> {
+        self.languages.iter().find(|l| &l.lang == lang)
+    }
+
+    /// Looks a file-name suffix up among the configured languages.
+    pub fn lang(&self, code: &str) -> Option<&Lang> {
+        self.languages
+            .iter()
+            .map(|l| &l.lang)
+            .find(|l| l.as_str() == code)
+    }
+
+    pub fn langs(&self) -> impl Iterator<Item = &Lang> {
+        self.languages.iter().map(|l| &l.lang)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join("locales")
+    }
+}
+
+/// Reads and validates `<root>/book.toml`. Problems with its content become diagnostics (and
+/// `None`); a file that cannot be read is an operational error.
+pub fn load_config(root: &Path, diags: &Diagnostics) -> anyhow::Result<Option<Config>> {
+    let path = root.join(CONFIG_FILE);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
+    let raw: RawConfig = match toml::from_str(&text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            diags.push(toml_diagnostic(&text, &error));
+            return Ok(None);
+        }
+    };
+    let before = diags.has_errors();
+    let config = validate(root, raw, &text, diags);
+    Ok(config.filter(|_| before || !diags.has_errors()))
+}
+
+fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim();
+    let mut diagnostic = match unknown_field(message, "key") {
+        Some((message, hint)) => Diagnostic::error(CONFIG_FILE, message).with_hint(hint),
+        None => Diagnostic::error(CONFIG_FILE, lowercase_first(message)),
+    };
+    if let Some(span) = error.span() {
+        diagnostic = diagnostic.at_offset(text, span.start);
+    }
+    diagnostic
+}
+
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Position of `key = …` in the text, for diagnostics about a valid-but-wrong value.
+fn locate(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find(|(_, line)| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or((0, 0), |(i, line)| {
+            (i + 1, line.len() - line.trim_start().len() + 1)
+        })
+}
+
+fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Option<Config> {
+    let error_at = |key: &str, message: String, hint: String| {
+        let (line, col) = locate(text, key);
+        diags.push(
+            Diagnostic::error(CONFIG_FILE, message)
+                .at(line, col)
+                .with_hint(hint),
+        );
+    };
+
+    let mut languages = Vec::new();
+    for raw_lang in &raw.languages {
+        let Some(lang) = Lang::parse(&raw_lang.code) else {
+            error_at(
+                "code",
+                format!("invalid language code `{}`", raw_lang.code),
+                "use a lowercase ISO 639-1 code such as `en`, `de` or `el`".into(),
+            );
+            continue;
+        };
+        if languages.iter().any(|l: &Language| l.lang == lang) {
+            error_at(
+                "code",
+                format!("language `{lang}` is listed twice"),
+                "remove one of the entries".into(),
+            );
+            continue;
+        }
+        let rtl = match raw_lang.direction.as_str() {
+            "ltr" => false,
+            "rtl" => true,
+            other => {
+                error_at(
+                    "direction",
+                    format!("invalid text direction `{other}`"),
+                    "expected `ltr` or `rtl`".into(),
+                );
+                false
+            }
+        };
+        languages.push(Language {
+            lang,
+            name: raw_lang.name.clone(),
+            rtl,
+        });
+    }
+    if languages.is_empty() {
+        diags.push(
+            Diagnostic::error(CONFIG_FILE, "no languages are configured")
+                .with_hint("add a `[[languages]]` table with `code` and `name` for each language"),
+        );
+    }
+
+    let codes = || languages.iter().map(|l| l.lang.as_str());
+    let default_lang = languages
+        .iter()
+        .map(|l| l.lang.clone())
+        .find(|l| l.as_str() == raw.site.default_language);
+    if default_lang.is_none() && !languages.is_empty() {
+        let hint = match did_you_mean(&raw.site.default_language, codes()) {
+            Some(code) => format!("did you mean `{code}`?"),
+            None => format!(
+                "add it to `[[languages]]` or use one of {}",
+                quoted(codes())
+            ),
+        };
+        error_at(
+            "default-language",
+            format!(
+                "default language `{}` is not among the configured languages",
+                raw.site.default_language
+            ),
+            hint,
+        );
+    }
+
+    let funding_period = match raw.site.funding_period.as_str() {
+        "2014-2020" => Some(FundingPeriod::P2014To2020),
+        "2021-2027" => Some(FundingPeriod::P2021To2027),
+        other => {
+            error_at(
+                "funding-period",
+                format!("unknown funding period `{other}`"),
+                "expected `2014-2020` or `2021-2027`".into(),
+            );
+            None
+        }
+    };
+
+    let licence = match licence::licence(&raw.site.license) {
+        Ok(licence) => Some(licence),
+        Err(problem) => {
+            let (message, hint) = licence::explain(&raw.site.license, problem);
+            error_at("license", message, hint);
+            None
+        }
+    };
+
+    let version = Version::parse(&raw.site.version);
+    if version.is_none() {
+        error_at(
+            "version",
+            format!("invalid version label `{}`", raw.site.version),
+            "use letters, digits, `.`, `-` or `_`, such as `2.0` or `1.0-pilot` (`latest` is reserved)".into(),
+        );
+    }
+
+    let base_url = raw.site.base_url.trim_end_matches('/').to_string();
+    let is_web_url = base_url.starts_with("https://") || base_url.starts_with("http://");
+    if !base_url.is_empty() && !is_web_url {
+        error_at(
+            "base-url",
+            format!("base URL `{base_url}` is not an absolute http(s) URL"),
+            "write it as `https://example.org/innotrain`, or leave it empty".into(),
+        );
+    }
+    let base_path = normalise_base_path(&raw.site.base_path);
+    if base_path.is_none() {
+        error_at(
+            "base-path",
+            format!("invalid base path `{}`", raw.site.base_path),
+            "use `/` or a path such as `/innotrain/` (letters, digits, `-`, `_`, `.`)".into(),
+        );
+    }
+
+    let raw_html = match raw.markdown.raw_html.as_deref() {
+        None | Some("drop") => RawHtml::Drop,
+        Some("sanitize") => RawHtml::Sanitize,
+        Some(other) => {
+            error_at(
+                "raw-html",
+                format!("unknown raw HTML policy `{other}`"),
+                "expected `drop` or `sanitize`".into(),
+            );
+            RawHtml::Drop
+        }
+    };
+    let link_style = match raw.output.links.as_deref() {
+        None | Some("directory") => LinkStyle::Directory,
+        Some("index-html") => LinkStyle::IndexHtml,
+        Some(other) => {
+            error_at(
+                "links",
+                format!("unknown link style `{other}`"),
+                "expected `directory` or `index-html`".into(),
+            );
+            LinkStyle::Directory
+        }
+    };
+
+    let theme_dir = root.join("themes").join(&raw.site.theme);
+    if raw.site.theme.contains(['/', '\\'])
+        || raw.site.theme.starts_with('.')
+        || !theme_dir.is_dir()
+    {
+        error_at(
+            "theme",
+            format!("theme `{}` not found", raw.site.theme),
+            "expected a folder `themes/<name>/` next to book.toml".into(),
+        );
+    }
+
+    Some(Config {
+        root: root.to_path_buf(),
+        title: raw.site.title,
+        description: raw.site.description,
+        default_lang: default_lang?,
+        languages,
+        base_url,
+        base_path: base_path?,
+        funding_period: funding_period?,
+        licence: licence?,
+        version: version?,
+        theme_dir,
+        project: raw.project,
+        raw_html,
+        link_style,
+    })
+}
+
+fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `innotrain` → `/innotrain/`; `/` stays `/`; `..` and odd characters are refused.
+pub fn normalise_base_path(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let valid = segments.iter().all(|s| {
+        *s != "."
+            && *s != ".."
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+    });
+    valid.then(|| {
+        if segments.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{}/", segments.join("/"))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_base_paths() {
+        assert_eq!(
+            normalise_base_path("innotrain").as_deref(),
+            Some("/innotrain/")
+        );
+        assert_eq!(normalise_base_path("/a/b/").as_deref(), Some("/a/b/"));
+        assert_eq!(normalise_base_path("").as_deref(), Some("/"));
+        assert_eq!(normalise_base_path("/../etc"), None);
+    }
+}

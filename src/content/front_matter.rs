@@ -1,0 +1,277 @@
+//! Front matter: the YAML block at the top of every Markdown file, split off and parsed into a
+//! typed schema. Unknown keys are errors with a "did you mean"; lines are counted from the start
+//! of the file (the opening `---` is line 1).
+
+use serde::Deserialize;
+use serde_saphyr::{Budget, Error as YamlError, Options, Spanned};
+
+use crate::diag::{Diagnostic, did_you_mean};
+
+/// Front matter is small; anything bigger is a mistake or an attack (alias bombs, deep nesting).
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Who a module is for. Labels come from the UI strings (`audience-<id>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    VetTeacher,
+    InCompanyTrainer,
+    Tutor,
+    Mentor,
+    SchoolLeader,
+    WblCoordinator,
+    CompanyManager,
+    SocialPartner,
+    PolicyMaker,
+}
+
+impl Audience {
+    /// The id used in front matter and in UI string names.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::VetTeacher => "vet-teacher",
+            Self::InCompanyTrainer => "in-company-trainer",
+            Self::Tutor => "tutor",
+            Self::Mentor => "mentor",
+            Self::SchoolLeader => "school-leader",
+            Self::WblCoordinator => "wbl-coordinator",
+            Self::CompanyManager => "company-manager",
+            Self::SocialPartner => "social-partner",
+            Self::PolicyMaker => "policy-maker",
+        }
+    }
+
+    pub const ALL: [Audience; 9] = [
+        Self::VetTeacher,
+        Self::InCompanyTrainer,
+        Self::Tutor,
+        Self::Mentor,
+        Self::SchoolLeader,
+        Self::WblCoordinator,
+        Self::CompanyManager,
+        Self::SocialPartner,
+        Self::PolicyMaker,
+    ];
+}
+
+/// Learning outcomes in the three EQF descriptor columns.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearningOutcomes {
+    #[serde(default)]
+    pub knowledge: Vec<String>,
+    #[serde(default)]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub responsibility_autonomy: Vec<String>,
+}
+
+impl LearningOutcomes {
+    pub fn is_empty(&self) -> bool {
+        self.knowledge.is_empty()
+            && self.skills.is_empty()
+            && self.responsibility_autonomy.is_empty()
+    }
+}
+
+/// Front matter of a module (or its translation: keys it omits are taken from the source).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFront {
+    pub title: String,
+    pub summary: Option<String>,
+    pub duration_minutes: Option<Spanned<u32>>,
+    pub audience: Option<Vec<Audience>>,
+    pub eqf_level: Option<Spanned<u8>>,
+    pub learning_outcomes: Option<LearningOutcomes>,
+    pub keywords: Option<Vec<String>>,
+    pub authors: Option<Vec<String>>,
+    pub license: Option<Spanned<String>>,
+    pub prerequisites: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub draft: bool,
+    pub id: Option<Spanned<String>>,
+    pub source_hash: Option<String>,
+}
+
+/// Front matter of the home page and of an output's landing page.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexFront {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub source_hash: Option<String>,
+}
+
+/// A file split into its front matter and body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML text (without the `---` lines).
+    pub yaml: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_start: usize,
+}
+
+/// Splits `---\n<yaml>\n---\n<body>`. `text` has had its BOM removed and CRLF turned into LF.
+pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
+    let Some(after_open) = text.strip_prefix("---\n") else {
+        return Err(Diagnostic::error(path, "missing front matter")
+            .at(1, 1)
+            .with_hint(
+                "start the file with a `---` line, then `title: …`, then another `---` line",
+            ));
+    };
+    let mut offset = 4;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &text[4..offset];
+            let body_start = offset + line.len();
+            if yaml.len() > MAX_FRONT_MATTER_BYTES {
+                return Err(
+                    Diagnostic::error(path, "front matter is larger than 64 KiB")
+                        .at(2, 1)
+                        .with_hint("keep long text in the body of the page"),
+                );
+            }
+            return Ok(Split { yaml, body_start });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, "front matter is not closed")
+        .at(1, 1)
+        .with_hint("add a line with `---` after the last front matter key"))
+}
+
+/// Parses front matter YAML into `T`, turning YAML and schema errors into a located diagnostic.
+/// `yaml` starts on line 2 of the file.
+pub fn parse<T: for<'de> Deserialize<'de>>(path: &str, yaml: &str) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str_with_options(yaml, yaml_options())
+        .map_err(|error| yaml_diagnostic(path, &error))
+}
+
+fn yaml_options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 16;
+    budget.max_nodes = 5_000;
+    budget.max_aliases = 100;
+    budget.max_anchors = 100;
+    budget.max_events = 20_000;
+    budget.max_total_scalar_bytes = MAX_FRONT_MATTER_BYTES;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
+    let (message, hint) = match error {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            format!("unknown front matter key `{field}`"),
+            match did_you_mean(field, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected one of {}", quote_all(expected)),
+            },
+        ),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            format!("unknown value `{variant}`"),
+            match did_you_mean(variant, expected.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected one of {}", quote_all(expected)),
+            },
+        ),
+        YamlError::SerdeMissingField { field, .. } => (
+            format!("missing front matter key `{field}`"),
+            format!("add `{field}: …` between the `---` lines"),
+        ),
+        other => (
+            plain_message(other),
+            "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into(),
+        ),
+    };
+    let diagnostic = Diagnostic::error(path, message).with_hint(hint);
+    match error.location() {
+        // The YAML starts on line 2: line 1 is the opening `---`.
+        Some(location) if location.line() > 0 => diagnostic.at(
+            location.line() as usize + 1,
+            location.column().max(1) as usize,
+        ),
+        _ => diagnostic.at(2, 1),
+    }
+}
+
+fn quote_all(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The error's own words without its position (we print the position ourselves).
+fn plain_message(error: &YamlError) -> String {
+    let text = error.to_string();
+    let first_line = text.lines().next().unwrap_or("invalid front matter").trim();
+    let without_position = match first_line.find(" at line ") {
+        Some(i) => &first_line[..i],
+        None => first_line,
+    };
+    let without_prefix = without_position
+        .split_once("error: ")
+        .map_or(without_position, |(_, m)| m);
+    let mut chars = without_prefix.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => "invalid front matter".into(),
+    }
+}
+
+/// Where a spanned value sits in the file (1-based line, column).
+pub fn position<T>(value: &Spanned<T>) -> (usize, usize) {
+    let location = value.referenced;
+    (location.line() as usize + 1, location.column() as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let split = split("a.md", text).unwrap();
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(&text[split.body_start..], "Body\n");
+    }
+
+    #[test]
+    fn reports_unclosed_front_matter() {
+        let error = split("a.md", "---\ntitle: A\nBody\n").unwrap_err();
+        assert_eq!(error.message, "front matter is not closed");
+    }
+
+    #[test]
+    fn reports_unknown_keys_at_their_line_with_a_suggestion() {
+        let error = parse::<ModuleFront>("a.md", "title: A\ntitel: B\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a.md:3:1: error: unknown front matter key `titel`\n  hint: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn refuses_alias_bombs() {
+        let mut yaml = String::from("title: A\nkeywords: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            yaml.push_str(&format!(
+                "k{i}: &a{i} [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            ));
+        }
+        assert!(parse::<ModuleFront>("a.md", &yaml).is_err());
+    }
+}

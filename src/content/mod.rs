@@ -1,0 +1,642 @@
+//! Stage 3: content files → the [`Site`] model.
+//!
+//! Walks `content/` through a [`Source`], applies the naming rules ([`naming`]), parses front
+//! matter ([`front_matter`]) and assembles outputs, modules and translations. Every problem is a
+//! diagnostic; loading goes on after one so that a build reports all of them together.
+
+pub mod front_matter;
+pub mod naming;
+pub mod site;
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::key::{Lang, PageId};
+use crate::licence;
+use crate::source::Source;
+
+use front_matter::{IndexFront, ModuleFront};
+use naming::{NameProblem, PageName};
+pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
+
+const CONTENT: &str = "content";
+
+/// A Markdown file that parsed, before it is placed in the site.
+struct Parsed {
+    folder: Option<String>,
+    name: PageName,
+    doc: Document,
+    front: Front,
+}
+
+enum Front {
+    Index(IndexFront),
+    Module(Box<ModuleFront>),
+}
+
+/// Loads the content tree of one version. Returns `None` when the content has errors that make a
+/// site model impossible (the diagnostics say which).
+pub fn load_site(
+    config: &Config,
+    source: &dyn Source,
+    diags: &Diagnostics,
+) -> anyhow::Result<Option<Site>> {
+    let files = source.files(CONTENT, diags)?;
+    if files.is_empty() {
+        diags.push(
+            Diagnostic::error("content", "the content folder is missing or empty")
+                .with_hint("create `content/_index.md` with a `title` in its front matter"),
+        );
+        return Ok(None);
+    }
+    let mut parsed = Vec::new();
+    let mut assets = BTreeMap::new();
+    for file in files {
+        let relative = file
+            .path
+            .strip_prefix("content/")
+            .unwrap_or(&file.path)
+            .to_string();
+        let parts: Vec<&str> = relative.split('/').collect();
+        let is_markdown = relative.ends_with(".md");
+        if !is_markdown || parts.len() > 2 {
+            let bytes = source.read(&file.path)?;
+            assets.insert(
+                relative.clone(),
+                Asset {
+                    path: relative,
+                    bytes,
+                },
+            );
+            continue;
+        }
+        let folder = (parts.len() == 2).then(|| parts[0].to_string());
+        let bytes = source.read(&file.path)?;
+        if let Some(p) = parse_file(
+            config,
+            &file.path,
+            folder,
+            parts[parts.len() - 1],
+            bytes,
+            diags,
+        ) {
+            parsed.push(p);
+        }
+    }
+    Ok(assemble(config, parsed, assets, diags))
+}
+
+fn parse_file(
+    config: &Config,
+    path: &str,
+    folder: Option<String>,
+    file_name: &str,
+    bytes: Vec<u8>,
+    diags: &Diagnostics,
+) -> Option<Parsed> {
+    let name = match naming::parse_page_name(file_name) {
+        Ok(name) => name,
+        Err(NameProblem::MissingOrder) => {
+            let hint = if folder.is_some() {
+                format!("name modules `NN-slug.md`, e.g. `01-{}`", file_name)
+            } else {
+                "only `_index.md` and its translations belong directly in `content/`; put modules in an output folder".into()
+            };
+            diags.push(
+                Diagnostic::error(path, "file name has no two-digit order prefix").with_hint(hint),
+            );
+            return None;
+        }
+        Err(NameProblem::InvalidSlug { suggestion }) => {
+            diags.push(
+                Diagnostic::error(path, "file name is not a valid URL slug").with_hint(format!(
+                    "use lowercase letters, digits and hyphens, e.g. `…-{suggestion}.md`"
+                )),
+            );
+            return None;
+        }
+    };
+    if folder.is_none() && name.order.is_some() {
+        diags.push(
+            Diagnostic::error(path, "modules must be inside an output folder")
+                .with_hint("move the file into a folder such as `content/io1-my-output/`"),
+        );
+        return None;
+    }
+    let lang = match &name.lang_suffix {
+        None => config.default_lang.clone(),
+        Some(code) => match config.lang(code) {
+            Some(lang) => lang.clone(),
+            None => {
+                let known: Vec<&str> = config.langs().map(Lang::as_str).collect();
+                diags.push(
+                    Diagnostic::error(path, format!("language suffix `{code}` is not configured"))
+                        .with_hint(format!("book.toml lists {}; add `{code}` to `[[languages]]` or rename the file", known.join(", "))),
+                );
+                return None;
+            }
+        },
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            diags.push(
+                Diagnostic::error(path, "file is not valid UTF-8")
+                    .at_offset(&text, offset)
+                    .with_hint("save the file with UTF-8 encoding"),
+            );
+            return None;
+        }
+    };
+    let text = normalise_text(text);
+    let split = match front_matter::split(path, &text) {
+        Ok(split) => split,
+        Err(diagnostic) => {
+            diags.push(diagnostic);
+            return None;
+        }
+    };
+    let body_start = split.body_start;
+    let front = if name.order.is_some() {
+        front_matter::parse::<ModuleFront>(path, split.yaml).map(|f| Front::Module(Box::new(f)))
+    } else {
+        front_matter::parse::<IndexFront>(path, split.yaml).map(Front::Index)
+    };
+    let front = match front {
+        Ok(front) => front,
+        Err(diagnostic) => {
+            diags.push(diagnostic);
+            return None;
+        }
+    };
+    let doc = match &front {
+        Front::Index(f) => Document {
+            path: path.to_string(),
+            lang,
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            learning_outcomes: Default::default(),
+            keywords: Vec::new(),
+            source_hash: f.source_hash.clone(),
+            text: String::new(),
+            body_start,
+        },
+        Front::Module(f) => Document {
+            path: path.to_string(),
+            lang,
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            learning_outcomes: f.learning_outcomes.clone().unwrap_or_default(),
+            keywords: f.keywords.clone().unwrap_or_default(),
+            source_hash: f.source_hash.clone(),
+            text: String::new(),
+            body_start,
+        },
+    };
+    if doc.title.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(path, "`title` is empty")
+                .at(2, 1)
+                .with_hint("give the page a title"),
+        );
+    }
+    Some(Parsed {
+        folder,
+        name,
+        doc: Document { text, ..doc },
+        front,
+    })
+}
+
+/// Removes a UTF-8 BOM and turns CRLF into LF, so that Windows-edited files give the same output
+/// and the same line numbers.
+pub fn normalise_text(text: String) -> String {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// A page's files while they are being grouped.
+#[derive(Default)]
+struct Group {
+    order: Option<u32>,
+    source: Option<Parsed>,
+    translations: BTreeMap<Lang, Parsed>,
+}
+
+fn assemble(
+    config: &Config,
+    parsed: Vec<Parsed>,
+    assets: BTreeMap<String, Asset>,
+    diags: &Diagnostics,
+) -> Option<Site> {
+    // (folder, slug) → group; the home page is ("", "").
+    let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
+    for p in parsed {
+        let folder = p.folder.clone().unwrap_or_default();
+        let key = (folder, p.name.slug.clone());
+        let group = groups.entry(key).or_default();
+        if p.name.order.is_some() && group.order.is_some() && group.order != p.name.order {
+            let other = group
+                .source
+                .as_ref()
+                .or(group.translations.values().next())
+                .expect("group has a file");
+            diags.push(
+                Diagnostic::error(
+                    &p.doc.path,
+                    format!("two files map to the same page `{}`", p.name.slug),
+                )
+                .with_hint(format!(
+                    "`{}` has the same slug; rename one of them",
+                    other.doc.path
+                )),
+            );
+            continue;
+        }
+        group.order = group.order.or(p.name.order);
+        let is_source = p.doc.lang == config.default_lang;
+        let slot = if is_source {
+            group.source.as_ref()
+        } else {
+            group.translations.get(&p.doc.lang)
+        };
+        if let Some(existing) = slot {
+            diags.push(
+                Diagnostic::error(&p.doc.path, "two files map to the same page and language")
+                    .with_hint(format!(
+                        "`{}` is the same page in `{}`; remove one of them",
+                        existing.doc.path, p.doc.lang
+                    )),
+            );
+            continue;
+        }
+        if is_source {
+            group.source = Some(p);
+        } else {
+            group.translations.insert(p.doc.lang.clone(), p);
+        }
+    }
+
+    let mut builder = SiteBuilder {
+        config,
+        diags,
+        pages: Vec::new(),
+        by_id: BTreeMap::new(),
+        by_source_path: BTreeMap::new(),
+    };
+    let home = groups.remove(&(String::new(), String::new()));
+    let mut folders: BTreeMap<String, BTreeMap<(u32, String), Group>> = BTreeMap::new();
+    for ((folder, slug), group) in groups {
+        folders
+            .entry(folder)
+            .or_default()
+            .insert((group.order.unwrap_or(0), slug), group);
+    }
+    match home {
+        Some(group) => {
+            builder.add_page(
+                group,
+                PageKind::Home,
+                None,
+                PageId::home(),
+                String::new(),
+                "_index.md".into(),
+            );
+        }
+        None => {
+            diags.push(
+                Diagnostic::error("content/_index.md", "the home page is missing")
+                    .with_hint("create `content/_index.md` with a `title` in its front matter"),
+            );
+        }
+    };
+
+    let mut ordered_folders = Vec::new();
+    for (folder, groups) in folders {
+        match naming::parse_output_folder(&folder) {
+            Ok((order, slug)) => ordered_folders.push((order.unwrap_or(0), slug, folder, groups)),
+            Err(problem) => {
+                let suggestion = match problem {
+                    NameProblem::InvalidSlug { suggestion } => suggestion,
+                    NameProblem::MissingOrder => folder.to_lowercase(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        format!("content/{folder}"),
+                        "folder name is not a valid URL slug",
+                    )
+                    .with_hint(format!(
+                        "use lowercase letters, digits and hyphens, e.g. `{suggestion}`"
+                    )),
+                );
+            }
+        }
+    }
+    ordered_folders.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+
+    let mut outputs = Vec::new();
+    for (_, slug, folder, mut groups) in ordered_folders {
+        let output_index = outputs.len();
+        let Some(landing_group) = groups.remove(&(0, String::new())) else {
+            diags.push(
+                Diagnostic::error(
+                    format!("content/{folder}"),
+                    "output folder has no `_index.md`",
+                )
+                .with_hint("add `_index.md` with the output's `title` and a short introduction"),
+            );
+            continue;
+        };
+        let Some(landing) = builder.add_page(
+            landing_group,
+            PageKind::Output,
+            Some(output_index),
+            PageId::new(&slug),
+            format!("{slug}/"),
+            format!("{folder}/_index.md"),
+        ) else {
+            continue;
+        };
+        let mut modules = Vec::new();
+        for ((_, module_slug), group) in groups {
+            let file_name = group
+                .source
+                .as_ref()
+                .map(|p| {
+                    p.doc
+                        .path
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let id = PageId::new(format!("{slug}/{module_slug}"));
+            if let Some(index) = builder.add_page(
+                group,
+                PageKind::Module,
+                Some(output_index),
+                id,
+                format!("{slug}/{module_slug}/"),
+                format!("{folder}/{file_name}"),
+            ) {
+                modules.push(index);
+            }
+        }
+        outputs.push(Output {
+            slug,
+            landing,
+            modules,
+        });
+    }
+
+    builder.check_prerequisites();
+    let SiteBuilder {
+        pages,
+        by_id,
+        by_source_path,
+        ..
+    } = builder;
+    if pages.first().map(|p| p.kind) != Some(PageKind::Home) {
+        return None;
+    }
+    Some(Site {
+        version: config.version.clone(),
+        pages,
+        outputs,
+        assets,
+        by_source_path,
+        by_id,
+    })
+}
+
+struct SiteBuilder<'a> {
+    config: &'a Config,
+    diags: &'a Diagnostics,
+    pages: Vec<Page>,
+    by_id: BTreeMap<PageId, usize>,
+    by_source_path: BTreeMap<String, usize>,
+}
+
+impl SiteBuilder<'_> {
+    /// Turns a group of files into a page; returns its index, or `None` when it is skipped
+    /// (a draft, or no source text).
+    fn add_page(
+        &mut self,
+        group: Group,
+        kind: PageKind,
+        output: Option<usize>,
+        default_id: PageId,
+        path: String,
+        source_path: String,
+    ) -> Option<usize> {
+        let Some(source) = group.source else {
+            for t in group.translations.values() {
+                let expected = t.doc.path.replace(&format!(".{}.md", t.doc.lang), ".md");
+                self.diags.push(
+                    Diagnostic::error(&t.doc.path, "translation has no source text").with_hint(
+                        format!(
+                            "expected `{expected}` in the default language `{}`",
+                            self.config.default_lang
+                        ),
+                    ),
+                );
+            }
+            return None;
+        };
+        let mut facts = ModuleFacts::default();
+        let mut licence = self.config.licence;
+        let mut id = default_id;
+        let draft = match &source.front {
+            Front::Index(f) => f.draft,
+            Front::Module(f) => {
+                facts = self.module_facts(&source.doc, f);
+                if let Some(spdx) = &f.license {
+                    match licence::licence(&spdx.value) {
+                        Ok(l) => licence = l,
+                        Err(problem) => {
+                            let (message, hint) = licence::explain(&spdx.value, problem);
+                            let (line, col) = front_matter::position(spdx);
+                            self.diags.push(
+                                Diagnostic::error(&source.doc.path, message)
+                                    .at(line, col)
+                                    .with_hint(hint),
+                            );
+                        }
+                    }
+                }
+                if let Some(custom) = &f.id {
+                    let (line, col) = front_matter::position(custom);
+                    if is_valid_id(&custom.value) {
+                        id = PageId::new(custom.value.clone());
+                    } else {
+                        self.diags.push(
+                            Diagnostic::error(&source.doc.path, format!("invalid page id `{}`", custom.value))
+                                .at(line, col)
+                                .with_hint("use lowercase letters, digits, hyphens and `/`, like `io1-output/module`"),
+                        );
+                    }
+                }
+                f.draft
+            }
+        };
+        if draft {
+            return None;
+        }
+        let mut translations = BTreeMap::new();
+        for (lang, t) in group.translations {
+            if let Front::Module(f) = &t.front {
+                self.refuse_inherited_keys(&t.doc.path, f);
+                if f.draft {
+                    continue;
+                }
+            }
+            if let Front::Index(f) = &t.front
+                && f.draft
+            {
+                continue;
+            }
+            translations.insert(lang, t.doc);
+        }
+        if let Some(&other) = self.by_id.get(&id) {
+            self.diags.push(
+                Diagnostic::error(&source.doc.path, format!("page id `{id}` is used twice"))
+                    .with_hint(format!(
+                        "`{}` has the same id; give one of them another `id`",
+                        self.pages[other].source.path
+                    )),
+            );
+            return None;
+        }
+        let index = self.pages.len();
+        self.by_id.insert(id.clone(), index);
+        self.by_source_path.insert(source_path, index);
+        self.pages.push(Page {
+            id,
+            kind,
+            output,
+            path,
+            source: source.doc,
+            translations,
+            facts,
+            licence,
+        });
+        Some(index)
+    }
+
+    fn module_facts(&self, doc: &Document, f: &ModuleFront) -> ModuleFacts {
+        let mut facts = ModuleFacts {
+            audience: f.audience.clone().unwrap_or_default(),
+            authors: f.authors.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        if let Some(level) = &f.eqf_level {
+            if (1..=8).contains(&level.value) {
+                facts.eqf_level = Some(level.value);
+            } else {
+                let (line, col) = front_matter::position(level);
+                self.diags.push(
+                    Diagnostic::error(
+                        &doc.path,
+                        format!("EQF level must be between 1 and 8, found {}", level.value),
+                    )
+                    .at(line, col)
+                    .with_hint("the European Qualifications Framework has eight levels"),
+                );
+            }
+        }
+        if let Some(minutes) = &f.duration_minutes {
+            if minutes.value == 0 {
+                let (line, col) = front_matter::position(minutes);
+                self.diags.push(
+                    Diagnostic::error(&doc.path, "duration must be more than 0 minutes")
+                        .at(line, col)
+                        .with_hint(
+                            "give the session length in minutes, e.g. `duration_minutes: 90`",
+                        ),
+                );
+            } else {
+                facts.duration_minutes = Some(minutes.value);
+            }
+        }
+        facts.prerequisites = f
+            .prerequisites
+            .iter()
+            .flatten()
+            .map(|p| PageId::new(p.value.clone()))
+            .collect();
+        facts
+    }
+
+    /// A translation carries only texts; facts such as duration come from the source so that
+    /// languages cannot disagree about them.
+    fn refuse_inherited_keys(&self, path: &str, f: &ModuleFront) {
+        let inherited = [
+            (
+                "duration_minutes",
+                f.duration_minutes.as_ref().map(front_matter::position),
+            ),
+            (
+                "eqf_level",
+                f.eqf_level.as_ref().map(front_matter::position),
+            ),
+            ("license", f.license.as_ref().map(front_matter::position)),
+            ("id", f.id.as_ref().map(front_matter::position)),
+        ];
+        for (key, position) in inherited {
+            if let Some((line, col)) = position {
+                self.diags.push(
+                    Diagnostic::error(path, format!("a translation cannot set `{key}`"))
+                        .at(line, col)
+                        .with_hint(
+                            "remove the key: translations take it from the default-language source",
+                        ),
+                );
+            }
+        }
+    }
+
+    fn check_prerequisites(&self) {
+        for page in &self.pages {
+            for prerequisite in &page.facts.prerequisites {
+                if !self.by_id.contains_key(prerequisite) {
+                    let hint = match crate::diag::did_you_mean(
+                        prerequisite.as_str(),
+                        self.by_id.keys().map(PageId::as_str),
+                    ) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => "prerequisites are page ids such as `io1-output/module`".into(),
+                    };
+                    let (line, col) = locate_text(&page.source.text, prerequisite.as_str());
+                    self.diags.push(
+                        Diagnostic::error(
+                            &page.source.path,
+                            format!("unknown prerequisite `{prerequisite}`"),
+                        )
+                        .at(line, col)
+                        .with_hint(hint),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn locate_text(text: &str, needle: &str) -> (usize, usize) {
+    text.find(needle)
+        .map_or((0, 0), |offset| crate::diag::line_col(text, offset))
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.split('/').all(naming::is_valid_slug)
+}

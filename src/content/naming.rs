@@ -1,0 +1,180 @@
+//! File-naming rules of the content tree.
+//!
+//! ```text
+//! content/_index.md                      home page (default language)
+//! content/_index.de.md                   home page, German
+//! content/io1-foo/_index.md              an output's landing page
+//! content/io1-foo/01-bar.md              module `bar`, position 1
+//! content/io1-foo/01-bar.el.md           its Greek translation
+//! content/io1-foo/images/x.svg           an asset (anything inside a sub-folder of an output)
+//! ```
+
+/// What a Markdown file name says about the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageName {
+    /// `None` for `_index`, else the order prefix (`01` → 1).
+    pub order: Option<u32>,
+    /// URL slug (`bar`); empty for `_index`.
+    pub slug: String,
+    /// The language suffix as written (`el`), if any.
+    pub lang_suffix: Option<String>,
+}
+
+/// Why a Markdown file name is not a page name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameProblem {
+    MissingOrder,
+    InvalidSlug { suggestion: String },
+}
+
+/// Parses `01-bar.el.md`, `01-bar.md`, `_index.md`, `_index.de.md`. The caller has checked the
+/// `.md` extension. A suffix is anything between the slug and `.md` that looks like a language
+/// code; whether it is configured is checked by the caller.
+pub fn parse_page_name(file_name: &str) -> Result<PageName, NameProblem> {
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    let (stem, lang_suffix) = match stem.rsplit_once('.') {
+        Some((rest, suffix)) if looks_like_lang(suffix) => (rest, Some(suffix.to_string())),
+        _ => (stem, None),
+    };
+    if stem == "_index" {
+        return Ok(PageName {
+            order: None,
+            slug: String::new(),
+            lang_suffix,
+        });
+    }
+    let (order, slug) = split_order(stem).ok_or(NameProblem::MissingOrder)?;
+    if !is_valid_slug(slug) {
+        return Err(NameProblem::InvalidSlug {
+            suggestion: suggest_slug(slug),
+        });
+    }
+    Ok(PageName {
+        order: Some(order),
+        slug: slug.to_string(),
+        lang_suffix,
+    })
+}
+
+/// `01-bar` → (1, `bar`); needs at least two digits and a hyphen.
+pub fn split_order(name: &str) -> Option<(u32, &str)> {
+    let (digits, rest) = name.split_once('-')?;
+    if digits.len() < 2 || !digits.bytes().all(|b| b.is_ascii_digit()) || rest.is_empty() {
+        return None;
+    }
+    Some((digits.parse().ok()?, rest))
+}
+
+/// An output folder: `io1-foo` or `01-io1-foo` (the prefix orders it and is dropped from the URL).
+pub fn parse_output_folder(name: &str) -> Result<(Option<u32>, String), NameProblem> {
+    let (order, slug) = match split_order(name) {
+        Some((order, slug)) => (Some(order), slug),
+        None => (None, name),
+    };
+    if !is_valid_slug(slug) {
+        return Err(NameProblem::InvalidSlug {
+            suggestion: suggest_slug(slug),
+        });
+    }
+    Ok((order, slug.to_string()))
+}
+
+/// Slugs become URL segments: lowercase ASCII letters, digits and single hyphens.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn suggest_slug(slug: &str) -> String {
+    let mut out = String::new();
+    for c in slug.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "module".into() } else { out }
+}
+
+fn looks_like_lang(suffix: &str) -> bool {
+    let primary = suffix.split('-').next().unwrap_or("");
+    (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `images/eqavet-cycle.de.svg` is the German variant of `images/eqavet-cycle.svg`.
+pub fn language_variant(path: &str, lang: &str) -> Option<String> {
+    let (stem, ext) = path.rsplit_once('.')?;
+    if stem.contains('/') && stem.rsplit('/').next().is_some_and(str::is_empty) {
+        return None;
+    }
+    Some(format!("{stem}.{lang}.{ext}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_module_and_translation_names() {
+        let name = parse_page_name("02-indicators.el.md").unwrap();
+        assert_eq!(
+            name,
+            PageName {
+                order: Some(2),
+                slug: "indicators".into(),
+                lang_suffix: Some("el".into())
+            }
+        );
+        let name = parse_page_name("10-a-b.md").unwrap();
+        assert_eq!(
+            (name.order, name.slug.as_str(), name.lang_suffix),
+            (Some(10), "a-b", None)
+        );
+    }
+
+    #[test]
+    fn parses_index_names() {
+        assert_eq!(
+            parse_page_name("_index.de.md")
+                .unwrap()
+                .lang_suffix
+                .as_deref(),
+            Some("de")
+        );
+        assert_eq!(parse_page_name("_index.md").unwrap().order, None);
+    }
+
+    #[test]
+    fn rejects_module_names_without_order_prefix() {
+        assert_eq!(parse_page_name("intro.md"), Err(NameProblem::MissingOrder));
+        assert_eq!(
+            parse_page_name("1-intro.md"),
+            Err(NameProblem::MissingOrder)
+        );
+    }
+
+    #[test]
+    fn suggests_a_slug_for_invalid_names() {
+        assert_eq!(
+            parse_page_name("03-Learning Outcomes.md"),
+            Err(NameProblem::InvalidSlug {
+                suggestion: "learning-outcomes".into()
+            })
+        );
+    }
+
+    #[test]
+    fn builds_language_variant_paths() {
+        assert_eq!(
+            language_variant("io3/images/cycle.svg", "de").as_deref(),
+            Some("io3/images/cycle.de.svg")
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! The Site model: outputs → modules → translations per language, keyed by [`PageId`].
+//!
+//! Built once by [`super::load_site`] and then only read (by many threads at once).
+
+use std::collections::BTreeMap;
+
+use crate::key::{Lang, PageId, Version};
+use crate::licence::Licence;
+
+use super::front_matter::{Audience, LearningOutcomes};
+
+/// One Markdown file, in one language.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Project-relative path (`content/io1-x/01-y.el.md`), for diagnostics.
+    pub path: String,
+    /// The language the text is written in.
+    pub lang: Lang,
+    /// The whole file: BOM removed, line endings normalised to LF (so offsets map to the
+    /// author's lines and columns).
+    pub text: String,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Texts of this language's version of the page.
+    pub title: String,
+    pub summary: Option<String>,
+    pub learning_outcomes: LearningOutcomes,
+    pub keywords: Vec<String>,
+    /// For translations: the hash of the source text they were made from.
+    pub source_hash: Option<String>,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// What kind of page a text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Output,
+    Module,
+}
+
+/// Facts about a module that do not change with the language (taken from the source).
+#[derive(Debug, Clone, Default)]
+pub struct ModuleFacts {
+    pub duration_minutes: Option<u32>,
+    pub audience: Vec<Audience>,
+    pub eqf_level: Option<u8>,
+    pub authors: Vec<String>,
+    pub prerequisites: Vec<PageId>,
+}
+
+/// A page in every language: its default-language source and its translations.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: PageId,
+    pub kind: PageKind,
+    /// Index of the output the page belongs to (`None` for the home page).
+    pub output: Option<usize>,
+    /// URL path below `<version>/<lang>/`: `""`, `io1-x/`, `io1-x/y/`.
+    pub path: String,
+    pub source: Document,
+    pub translations: BTreeMap<Lang, Document>,
+    pub facts: ModuleFacts,
+    pub licence: Licence,
+}
+
+impl Page {
+    /// The text a reader of `lang` gets: the translation, or the source as a fallback.
+    pub fn text(&self, lang: &Lang) -> &Document {
+        self.translations.get(lang).unwrap_or(&self.source)
+    }
+
+    /// Whether `lang` has a real text (the source language counts).
+    pub fn is_translated(&self, lang: &Lang) -> bool {
+        &self.source.lang == lang || self.translations.contains_key(lang)
+    }
+}
+
+/// An intellectual output: a landing page and its modules, in order.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub slug: String,
+    pub landing: usize,
+    pub modules: Vec<usize>,
+}
+
+/// A file that is not Markdown (an image, a handout), copied to the output.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to `content/` (`io3-x/images/cycle.svg`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The whole content of one version.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub version: Version,
+    /// Every page: index 0 is the home page, then each output's landing page followed by its
+    /// modules, in reading order.
+    pub pages: Vec<Page>,
+    pub outputs: Vec<Output>,
+    /// Assets by content-relative path.
+    pub assets: BTreeMap<String, Asset>,
+    /// Page index by content-relative path of its source (`io3-x/02-y.md`, `_index.md`).
+    pub by_source_path: BTreeMap<String, usize>,
+    pub by_id: BTreeMap<PageId, usize>,
+}
+
+impl Site {
+    pub fn home(&self) -> &Page {
+        &self.pages[0]
+    }
+
+    /// Pages in reading order (home first), with their index.
+    pub fn reading_order(&self) -> impl Iterator<Item = (usize, &Page)> {
+        self.pages.iter().enumerate()
+    }
+}

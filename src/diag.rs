@@ -1,0 +1,240 @@
+//! Diagnostics: an author's mistakes, as data.
+//!
+//! Every stage pushes [`Diagnostic`]s into a shared [`Diagnostics`] list instead of returning at
+//! the first problem, so one build reports everything that is wrong. Operational failures (I/O,
+//! CLI misuse) are not diagnostics: they travel as `anyhow` errors.
+//!
+//! Wording rules (the text is interface and is snapshot-tested): lowercase, no final period,
+//! paths and keys in backticks, "expected X, found Y", an optional hint.
+
+use std::fmt;
+use std::sync::Mutex;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build fails (exit code 1) and the previous output is left untouched.
+    Error,
+    /// Reported, but the build still succeeds.
+    Warning,
+}
+
+/// One problem with the content, located in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// Path relative to the project root, with `/` separators (e.g. `content/io1/01-x.md`).
+    pub file: String,
+    /// 1-based line, counted from the start of the file; 0 when the whole file is meant.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the whole line or file is meant.
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, message)
+        }
+    }
+
+    /// Places the diagnostic at a 1-based line and column.
+    pub fn at(mut self, line: usize, col: usize) -> Self {
+        self.line = line;
+        self.col = col;
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text`, the whole file's text.
+    pub fn at_offset(self, text: &str, offset: usize) -> Self {
+        let (line, col) = line_col(text, offset);
+        self.at(line, col)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        write!(f, ": {label}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A list of diagnostics that any stage (and any rayon thread) can push to.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, diagnostic: Diagnostic) {
+        self.items
+            .lock()
+            .expect("diagnostics lock")
+            .push(diagnostic);
+    }
+
+    pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items
+            .lock()
+            .expect("diagnostics lock")
+            .extend(diagnostics);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items
+            .lock()
+            .expect("diagnostics lock")
+            .iter()
+            .any(Diagnostic::is_error)
+    }
+
+    /// All diagnostics, errors first, then by file and position: the same order on every run,
+    /// whatever order the threads found them in.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut items = self.items.into_inner().expect("diagnostics lock");
+        items.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.col, &a.message)
+                .cmp(&(b.severity, &b.file, b.line, b.col, &b.message))
+        });
+        items.dedup();
+        items
+    }
+}
+
+/// "did you mean" for a misspelt key or name: the closest candidate, if close enough.
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(found, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" into a message naming the key and
+/// a hint with the closest expected key. `what` names the kind of key ("front matter key").
+pub fn unknown_field(serde_message: &str, what: &str) -> Option<(String, String)> {
+    let rest = serde_message.split("unknown field `").nth(1)?;
+    let (found, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let message = format!("unknown {what} `{found}`");
+    let hint = match did_you_mean(found, expected.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if expected.is_empty() => format!("this table takes no {what}s"),
+        None => format!(
+            "expected one of {}",
+            expected
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Some((message, hint))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_lines_and_columns_in_characters() {
+        let text = "---\ntitle: Ώρα\nκλειδί: x\n";
+        let offset = text.find("κλειδί").unwrap();
+        assert_eq!(line_col(text, offset), (3, 1));
+        let offset = text.find(": x").unwrap();
+        assert_eq!(line_col(text, offset), (3, 7));
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn explains_unknown_serde_fields() {
+        let (message, hint) = unknown_field(
+            "unknown field `titel`, expected one of `title`, `summary`",
+            "key",
+        )
+        .unwrap();
+        assert_eq!(message, "unknown key `titel`");
+        assert_eq!(hint, "did you mean `title`?");
+        let (_, hint) =
+            unknown_field("unknown field `zz`, expected `title` or `summary`", "key").unwrap();
+        assert_eq!(hint, "expected one of `title`, `summary`");
+    }
+
+    #[test]
+    fn formats_like_a_compiler() {
+        let d = Diagnostic::error("content/a.md", "unknown front matter key `titel`")
+            .at(4, 1)
+            .with_hint("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:4:1: error: unknown front matter key `titel`\n  hint: did you mean `title`?"
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! Stage 3b: Fluent UI strings and legal texts per language.
+//!
+//! `locales/<lang>/*.ftl` are read through the [`Source`] (they belong to a version like the
+//! content). A UI message missing in a language falls back to the default language with a
+//! warning; a missing legal message is an error, because the Erasmus+ funding statement and
+//! disclaimer must appear on every page in the page's language.
+//!
+//! Isolation marks (U+2068/U+2069) are switched off: every formatted string is HTML-escaped by the
+//! template engine anyway, all configured scripts in use are left-to-right, and the marks would
+//! otherwise end up inside attributes and URLs.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::key::Lang;
+use crate::source::Source;
+
+/// Legal messages every language must define, besides the two of the configured funding period.
+const LEGAL_ALWAYS: [&str; 2] = ["legal-emblem-alt", "legal-licence-notice"];
+
+/// A language's messages, and where each was defined.
+struct LangStrings {
+    bundle: FluentBundle<FluentResource>,
+    ids: BTreeSet<String>,
+}
+
+/// UI strings and legal texts of every language of one version.
+pub struct I18n {
+    default_lang: Lang,
+    langs: BTreeMap<Lang, LangStrings>,
+}
+
+impl I18n {
+    /// The message `id` in `lang`, falling back to the default language, then to the id itself.
+    pub fn message(&self, lang: &Lang, id: &str) -> String {
+        self.format(lang, id, &[])
+    }
+
+    /// The message `id` with arguments.
+    pub fn format(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let fluent_args = (!args.is_empty()).then(|| {
+            let mut a = FluentArgs::new();
+            for (name, value) in args {
+                a.set(*name, value.clone());
+            }
+            a
+        });
+        for candidate in [lang, &self.default_lang] {
+            if let Some(strings) = self.langs.get(candidate)
+                && let Some(pattern) = strings.bundle.get_message(id).and_then(|m| m.value())
+            {
+                let mut errors = Vec::new();
+                let text =
+                    strings
+                        .bundle
+                        .format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+                return text.into_owned();
+            }
+        }
+        id.to_string()
+    }
+
+    /// Every message of the default language that needs no arguments, resolved in `lang`, keyed
+    /// with `_` instead of `-` so templates can write `t.nav_previous`.
+    pub fn ui_strings(&self, lang: &Lang) -> BTreeMap<String, String> {
+        let Some(default) = self.langs.get(&self.default_lang) else {
+            return BTreeMap::new();
+        };
+        default
+            .ids
+            .iter()
+            .map(|id| (id.replace('-', "_"), self.message(lang, id)))
+            .collect()
+    }
+
+    /// Whether `lang` defines `id` itself (not through the fallback).
+    pub fn has(&self, lang: &Lang, id: &str) -> bool {
+        self.langs.get(lang).is_some_and(|s| s.ids.contains(id))
+    }
+}
+
+/// Loads `locales/<lang>/*.ftl` for every configured language.
+pub fn load_i18n(
+    config: &Config,
+    source: &dyn Source,
+    diags: &Diagnostics,
+) -> anyhow::Result<I18n> {
+    let mut langs = BTreeMap::new();
+    for lang in config.langs() {
+        let dir = format!("locales/{lang}");
+        let mut bundle = FluentBundle::new_concurrent(vec![language_identifier(lang)]);
+        bundle.set_use_isolating(false);
+        let mut ids = BTreeSet::new();
+        let files = source.files(&dir, diags)?;
+        if files.is_empty() {
+            diags.push(
+                Diagnostic::error(&dir, format!("no UI strings for language `{lang}`"))
+                    .with_hint(format!("create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's")),
+            );
+        }
+        for file in files.iter().filter(|f| f.path.ends_with(".ftl")) {
+            let bytes = source.read(&file.path)?;
+            let Ok(text) = String::from_utf8(bytes) else {
+                diags.push(
+                    Diagnostic::error(&file.path, "file is not valid UTF-8")
+                        .with_hint("save the file with UTF-8 encoding"),
+                );
+                continue;
+            };
+            let text = crate::content::normalise_text(text);
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        diags.push(
+                            Diagnostic::error(&file.path, format!("invalid Fluent syntax: {}", lowercase_first(&error.kind.to_string())))
+                                .at_offset(&text, error.pos.start)
+                                .with_hint("messages look like `message-id = Text`; continuation lines are indented"),
+                        );
+                    }
+                    resource
+                }
+            };
+            for entry in resource.entries() {
+                if let ast::Entry::Message(message) = entry {
+                    let id = message.id.name;
+                    if !ids.insert(id.to_string()) {
+                        let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
+                        diags.push(
+                            Diagnostic::error(
+                                &file.path,
+                                format!("message `{id}` is defined twice for `{lang}`"),
+                            )
+                            .at_offset(&text, offset)
+                            .with_hint("remove one of the definitions"),
+                        );
+                    }
+                }
+            }
+            // Duplicates were reported above; the overriding form keeps loading going.
+            bundle.add_resource_overriding(resource);
+        }
+        langs.insert(lang.clone(), LangStrings { bundle, ids });
+    }
+    let i18n = I18n {
+        default_lang: config.default_lang.clone(),
+        langs,
+    };
+    check_coverage(config, &i18n, diags);
+    Ok(i18n)
+}
+
+fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
+    let suffix = config.funding_period.message_suffix();
+    let legal: Vec<String> = LEGAL_ALWAYS
+        .iter()
+        .map(|id| id.to_string())
+        .chain([
+            format!("legal-funding-{suffix}"),
+            format!("legal-disclaimer-{suffix}"),
+        ])
+        .collect();
+    for lang in config.langs() {
+        for id in &legal {
+            if !i18n.has(lang, id) {
+                diags.push(
+                    Diagnostic::error(format!("locales/{lang}/legal.ftl"), format!("legal message `{id}` is missing for `{lang}`"))
+                        .with_hint("the Erasmus+ funding statement, disclaimer and licence notice must appear in every language; add the official wording"),
+                );
+            }
+        }
+    }
+    let default = &config.default_lang;
+    let audience_ids: Vec<String> = crate::content::front_matter::Audience::ALL
+        .iter()
+        .map(|a| format!("audience-{}", a.id()))
+        .collect();
+    for id in UI_MESSAGES
+        .iter()
+        .copied()
+        .chain(audience_ids.iter().map(String::as_str))
+    {
+        if !i18n.has(default, id) {
+            diags.push(
+                Diagnostic::error(
+                    format!("locales/{default}/ui.ftl"),
+                    format!("message `{id}` is missing"),
+                )
+                .with_hint("the theme uses this message; add it to the default language's strings"),
+            );
+        }
+    }
+    let Some(default_ids) = i18n.langs.get(default).map(|s| &s.ids) else {
+        return;
+    };
+    for lang in config.langs().filter(|l| *l != default) {
+        for id in default_ids.iter().filter(|id| !id.starts_with("legal-")) {
+            if !i18n.has(lang, id) {
+                diags.push(
+                    Diagnostic::warning(
+                        format!("locales/{lang}/ui.ftl"),
+                        format!("message `{id}` is missing for `{lang}`"),
+                    )
+                    .with_hint(format!(
+                        "the `{default}` text is shown instead; add a translation"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The messages the default theme uses.
+pub const UI_MESSAGES: &[&str] = &[
+    "skip-to-content",
+    "site-navigation",
+    "breadcrumbs",
+    "home",
+    "on-this-page",
+    "previous",
+    "next",
+    "language",
+    "not-translated",
+    "fallback-notice",
+    "duration",
+    "duration-minutes",
+    "audience",
+    "eqf-level",
+    "learning-outcomes",
+    "outcomes-knowledge",
+    "outcomes-skills",
+    "outcomes-responsibility-autonomy",
+    "prerequisites",
+    "modules",
+    "licence",
+    "not-found-title",
+    "not-found-text",
+    "choose-language",
+    "menu",
+    "alert-note",
+    "alert-tip",
+    "alert-important",
+    "alert-warning",
+    "alert-caution",
+    "keywords",
+    "module-count",
+];
+
+fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {
+    lang.as_str().parse().unwrap_or_default()
+}
+
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A number argument for [`I18n::format`].
+pub fn number(n: u32) -> FluentValue<'static> {
+    FluentValue::from(n)
+}
+
+/// A string argument for [`I18n::format`].
+pub fn text(s: &str) -> FluentValue<'_> {
+    FluentValue::String(Cow::Borrowed(s))
+}

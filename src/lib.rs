@@ -1,0 +1,129 @@
+//! innotrain: multilingual, versioned training modules → a static site (and, later, PDFs).
+//!
+//! The stages, in the order data flows through them (imports only run down this list):
+//!
+//! 1. [`config`]: `book.toml` → [`config::Config`]
+//! 2. [`source`]: where files come from (the working tree today; git refs and snapshots later)
+//! 3. [`content`] and [`i18n`]: content files → [`content::Site`]; `.ftl` files → [`i18n::I18n`]
+//! 4. [`markdown`] and [`render`]: the site → output files in memory
+//! 5. [`output`]: staging folder → atomic swap
+//!
+//! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
+//! (version, language, id).
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod i18n;
+pub mod key;
+pub mod licence;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod urls;
+
+use std::path::{Path, PathBuf};
+
+use config::LinkStyle;
+use diag::{Diagnostic, Diagnostics};
+
+/// What `innotrain build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder (with book.toml).
+    pub root: PathBuf,
+    /// The output folder; `<root>/public` when not given.
+    pub out: Option<PathBuf>,
+    /// Overrides `site.base-url` (hosts set it in CI).
+    pub base_url: Option<String>,
+    /// Overrides `site.base-path`.
+    pub base_path: Option<String>,
+    /// Overrides `output.links`.
+    pub links: Option<LinkStyle>,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Every diagnostic, errors first; the build failed if any is an error.
+    pub diagnostics: Vec<Diagnostic>,
+    pub out: PathBuf,
+    /// Number of HTML pages written (pages × languages).
+    pub pages: usize,
+    pub languages: usize,
+    /// Number of files written; 0 when the build failed.
+    pub files: usize,
+}
+
+impl BuildReport {
+    pub fn succeeded(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Builds the site. Content problems are returned as diagnostics (and nothing is written);
+/// operational failures (I/O, a refused output folder) are errors.
+pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let diags = Diagnostics::new();
+    let root = options.root.as_path();
+    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    output::check_output_dir(&out, root)?;
+    let failed = |diags: Diagnostics| BuildReport {
+        diagnostics: diags.into_sorted(),
+        out: out.clone(),
+        pages: 0,
+        languages: 0,
+        files: 0,
+    };
+
+    let Some(mut config) = config::load_config(root, &diags)? else {
+        return Ok(failed(diags));
+    };
+    apply_overrides(&mut config, options, &diags);
+    let source = source::WorkingTree::new(root);
+    let i18n = i18n::load_i18n(&config, &source, &diags)?;
+    let Some(site) = content::load_site(&config, &source, &diags)? else {
+        return Ok(failed(diags));
+    };
+    let theme = render::load_theme(&config.theme_dir)?;
+    let files = render::render_site(&config, &site, &i18n, &theme, &diags)?;
+    if diags.has_errors() {
+        return Ok(failed(diags));
+    }
+    output::write_output(&out, &files)?;
+    Ok(BuildReport {
+        diagnostics: diags.into_sorted(),
+        out,
+        pages: site.pages.len() * config.languages.len(),
+        languages: config.languages.len(),
+        files: files.len(),
+    })
+}
+
+fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    if let Some(path) = &options.base_path {
+        match config::normalise_base_path(path) {
+            Some(path) => config.base_path = path,
+            None => diags.push(
+                Diagnostic::error("--base-path", format!("invalid base path `{path}`"))
+                    .with_hint("use `/` or a path such as `/innotrain/`"),
+            ),
+        }
+    }
+    if let Some(links) = options.links {
+        config.link_style = links;
+    }
+}
+
+/// The project folder: `--root`, else the nearest folder upwards with a book.toml.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(config::CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}

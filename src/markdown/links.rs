@@ -1,0 +1,248 @@
+//! Stage 4b: prepared events → HTML for one reader.
+//!
+//! Relative links to `.md` files become links to the target page **in the reader's language**
+//! (its fallback page when it is not translated); links to other content files become links to
+//! the copied asset; images take the reader's language variant (`x.el.svg`) when there is one.
+//! Broken links and missing anchors are errors.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{CowStr, Event, Tag, html};
+
+use crate::content::{Document, Page, Site};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::key::Lang;
+use crate::urls::{self, Urls};
+
+use super::Prepared;
+use super::safety::{self, UrlKind};
+
+/// Looks up the anchors of page `index` as read in `lang`.
+pub type AnchorLookup<'a> = dyn Fn(usize, &Lang) -> Option<&'a BTreeSet<String>> + Sync + 'a;
+
+/// Everything link resolution needs to know about where a text is shown.
+pub struct LinkContext<'a> {
+    pub site: &'a Site,
+    /// The page being written (its URL is the base of every relative link).
+    pub page: &'a Page,
+    /// The text being rendered (a translation, or the source as a fallback).
+    pub doc: &'a Document,
+    pub reader: &'a Lang,
+    pub urls: Urls,
+    pub anchors: &'a AnchorLookup<'a>,
+}
+
+/// Writes the HTML of `prepared` for the reader in `ctx`.
+pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnostics) -> String {
+    let mut link_number = 0;
+    let events = prepared.events.iter().cloned().map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
+            link_number += 1;
+            let dest_url = if super::is_resolvable(link_type) {
+                resolve(&dest_url, false, prepared, ctx, offset, diags)
+                    .map_or(dest_url, CowStr::from)
+            } else {
+                dest_url
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
+            link_number += 1;
+            let dest_url = resolve(&dest_url, true, prepared, ctx, offset, diags)
+                .map_or(dest_url, CowStr::from);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+/// The href for `dest` as written in the document, or `None` to keep it as written (external
+/// links, and links whose error has been reported).
+fn resolve(
+    dest: &str,
+    is_image: bool,
+    prepared: &Prepared,
+    ctx: &LinkContext<'_>,
+    offset: usize,
+    diags: &Diagnostics,
+) -> Option<String> {
+    if safety::classify_url(dest) != UrlKind::Relative {
+        return None;
+    }
+    let error = |message: String, hint: String| {
+        diags.push(
+            Diagnostic::error(&ctx.doc.path, message)
+                .at_offset(&ctx.doc.text, offset)
+                .with_hint(hint),
+        );
+        Some("#".to_string())
+    };
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        let fragment = fragment.unwrap_or("");
+        if !fragment.is_empty() && !prepared.anchors.contains(fragment) {
+            return error(
+                format!("anchor `#{fragment}` does not exist on this page"),
+                anchor_hint(fragment, &prepared.anchors),
+            );
+        }
+        return None;
+    }
+    let doc_dir = ctx
+        .doc
+        .path
+        .strip_prefix("content/")
+        .unwrap_or(&ctx.doc.path);
+    let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let Some(target) = urls::join_content_path(doc_dir, &urls::decode_path(path)) else {
+        return error(
+            format!("link `{dest}` points outside the content folder"),
+            "link only to files inside `content/`".into(),
+        );
+    };
+
+    if target.ends_with(".md") {
+        if is_image {
+            return error(
+                format!("image `{dest}` is a Markdown file"),
+                "images must be SVG, PNG, JPEG or WebP files".into(),
+            );
+        }
+        return resolve_page_link(dest, &target, fragment, ctx, &error);
+    }
+    if target.is_empty() || path.ends_with('/') {
+        return error(
+            format!("link `{dest}` points to a folder"),
+            "link to the folder's `_index.md` to reach an output's landing page".into(),
+        );
+    }
+    let asset = language_variant(&target, ctx.reader, ctx.site).unwrap_or(target.clone());
+    if !ctx.site.assets.contains_key(&asset) {
+        let hint = match did_you_mean(&target, ctx.site.assets.keys().map(String::as_str)) {
+            Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
+            None => {
+                "check the file name and folder; paths are relative to the Markdown file".into()
+            }
+        };
+        return error(format!("`{dest}` does not exist"), hint);
+    }
+    let mut href = ctx.urls.media(&ctx.page.path, &asset);
+    if let Some(fragment) = fragment {
+        href.push('#');
+        href.push_str(fragment);
+    }
+    Some(href)
+}
+
+fn resolve_page_link(
+    dest: &str,
+    target: &str,
+    fragment: Option<&str>,
+    ctx: &LinkContext<'_>,
+    error: &dyn Fn(String, String) -> Option<String>,
+) -> Option<String> {
+    let source_path = strip_lang_suffix(target, ctx.site);
+    let Some(&index) = ctx.site.by_source_path.get(&source_path) else {
+        let hint = match did_you_mean(
+            &source_path,
+            ctx.site.by_source_path.keys().map(String::as_str),
+        ) {
+            Some(close) => format!("did you mean `{close}` (relative to `content/`)?"),
+            None => {
+                "link to the default-language file of an existing page, e.g. `02-indicators.md`"
+                    .into()
+            }
+        };
+        return error(format!("link target `{dest}` does not exist"), hint);
+    };
+    let target_page = &ctx.site.pages[index];
+    let mut href = ctx.urls.page(&ctx.page.path, &target_page.path);
+    if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+        let anchors = (ctx.anchors)(index, ctx.reader);
+        if let Some(anchors) = anchors
+            && !anchors.contains(fragment)
+        {
+            let target_doc = target_page.text(ctx.reader);
+            return error(
+                format!(
+                    "anchor `#{fragment}` does not exist in `{}`",
+                    target_doc.path
+                ),
+                if target_doc.lang == target_page.source.lang {
+                    anchor_hint(fragment, anchors)
+                } else {
+                    format!(
+                        "keep the heading id of the original in the translation: `## … {{#{fragment}}}`"
+                    )
+                },
+            );
+        }
+        href.push('#');
+        href.push_str(&urls::encode_path(fragment));
+    }
+    Some(href)
+}
+
+/// `io1/01-a.el.md` → `io1/01-a.md` when `el` is a configured language.
+fn strip_lang_suffix(path: &str, site: &Site) -> String {
+    let Some(stem) = path.strip_suffix(".md") else {
+        return path.to_string();
+    };
+    if let Some((rest, suffix)) = stem.rsplit_once('.')
+        && site.pages.iter().any(|p| {
+            p.source.lang.as_str() == suffix || p.translations.keys().any(|l| l.as_str() == suffix)
+        })
+    {
+        return format!("{rest}.md");
+    }
+    path.to_string()
+}
+
+/// The reader's language variant of an asset (`x.el.svg` for `x.svg`), if the content has one.
+fn language_variant(asset: &str, lang: &Lang, site: &Site) -> Option<String> {
+    let variant = crate::content::naming::language_variant(asset, lang.as_str())?;
+    site.assets.contains_key(&variant).then_some(variant)
+}
+
+fn anchor_hint(fragment: &str, anchors: &BTreeSet<String>) -> String {
+    match did_you_mean(fragment, anchors.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `#{close}`?"),
+        None => "give the target heading an id, e.g. `## Title {#my-id}`".into(),
+    }
+}
+
+fn relative_from(dir: &str, target: &str) -> String {
+    match target.strip_prefix(&format!("{dir}/")) {
+        Some(rest) if !dir.is_empty() => rest.to_string(),
+        _ => format!("content/{target}"),
+    }
+}

@@ -1,0 +1,456 @@
+//! Stage 4a: Markdown → events, as small rewriters.
+//!
+//! [`prepare`] parses a document once and runs the language-independent rewriters over its
+//! events (raw HTML, unsafe URLs, heading ids, alerts, code highlighting, table wrappers). The
+//! result is cached per document; [`links::render_html`] then resolves links and images for
+//! each reader's language and writes HTML. The same prepared events will feed the PDF back end.
+
+pub mod highlight;
+pub mod links;
+pub mod safety;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+    TagEnd,
+};
+use serde::Serialize;
+
+use crate::config::RawHtml;
+use crate::content::Document;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::slug::{self, IdAllocator};
+
+use safety::UrlKind;
+
+/// Ids the theme puts on every page; headings get other ids.
+pub const RESERVED_IDS: &[&str] = &[
+    "main-content",
+    "site-nav",
+    "page-title",
+    "language-switcher",
+    "toc-title",
+    "outcomes-title",
+    "modules-title",
+];
+
+/// A heading in the page's table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A document's events after the language-independent rewriters.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub events: Vec<Event<'static>>,
+    /// Byte offset (in the whole file) of each link and image start event, in order, so that
+    /// link errors found later can name the line.
+    pub link_offsets: Vec<usize>,
+    pub toc: Vec<TocEntry>,
+    /// Every id a `#fragment` may point at.
+    pub anchors: BTreeSet<String>,
+}
+
+/// Alert titles in the document's language (`> [!NOTE]` → "Note").
+#[derive(Debug, Clone, Default)]
+pub struct AlertLabels {
+    pub note: String,
+    pub tip: String,
+    pub important: String,
+    pub warning: String,
+    pub caution: String,
+}
+
+/// Everything [`prepare`] needs besides the document.
+pub struct PrepareOptions<'a> {
+    pub raw_html: RawHtml,
+    pub alert_labels: &'a AlertLabels,
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Parses a document and applies the rewriters that do not depend on the reader's language.
+pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics) -> Prepared {
+    let body = doc.body();
+    let base = doc.body_start;
+    let events: Vec<Spanned<'_>> = Parser::new_ext(body, parser_options())
+        .into_offset_iter()
+        .map(|(event, range)| (event, (range.start + base)..(range.end + base)))
+        .collect();
+    let located = |offset: usize, d: Diagnostic| d.at_offset(&doc.text, offset);
+
+    let events = drop_raw_html(events, options.raw_html, &|offset, message: &str| {
+        diags.push(located(offset, Diagnostic::warning(&doc.path, message)
+            .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
+    });
+    let events = refuse_unsafe_urls(events, &|offset, d| {
+        diags.push(located(offset, d(&doc.path)))
+    });
+    let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| {
+        diags.push(located(offset, d(&doc.path)))
+    });
+    let events = check_images(events, &|offset, d| {
+        diags.push(located(offset, d(&doc.path)))
+    });
+    let events = render_alerts(events, options.alert_labels);
+    let events = highlight_code(events, &|offset, d| {
+        diags.push(located(offset, d(&doc.path)))
+    });
+    let events = wrap_tables(events);
+
+    let mut link_offsets = Vec::new();
+    let events = events
+        .into_iter()
+        .map(|(event, range)| {
+            if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+                link_offsets.push(range.start);
+            }
+            event.into_static()
+        })
+        .collect();
+    Prepared {
+        events,
+        link_offsets,
+        toc,
+        anchors,
+    }
+}
+
+type Report<'r> = dyn Fn(usize, &dyn Fn(&str) -> Diagnostic) + 'r;
+
+/// Raw HTML never reaches a page unless book.toml allows the sanitised subset.
+fn drop_raw_html<'a>(
+    events: Vec<Spanned<'a>>,
+    policy: RawHtml,
+    warn: &dyn Fn(usize, &str),
+) -> Vec<Spanned<'a>> {
+    if policy == RawHtml::Sanitize {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_block = false;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::HtmlBlock) => in_block = true,
+            Event::End(TagEnd::HtmlBlock) => in_block = false,
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if !safety::is_html_comment(html) {
+                    let first_line = html.lines().next().unwrap_or("").trim();
+                    let shown: String = first_line.chars().take(40).collect();
+                    warn(range.start, &format!("raw HTML `{shown}` was removed"));
+                }
+            }
+            _ if in_block => {}
+            _ => out.push((event, range)),
+        }
+    }
+    out
+}
+
+/// Links and images with a refused scheme lose their link; the text stays.
+fn refuse_unsafe_urls<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut open: Vec<bool> = Vec::new(); // per open link/image: was it dropped?
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if let UrlKind::Refused(scheme) = safety::classify_url(dest_url) {
+                    report(range.start, &|path| {
+                        Diagnostic::error(
+                            path,
+                            format!("links with the `{scheme}:` scheme are not allowed"),
+                        )
+                        .with_hint(
+                            "link to an `https://` page or to another `.md` file of the site",
+                        )
+                    });
+                    open.push(true);
+                    continue;
+                }
+                open.push(false);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if open.pop() == Some(true) => continue,
+            _ => {}
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+/// Gives every heading a unique id (its `{#id}` or one derived from its text) and collects the
+/// table of contents. Classes and other attributes from `{…}` are dropped: attribute names
+/// written by partners could be event handlers.
+fn assign_heading_ids<'a>(
+    mut events: Vec<Spanned<'a>>,
+    report: &Report<'_>,
+) -> (Vec<Spanned<'a>>, Vec<TocEntry>, BTreeSet<String>) {
+    let mut ids = IdAllocator::with_reserved(RESERVED_IDS);
+    let mut toc = Vec::new();
+    let mut anchors = BTreeSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        let (Event::Start(Tag::Heading { level, id, .. }), range) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let (level, custom, offset) = (*level, id.clone(), range.start);
+        let text = heading_text(&events[i + 1..]);
+        let id = match custom {
+            Some(custom) if !slug::is_valid_custom_id(&custom) => {
+                report(offset, &|path| {
+                    Diagnostic::error(path, format!("invalid heading id `{custom}`")).with_hint(
+                        "heading ids use letters, digits, `-` and `_`, e.g. `{#written-agreement}`",
+                    )
+                });
+                ids.unique(&slug::slugify(&text))
+            }
+            Some(custom) => {
+                if !ids.claim(&custom) {
+                    report(offset, &|path| {
+                        Diagnostic::error(
+                            path,
+                            format!("heading id `{custom}` is used twice on this page"),
+                        )
+                        .with_hint("give each heading its own `{#id}`")
+                    });
+                }
+                custom.to_string()
+            }
+            None => ids.unique(&slug::slugify(&text)),
+        };
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            toc.push(TocEntry {
+                level: level as u8,
+                id: id.clone(),
+                text: text.clone(),
+            });
+        }
+        anchors.insert(id.clone());
+        events[i].0 = Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        });
+        i += 1;
+    }
+    // Footnote definitions are link targets too.
+    for (event, _) in &events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            anchors.insert(label.to_string());
+        }
+    }
+    (events, toc, anchors)
+}
+
+/// The plain text of a heading whose start event precedes `rest`.
+fn heading_text(rest: &[Spanned<'_>]) -> String {
+    let mut text = String::new();
+    for (event, _) in rest {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// Alt text is mandatory; `![](x.svg "decorative")` marks an image as decorative (empty alt, no
+/// title). Images from other sites are refused: pages must work offline and load nothing
+/// from third parties.
+fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
+    for i in 0..events.len() {
+        let (
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }),
+            range,
+        ) = &events[i]
+        else {
+            continue;
+        };
+        let offset = range.start;
+        if safety::classify_url(dest_url) == UrlKind::External {
+            report(offset, &|path| {
+                Diagnostic::error(path, format!("image `{dest_url}` is on another site"))
+                    .with_hint("download the image (check its licence) into the output's `images/` folder and link it relatively")
+            });
+        }
+        let alt = image_alt(&events[i + 1..]);
+        let decorative = title.trim().eq_ignore_ascii_case("decorative");
+        if decorative {
+            let (link_type, dest_url, id) = (*link_type, dest_url.clone(), id.clone());
+            events[i].0 = Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title: CowStr::from(""),
+                id,
+            });
+        } else if alt.trim().is_empty() {
+            report(offset, &|path| {
+                Diagnostic::error(path, "image has no alt text")
+                    .with_hint("describe the image: `![What the figure shows](images/x.svg)`, or mark it `![](images/x.svg \"decorative\")`")
+            });
+        }
+    }
+    events
+}
+
+fn image_alt(rest: &[Spanned<'_>]) -> String {
+    let mut alt = String::new();
+    for (event, _) in rest {
+        match event {
+            Event::End(TagEnd::Image) => break,
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            _ => {}
+        }
+    }
+    alt
+}
+
+/// `> [!NOTE]` boxes with a title in the document's language.
+fn render_alerts<'a>(events: Vec<Spanned<'a>>, labels: &AlertLabels) -> Vec<Spanned<'a>> {
+    let mut open: Vec<bool> = Vec::new();
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                open.push(kind.is_some());
+                match kind {
+                    Some(kind) => {
+                        let (class, title) = match kind {
+                            BlockQuoteKind::Note => ("note", &labels.note),
+                            BlockQuoteKind::Tip => ("tip", &labels.tip),
+                            BlockQuoteKind::Important => ("important", &labels.important),
+                            BlockQuoteKind::Warning => ("warning", &labels.warning),
+                            BlockQuoteKind::Caution => ("caution", &labels.caution),
+                        };
+                        let html = format!(
+                            "<aside class=\"alert alert-{class}\"><p class=\"alert-title\">{}</p>\n",
+                            escape(title)
+                        );
+                        (Event::Html(html.into()), range)
+                    }
+                    None => (Event::Start(Tag::BlockQuote(None)), range),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => {
+                if open.pop() == Some(true) {
+                    (Event::Html("</aside>\n".into()), range)
+                } else {
+                    (Event::End(TagEnd::BlockQuote(kind)), range)
+                }
+            }
+            other => (other, range),
+        })
+        .collect()
+}
+
+/// Fenced code with a language is highlighted; everything else is escaped as is.
+fn highlight_code<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut block: Option<(String, String, usize)> = None; // (language, code, offset)
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                block = Some((lang, String::new(), range.start));
+            }
+            Event::Text(text) if block.is_some() => {
+                block.as_mut().expect("inside a block").1.push_str(&text);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, code, offset) = block.take().expect("code block was open");
+                let inner = if lang.is_empty() {
+                    escape(&code)
+                } else {
+                    highlight::highlight(&code, &lang).unwrap_or_else(|| {
+                        report(offset, &|path| {
+                            Diagnostic::warning(path, format!("unknown code language `{lang}`"))
+                                .with_hint("the block is shown without highlighting; use a common name such as `yaml`, `json`, `toml` or `text`")
+                        });
+                        escape(&code)
+                    })
+                };
+                let class = if lang.is_empty() {
+                    String::new()
+                } else {
+                    format!(" data-lang=\"{}\"", escape(&lang))
+                };
+                let html = format!(
+                    "<pre class=\"code\"{class} tabindex=\"0\"><code>{inner}</code></pre>\n"
+                );
+                out.push((Event::Html(html.into()), range));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    out
+}
+
+/// Wide tables scroll inside their own box on a phone instead of widening the page.
+fn wrap_tables(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+    let mut out = Vec::with_capacity(events.len() + 8);
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                out.push((
+                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()),
+                    range.clone(),
+                ));
+                out.push((event, range));
+            }
+            Event::End(TagEnd::Table) => {
+                out.push((event, range.clone()));
+                out.push((Event::Html("</div>\n".into()), range));
+            }
+            _ => out.push((event, range)),
+        }
+    }
+    out
+}
+
+/// Minimal HTML escaping for text we place into markup ourselves.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether an event is a link of a kind that carries a destination we must resolve.
+pub fn is_resolvable(link_type: LinkType) -> bool {
+    !matches!(link_type, LinkType::Email)
+}

@@ -1,0 +1,170 @@
+//! Stage 5: the only writer. Files go into a staging folder beside the output; when all of
+//! them are written, the staging folder is swapped in. A failed build leaves the previous
+//! output byte-for-byte as it was.
+//!
+//! The output folder is marked with [`MARKER`]; a non-empty folder without the marker is never
+//! replaced, and folders that are (or contain) the project, its content or the home folder are
+//! refused outright.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+/// Marks a folder as innotrain output, safe to replace.
+pub const MARKER: &str = ".innotrain-output";
+
+/// A file to write, by `/`-separated path relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Refuses output folders whose replacement would destroy something else.
+pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
+    let out = absolute(out)?;
+    let root = absolute(project_root)?;
+    let mut protected = vec![
+        (root.clone(), "the project folder"),
+        (root.join("content"), "the content folder"),
+    ];
+    for name in ["themes", "locales", "src", "tests", ".git"] {
+        protected.push((root.join(name), "a project folder"));
+    }
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        protected.push((absolute(Path::new(&home))?, "your home folder"));
+    }
+    for (path, what) in &protected {
+        if path.starts_with(&out) {
+            bail!(
+                "refusing to write the site to `{}`: it is or contains {what} (`{}`)\n  hint: choose a dedicated folder such as `public/`",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    for name in ["content", "themes", "locales", "src"] {
+        if out.starts_with(root.join(name)) {
+            bail!(
+                "refusing to write the site into `{}`: it is inside the project's `{name}/` folder\n  hint: choose a dedicated folder such as `public/`",
+                out.display()
+            );
+        }
+    }
+    if out.is_dir() && !out.join(MARKER).exists() && std::fs::read_dir(&out)?.next().is_some() {
+        bail!(
+            "refusing to replace `{}`: the folder is not empty and was not written by innotrain\n  hint: choose another `--out` folder, or empty this one yourself",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes `files` into a staging folder and swaps it in for `out`.
+pub fn write_output(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?;
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot remove `{}`", staging.display()))?;
+    }
+    if let Err(error) = write_all(&staging, files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    if out.exists() {
+        std::fs::rename(&out, &old)
+            .with_context(|| format!("cannot move `{}` aside", out.display()))?;
+    }
+    if let Err(error) = std::fs::rename(&staging, &out) {
+        // Put the previous output back before reporting.
+        if old.exists() {
+            let _ = std::fs::rename(&old, &out);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(error)
+            .with_context(|| format!("cannot move the new site into `{}`", out.display()));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
+    }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(staging)
+        .with_context(|| format!("cannot create `{}`", staging.display()))?;
+    std::fs::write(
+        staging.join(MARKER),
+        "This folder was written by innotrain and is replaced by every build.\n",
+    )
+    .with_context(|| format!("cannot write into `{}`", staging.display()))?;
+    for file in files {
+        let relative = Path::new(&file.path);
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            bail!(
+                "refusing to write `{}`: output paths must stay inside the output folder",
+                file.path
+            );
+        }
+        let path = staging.join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        }
+        std::fs::write(&path, &file.bytes)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    Ok(())
+}
+
+/// An absolute, `..`-free form of `path` (which need not exist yet).
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    // Resolve symbolic links of the part that exists, so `public -> ~` is caught.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    let mut clean = PathBuf::new();
+    for component in resolved.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    Ok(clean)
+}

@@ -1,0 +1,137 @@
+//! Stage 4: the Site model → every output file of one version, in memory.
+//!
+//! 1. every document is parsed once ([`markdown::prepare`], in parallel);
+//! 2. each language's sidebar is rendered once per output and page depth;
+//! 3. every page × language is rendered in parallel over the immutable site;
+//! 4. the site-wide files follow: root language picker, 404, sitemap, robots.txt, theme files,
+//!    content assets.
+//!
+//! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
+
+mod page;
+mod site_files;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{Page, Site};
+use crate::diag::Diagnostics;
+use crate::i18n::I18n;
+use crate::key::Lang;
+use crate::markdown::{self, AlertLabels, PrepareOptions, Prepared};
+use crate::output::OutputFile;
+use crate::urls::Urls;
+
+pub use theme::{Theme, load_theme};
+
+/// Everything rendering reads, shared by all threads.
+pub struct RenderContext<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    pub urls: Urls,
+    /// UI strings per language.
+    pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    /// Parsed documents by (page index, language of the text).
+    pub prepared: BTreeMap<(usize, Lang), Prepared>,
+}
+
+impl RenderContext<'_> {
+    /// The prepared text a reader of `lang` gets for page `index`.
+    pub fn prepared_for(&self, index: usize, lang: &Lang) -> Option<&Prepared> {
+        let text_lang = &self.site.pages[index].text(lang).lang;
+        self.prepared.get(&(index, text_lang.clone()))
+    }
+}
+
+/// Renders one version of the site.
+pub fn render_site(
+    config: &Config,
+    site: &Site,
+    i18n: &I18n,
+    theme: &Theme,
+    diags: &Diagnostics,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let strings = config
+        .langs()
+        .map(|lang| (lang.clone(), i18n.ui_strings(lang)))
+        .collect();
+    let prepared = prepare_documents(config, site, i18n, diags);
+    let ctx = RenderContext {
+        config,
+        site,
+        i18n,
+        theme,
+        urls: Urls {
+            style: config.link_style,
+        },
+        strings,
+        prepared,
+    };
+
+    let sidebars = page::render_sidebars(&ctx)?;
+    let keys: Vec<(usize, &Lang)> = (0..site.pages.len())
+        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
+        .collect();
+    let mut files: Vec<OutputFile> = keys
+        .par_iter()
+        .map(|&(index, lang)| page::render_page(&ctx, index, lang, &sidebars, diags))
+        .collect::<anyhow::Result<_>>()?;
+
+    files.extend(site_files::render_site_files(&ctx)?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Parses every document (source and translations) once, in parallel.
+fn prepare_documents(
+    config: &Config,
+    site: &Site,
+    i18n: &I18n,
+    diags: &Diagnostics,
+) -> BTreeMap<(usize, Lang), Prepared> {
+    let labels: BTreeMap<Lang, AlertLabels> = config
+        .langs()
+        .map(|lang| {
+            let m = |id| i18n.message(lang, id);
+            (
+                lang.clone(),
+                AlertLabels {
+                    note: m("alert-note"),
+                    tip: m("alert-tip"),
+                    important: m("alert-important"),
+                    warning: m("alert-warning"),
+                    caution: m("alert-caution"),
+                },
+            )
+        })
+        .collect();
+    let documents: Vec<(usize, &Page, &crate::content::Document)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(index, page)| {
+            std::iter::once(&page.source)
+                .chain(page.translations.values())
+                .map(move |doc| (index, page, doc))
+        })
+        .collect();
+    documents
+        .par_iter()
+        .map(|&(index, _, doc)| {
+            let options = PrepareOptions {
+                raw_html: config.raw_html,
+                alert_labels: &labels[&doc.lang],
+            };
+            (
+                (index, doc.lang.clone()),
+                markdown::prepare(doc, &options, diags),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,381 @@
+//! One page in one language: the [`PageView`] and its template.
+
+use std::collections::BTreeMap;
+
+use tera::Context;
+
+use crate::content::{Page, PageKind};
+use crate::diag::Diagnostics;
+use crate::i18n;
+use crate::key::Lang;
+use crate::markdown::links::{LinkContext, render_html};
+use crate::markdown::safety::sanitise_body;
+use crate::output::OutputFile;
+
+use super::RenderContext;
+use super::views::*;
+
+/// Sidebars by (language, output, page depth), rendered once each.
+pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
+
+/// Renders `partials/sidebar.html` once for every language × (home | each output's landing
+/// page | each output's modules): pages then only mark themselves as current.
+pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
+    let mut sidebars = BTreeMap::new();
+    let site = ctx.site;
+    let variants = std::iter::once((None, 0))
+        .chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
+    let variants: Vec<(Option<usize>, usize)> = variants.collect();
+    for lang in ctx.config.langs() {
+        for &(open_output, depth) in &variants {
+            let from = match (open_output, depth) {
+                (Some(o), 1) => site.pages[site.outputs[o].landing].path.clone(),
+                (Some(o), _) => site.outputs[o].modules.first().map_or_else(
+                    || format!("{}/x/", site.outputs[o].slug),
+                    |&m| site.pages[m].path.clone(),
+                ),
+                (None, _) => String::new(),
+            };
+            let outputs = site
+                .outputs
+                .iter()
+                .enumerate()
+                .map(|(o, output)| {
+                    let landing = &site.pages[output.landing];
+                    let (title, title_lang) = title_in(landing, lang);
+                    let open = open_output == Some(o);
+                    SidebarOutputView {
+                        id: landing.id.to_string(),
+                        title,
+                        href: ctx.urls.page(&from, &landing.path),
+                        lang: title_lang,
+                        open,
+                        modules: if open {
+                            output
+                                .modules
+                                .iter()
+                                .map(|&m| {
+                                    let module = &site.pages[m];
+                                    let (title, lang_attr) = title_in(module, lang);
+                                    SidebarModuleView {
+                                        id: module.id.to_string(),
+                                        title,
+                                        href: ctx.urls.page(&from, &module.path),
+                                        lang: lang_attr,
+                                        translated: module.is_translated(lang),
+                                    }
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+                .collect();
+            let view = SidebarView {
+                home_href: ctx.urls.page(&from, ""),
+                outputs,
+                t: &ctx.strings[lang],
+            };
+            let mut context = Context::new();
+            context.insert("nav", &view);
+            let html = ctx
+                .theme
+                .tera
+                .render("partials/sidebar.html", &context)
+                .map_err(|e| anyhow::anyhow!("template `partials/sidebar.html`: {e}"))?;
+            sidebars.insert((lang.clone(), open_output, depth), html);
+        }
+    }
+    Ok(sidebars)
+}
+
+/// A page's title in `lang`, and the language it is really in when that differs.
+fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
+    let doc = page.text(lang);
+    (
+        doc.title.clone(),
+        (&doc.lang != lang).then(|| doc.lang.to_string()),
+    )
+}
+
+fn depth(page: &Page) -> usize {
+    page.path.matches('/').count()
+}
+
+/// Renders the page at `index` for readers of `lang`.
+pub fn render_page(
+    ctx: &RenderContext<'_>,
+    index: usize,
+    lang: &Lang,
+    sidebars: &Sidebars,
+    diags: &Diagnostics,
+) -> anyhow::Result<OutputFile> {
+    let view = page_view(ctx, index, lang, sidebars, diags);
+    let template = match ctx.site.pages[index].kind {
+        PageKind::Home => "home.html",
+        PageKind::Output => "output.html",
+        PageKind::Module => "module.html",
+    };
+    let mut context = Context::new();
+    context.insert("page", &view);
+    let html = ctx
+        .theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
+    let page = &ctx.site.pages[index];
+    Ok(OutputFile {
+        path: format!("{}/{lang}/{}index.html", ctx.site.version, page.path),
+        bytes: html.into_bytes(),
+    })
+}
+
+fn page_view<'a>(
+    ctx: &'a RenderContext<'a>,
+    index: usize,
+    lang: &'a Lang,
+    sidebars: &Sidebars,
+    diags: &Diagnostics,
+) -> PageView<'a> {
+    let site = ctx.site;
+    let config = ctx.config;
+    let page = &site.pages[index];
+    let doc = page.text(lang);
+    let is_fallback = &doc.lang != lang;
+    let language_name = |l: &Lang| {
+        config
+            .language(l)
+            .map_or_else(|| l.to_string(), |x| x.name.clone())
+    };
+
+    let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
+    let link_ctx = LinkContext {
+        site,
+        page,
+        doc,
+        reader: lang,
+        urls: ctx.urls,
+        anchors: &anchors,
+    };
+    let prepared = ctx.prepared_for(index, lang);
+    let content = prepared
+        .map(|p| sanitise_body(&render_html(p, &link_ctx, diags), config.raw_html))
+        .unwrap_or_default();
+
+    let sidebar_key = (lang.clone(), page.output, depth(page).min(2));
+    let current = format!("data-page=\"{}\"", page.id);
+    let sidebar = sidebars
+        .get(&sidebar_key)
+        .map(|html| html.replace(&current, &format!("{current} aria-current=\"page\"")))
+        .unwrap_or_default();
+
+    let fallback_notice = is_fallback.then(|| {
+        ctx.i18n.format(
+            lang,
+            "fallback-notice",
+            &[
+                ("language", i18n::text(&language_name(lang))),
+                ("original", i18n::text(&language_name(&doc.lang))),
+            ],
+        )
+    });
+
+    let link_to = |i: usize| {
+        let target = &site.pages[i];
+        let (title, title_lang) = title_in(target, lang);
+        LinkView {
+            title,
+            href: ctx.urls.page(&page.path, &target.path),
+            lang: title_lang,
+        }
+    };
+    let mut breadcrumbs = vec![LinkView {
+        title: ctx.i18n.message(lang, "home"),
+        href: ctx.urls.page(&page.path, ""),
+        lang: None,
+    }];
+    if page.kind == PageKind::Module
+        && let Some(o) = page.output
+    {
+        breadcrumbs.push(link_to(site.outputs[o].landing));
+    }
+
+    let languages = config
+        .langs()
+        .map(|l| LanguageView {
+            code: l.to_string(),
+            name: language_name(l),
+            href: ctx.urls.page_in_lang(&page.path, l.as_str(), &page.path),
+            current: l == lang,
+            translated: page.is_translated(l),
+        })
+        .collect();
+    let alternates = config
+        .langs()
+        .filter(|l| page.is_translated(l))
+        .map(|l| AlternateView {
+            hreflang: l.to_string(),
+            href: absolute_url(ctx, l, &page.path),
+        })
+        .collect();
+
+    let summary = doc.summary.clone();
+    PageView {
+        kind: match page.kind {
+            PageKind::Home => "home",
+            PageKind::Output => "output",
+            PageKind::Module => "module",
+        },
+        lang: lang.as_str(),
+        dir: if config.language(lang).is_some_and(|l| l.rtl) {
+            "rtl"
+        } else {
+            "ltr"
+        },
+        text_lang: doc.lang.as_str(),
+        is_fallback,
+        fallback_notice,
+        site_title: &config.title,
+        title: doc.title.clone(),
+        description: summary
+            .clone()
+            .unwrap_or_else(|| config.description.clone()),
+        summary,
+        version: site.version.as_str(),
+        root: ctx.urls.to_root(&page.path),
+        home_href: ctx.urls.page(&page.path, ""),
+        content,
+        toc: prepared.map_or(&[], |p| p.toc.as_slice()),
+        breadcrumbs,
+        previous: index.checked_sub(1).map(link_to),
+        next: (index + 1 < site.pages.len()).then(|| link_to(index + 1)),
+        languages,
+        sidebar,
+        meta: (page.kind == PageKind::Module).then(|| module_meta(ctx, page, lang)),
+        children: children(ctx, page, lang),
+        canonical: absolute_url(ctx, &doc.lang, &page.path),
+        alternates,
+        legal: legal_view(ctx, lang, page.licence),
+        t: &ctx.strings[lang],
+    }
+}
+
+fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaView {
+    let doc = page.text(lang);
+    // Outcomes come from the translation when it has them, else from the source.
+    let outcomes_doc = if doc.learning_outcomes.is_empty() {
+        &page.source
+    } else {
+        doc
+    };
+    let facts = &page.facts;
+    ModuleMetaView {
+        duration: facts
+            .duration_minutes
+            .map(|m| format_duration(ctx, lang, m)),
+        audience: facts
+            .audience
+            .iter()
+            .map(|a| ctx.i18n.message(lang, &format!("audience-{}", a.id())))
+            .collect(),
+        eqf_level: facts.eqf_level,
+        knowledge: outcomes_doc.learning_outcomes.knowledge.clone(),
+        skills: outcomes_doc.learning_outcomes.skills.clone(),
+        responsibility_autonomy: outcomes_doc
+            .learning_outcomes
+            .responsibility_autonomy
+            .clone(),
+        outcomes_lang: (&outcomes_doc.lang != lang).then(|| outcomes_doc.lang.to_string()),
+        keywords: if doc.keywords.is_empty() {
+            page.source.keywords.clone()
+        } else {
+            doc.keywords.clone()
+        },
+        prerequisites: facts
+            .prerequisites
+            .iter()
+            .filter_map(|id| ctx.site.by_id.get(id))
+            .map(|&i| {
+                let target = &ctx.site.pages[i];
+                let (title, title_lang) = title_in(target, lang);
+                LinkView {
+                    title,
+                    href: ctx.urls.page(&page.path, &target.path),
+                    lang: title_lang,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
+    ctx.i18n.format(
+        lang,
+        "duration-minutes",
+        &[("minutes", i18n::number(minutes))],
+    )
+}
+
+fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView> {
+    let site = ctx.site;
+    let child = |i: usize, module_count: Option<usize>| {
+        let target = &site.pages[i];
+        let doc = target.text(lang);
+        ChildView {
+            title: doc.title.clone(),
+            summary: doc.summary.clone(),
+            href: ctx.urls.page(&page.path, &target.path),
+            lang: (&doc.lang != lang).then(|| doc.lang.to_string()),
+            duration: target
+                .facts
+                .duration_minutes
+                .map(|m| format_duration(ctx, lang, m)),
+            module_count,
+            translated: target.is_translated(lang),
+        }
+    };
+    match page.kind {
+        PageKind::Home => site
+            .outputs
+            .iter()
+            .map(|o| child(o.landing, Some(o.modules.len())))
+            .collect(),
+        PageKind::Output => {
+            let output = &site.outputs[page.output.expect("an output page has an output")];
+            output.modules.iter().map(|&m| child(m, None)).collect()
+        }
+        PageKind::Module => Vec::new(),
+    }
+}
+
+/// The legal block of every page, in `lang`.
+pub fn legal_view(
+    ctx: &RenderContext<'_>,
+    lang: &Lang,
+    licence: crate::licence::Licence,
+) -> LegalView {
+    let suffix = ctx.config.funding_period.message_suffix();
+    LegalView {
+        emblem_alt: ctx.i18n.message(lang, "legal-emblem-alt"),
+        funding: ctx.i18n.message(lang, &format!("legal-funding-{suffix}")),
+        disclaimer: ctx
+            .i18n
+            .message(lang, &format!("legal-disclaimer-{suffix}")),
+        licence_notice: ctx.i18n.format(
+            lang,
+            "legal-licence-notice",
+            &[("licence", i18n::text(licence.name))],
+        ),
+        licence_name: licence.name.to_string(),
+        licence_url: licence.url.to_string(),
+    }
+}
+
+/// `https://host/base/2.0/el/io3/x/` (or `/base/2.0/el/io3/x/` without a base URL).
+pub fn absolute_url(ctx: &RenderContext<'_>, lang: &Lang, path: &str) -> String {
+    format!(
+        "{}{}{}/{lang}/{path}",
+        ctx.config.base_url, ctx.config.base_path, ctx.site.version
+    )
+}

@@ -1,0 +1,187 @@
+//! What templates see. Templates never get internal structs: these borrowed views are the whole
+//! template interface, and each context key is documented here, once.
+//!
+//! | template | context |
+//! |---|---|
+//! | `home.html`, `output.html`, `module.html` | `page`: [`PageView`] |
+//! | `partials/sidebar.html` (rendered once per language, output and depth) | `nav`: [`SidebarView`] |
+//! | `root.html`, `404.html` | `root`: [`RootView`] (404: links absolute from the base path) |
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown::TocEntry;
+
+/// A link with a label.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
+    /// Language of `title` when it differs from the page's (an untranslated title).
+    pub lang: Option<String>,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageView {
+    pub code: String,
+    /// The language's name in itself (`Ελληνικά`).
+    pub name: String,
+    /// The same page in that language.
+    pub href: String,
+    /// The page being shown is in this language.
+    pub current: bool,
+    /// The page has a real translation in this language (else it shows the fallback text).
+    pub translated: bool,
+}
+
+/// `<link rel="alternate" hreflang>` entries: real translations only.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternateView {
+    pub hreflang: String,
+    pub href: String,
+}
+
+/// The module's metadata block.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleMetaView {
+    /// "180 minutes", formatted in the page's language.
+    pub duration: Option<String>,
+    /// Audience labels in the page's language.
+    pub audience: Vec<String>,
+    pub eqf_level: Option<u8>,
+    pub knowledge: Vec<String>,
+    pub skills: Vec<String>,
+    pub responsibility_autonomy: Vec<String>,
+    /// Language of the outcome texts when it differs from the page's.
+    pub outcomes_lang: Option<String>,
+    pub keywords: Vec<String>,
+    /// Modules to do first.
+    pub prerequisites: Vec<LinkView>,
+}
+
+/// An entry of a home or output page's list of children (outputs, or modules).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub href: String,
+    /// Language of title and summary when they differ from the page's.
+    pub lang: Option<String>,
+    pub duration: Option<String>,
+    /// For outputs: how many modules.
+    pub module_count: Option<usize>,
+    /// Whether the child is translated into the page's language.
+    pub translated: bool,
+}
+
+/// Legal texts in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegalView {
+    pub emblem_alt: String,
+    pub funding: String,
+    pub disclaimer: String,
+    /// "This work is licensed under CC BY-SA 4.0." with the licence name in it.
+    pub licence_notice: String,
+    pub licence_name: String,
+    pub licence_url: String,
+}
+
+/// A page of the site: home, output landing page, module, or the 404 page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    /// `home`, `output` or `module`.
+    pub kind: &'static str,
+    /// The page's language (the reader's).
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// Language the text is written in: differs from `lang` on a fallback page.
+    pub text_lang: &'a str,
+    /// True when the text is the default-language fallback of an untranslated page.
+    pub is_fallback: bool,
+    /// The notice shown above fallback text, in the reader's language.
+    pub fallback_notice: Option<String>,
+    pub site_title: &'a str,
+    pub title: String,
+    pub summary: Option<String>,
+    /// `<head>` description.
+    pub description: String,
+    pub version: &'a str,
+    /// Relative prefix to the output root (`../../../`), for theme assets.
+    pub root: String,
+    /// Link to the home page of this language and version.
+    pub home_href: String,
+    /// Rendered Markdown body (trusted: produced by our pipeline from sanitised events).
+    pub content: String,
+    pub toc: &'a [TocEntry],
+    pub breadcrumbs: Vec<LinkView>,
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+    pub languages: Vec<LanguageView>,
+    /// Rendered sidebar, with the current page marked.
+    pub sidebar: String,
+    pub meta: Option<ModuleMetaView>,
+    pub children: Vec<ChildView>,
+    /// Canonical URL of the real text (for a fallback page: the default-language page).
+    pub canonical: String,
+    pub alternates: Vec<AlternateView>,
+    pub legal: LegalView,
+    /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).
+    pub t: &'a BTreeMap<String, String>,
+}
+
+/// An output in the sidebar, with its modules when it is the current output.
+#[derive(Debug, Clone, Serialize)]
+pub struct SidebarOutputView {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    pub lang: Option<String>,
+    /// The output the page belongs to: its modules are listed.
+    pub open: bool,
+    pub modules: Vec<SidebarModuleView>,
+}
+
+/// A module in the sidebar.
+#[derive(Debug, Clone, Serialize)]
+pub struct SidebarModuleView {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    pub lang: Option<String>,
+    pub translated: bool,
+}
+
+/// The sidebar of one language, for pages of one output at one depth.
+#[derive(Debug, Clone, Serialize)]
+pub struct SidebarView<'a> {
+    pub home_href: String,
+    pub outputs: Vec<SidebarOutputView>,
+    pub t: &'a BTreeMap<String, String>,
+}
+
+/// The root `index.html`: sends readers to their language.
+#[derive(Debug, Clone, Serialize)]
+pub struct RootView<'a> {
+    /// Prefix to the output root: `""` for the root index, the base path for the 404 page
+    /// (which a server returns from any URL).
+    pub root: &'a str,
+    pub site_title: &'a str,
+    pub default_lang: &'a str,
+    pub version: &'a str,
+    /// One entry per language: code, name, href, and the "choose your language" text in it.
+    pub languages: Vec<RootLanguageView>,
+    pub legal: LegalView,
+    /// UI strings of the default language.
+    pub t: &'a BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RootLanguageView {
+    pub code: String,
+    pub name: String,
+    pub href: String,
+    pub title: String,
+}
