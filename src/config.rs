@@ -189,10 +189,7 @@ impl Config {
 
     /// Looks a file-name suffix up among the configured languages.
     pub fn lang(&self, code: &str) -> Option<&Lang> {
-        self.languages
-            .iter()
-            .map(|l| &l.lang)
-            .find(|l| l.as_str() == code)
+        self.languages.iter().map(|l| &l.lang).find(|l| l.as_str() == code)
     }
 
     pub fn langs(&self) -> impl Iterator<Item = &Lang> {
@@ -212,12 +209,8 @@ impl Config {
 /// `None`); a file that cannot be read is an operational error.
 pub fn load_config(root: &Path, diags: &Diagnostics) -> anyhow::Result<Option<Config>> {
     let path = root.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read `{}`", path.display()))?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
+    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
     let raw: RawConfig = match toml::from_str(&text) {
         Ok(raw) => raw,
         Err(error) => {
@@ -256,22 +249,15 @@ fn locate(text: &str, key: &str) -> (usize, usize) {
         .enumerate()
         .find(|(_, line)| {
             let line = line.trim_start();
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map_or((0, 0), |(i, line)| {
-            (i + 1, line.len() - line.trim_start().len() + 1)
-        })
+        .map_or((0, 0), |(i, line)| (i + 1, line.len() - line.trim_start().len() + 1))
 }
 
 fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Option<Config> {
     let error_at = |key: &str, message: String, hint: String| {
         let (line, col) = locate(text, key);
-        diags.push(
-            Diagnostic::error(CONFIG_FILE, message)
-                .at(line, col)
-                .with_hint(hint),
-        );
+        diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, col).with_hint(hint));
     };
 
     let mut languages = Vec::new();
@@ -285,30 +271,18 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
             continue;
         };
         if languages.iter().any(|l: &Language| l.lang == lang) {
-            error_at(
-                "code",
-                format!("language `{lang}` is listed twice"),
-                "remove one of the entries".into(),
-            );
+            error_at("code", format!("language `{lang}` is listed twice"), "remove one of the entries".into());
             continue;
         }
         let rtl = match raw_lang.direction.as_str() {
             "ltr" => false,
             "rtl" => true,
             other => {
-                error_at(
-                    "direction",
-                    format!("invalid text direction `{other}`"),
-                    "expected `ltr` or `rtl`".into(),
-                );
+                error_at("direction", format!("invalid text direction `{other}`"), "expected `ltr` or `rtl`".into());
                 false
             }
         };
-        languages.push(Language {
-            lang,
-            name: raw_lang.name.clone(),
-            rtl,
-        });
+        languages.push(Language { lang, name: raw_lang.name.clone(), rtl });
     }
     if languages.is_empty() {
         diags.push(
@@ -318,24 +292,15 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     }
 
     let codes = || languages.iter().map(|l| l.lang.as_str());
-    let default_lang = languages
-        .iter()
-        .map(|l| l.lang.clone())
-        .find(|l| l.as_str() == raw.site.default_language);
+    let default_lang = languages.iter().map(|l| l.lang.clone()).find(|l| l.as_str() == raw.site.default_language);
     if default_lang.is_none() && !languages.is_empty() {
         let hint = match did_you_mean(&raw.site.default_language, codes()) {
             Some(code) => format!("did you mean `{code}`?"),
-            None => format!(
-                "add it to `[[languages]]` or use one of {}",
-                quoted(codes())
-            ),
+            None => format!("add it to `[[languages]]` or use one of {}", quoted(codes())),
         };
         error_at(
             "default-language",
-            format!(
-                "default language `{}` is not among the configured languages",
-                raw.site.default_language
-            ),
+            format!("default language `{}` is not among the configured languages", raw.site.default_language),
             hint,
         );
     }
@@ -393,11 +358,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         None | Some("drop") => RawHtml::Drop,
         Some("sanitize") => RawHtml::Sanitize,
         Some(other) => {
-            error_at(
-                "raw-html",
-                format!("unknown raw HTML policy `{other}`"),
-                "expected `drop` or `sanitize`".into(),
-            );
+            error_at("raw-html", format!("unknown raw HTML policy `{other}`"), "expected `drop` or `sanitize`".into());
             RawHtml::Drop
         }
     };
@@ -405,20 +366,13 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         None | Some("directory") => LinkStyle::Directory,
         Some("index-html") => LinkStyle::IndexHtml,
         Some(other) => {
-            error_at(
-                "links",
-                format!("unknown link style `{other}`"),
-                "expected `directory` or `index-html`".into(),
-            );
+            error_at("links", format!("unknown link style `{other}`"), "expected `directory` or `index-html`".into());
             LinkStyle::Directory
         }
     };
 
     let theme_dir = root.join("themes").join(&raw.site.theme);
-    if raw.site.theme.contains(['/', '\\'])
-        || raw.site.theme.starts_with('.')
-        || !theme_dir.is_dir()
-    {
+    if raw.site.theme.contains(['/', '\\']) || raw.site.theme.starts_with('.') || !theme_dir.is_dir() {
         error_at(
             "theme",
             format!("theme `{}` not found", raw.site.theme),
@@ -445,10 +399,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
 }
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// `innotrain` → `/innotrain/`; `/` stays `/`; `..` and odd characters are refused.
@@ -457,16 +408,9 @@ pub fn normalise_base_path(path: &str) -> Option<String> {
     let valid = segments.iter().all(|s| {
         *s != "."
             && *s != ".."
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
     });
-    valid.then(|| {
-        if segments.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{}/", segments.join("/"))
-        }
-    })
+    valid.then(|| if segments.is_empty() { "/".to_string() } else { format!("/{}/", segments.join("/")) })
 }
 
 #[cfg(test)]
@@ -475,10 +419,7 @@ mod tests {
 
     #[test]
     fn normalises_base_paths() {
-        assert_eq!(
-            normalise_base_path("innotrain").as_deref(),
-            Some("/innotrain/")
-        );
+        assert_eq!(normalise_base_path("innotrain").as_deref(), Some("/innotrain/"));
         assert_eq!(normalise_base_path("/a/b/").as_deref(), Some("/a/b/"));
         assert_eq!(normalise_base_path("").as_deref(), Some("/"));
         assert_eq!(normalise_base_path("/../etc"), None);

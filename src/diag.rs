@@ -35,21 +35,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.into(),
-            line: 0,
-            col: 0,
-            severity: Severity::Error,
-            message: message.into(),
-            hint: None,
-        }
+        Self { file: file.into(), line: 0, col: 0, severity: Severity::Error, message: message.into(), hint: None }
     }
 
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(file, message)
-        }
+        Self { severity: Severity::Warning, ..Self::error(file, message) }
     }
 
     /// Places the diagnostic at a 1-based line and column.
@@ -125,25 +115,15 @@ impl Diagnostics {
     }
 
     pub fn push(&self, diagnostic: Diagnostic) {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .push(diagnostic);
+        self.items.lock().expect("diagnostics lock").push(diagnostic);
     }
 
     pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .extend(diagnostics);
+        self.items.lock().expect("diagnostics lock").extend(diagnostics);
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .iter()
-            .any(Diagnostic::is_error)
+        self.items.lock().expect("diagnostics lock").iter().any(Diagnostic::is_error)
     }
 
     /// All diagnostics, errors first, then by file and position: the same order on every run,
@@ -151,8 +131,7 @@ impl Diagnostics {
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().expect("diagnostics lock");
         items.sort_by(|a, b| {
-            (a.severity, &a.file, a.line, a.col, &a.message)
-                .cmp(&(b.severity, &b.file, b.line, b.col, &b.message))
+            (a.severity, &a.file, a.line, a.col, &a.message).cmp(&(b.severity, &b.file, b.line, b.col, &b.message))
         });
         items.dedup();
         items
@@ -160,14 +139,11 @@ impl Diagnostics {
 }
 
 /// "did you mean" for a misspelt key or name: the closest candidate, if close enough.
-pub fn did_you_mean<'a>(
-    found: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(found, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
+        .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
 }
@@ -182,14 +158,7 @@ pub fn unknown_field(serde_message: &str, what: &str) -> Option<(String, String)
     let hint = match did_you_mean(found, expected.iter().copied()) {
         Some(close) => format!("did you mean `{close}`?"),
         None if expected.is_empty() => format!("this table takes no {what}s"),
-        None => format!(
-            "expected one of {}",
-            expected
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        None => format!("expected one of {}", expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
     };
     Some((message, hint))
 }
@@ -215,15 +184,11 @@ mod tests {
 
     #[test]
     fn explains_unknown_serde_fields() {
-        let (message, hint) = unknown_field(
-            "unknown field `titel`, expected one of `title`, `summary`",
-            "key",
-        )
-        .unwrap();
+        let (message, hint) =
+            unknown_field("unknown field `titel`, expected one of `title`, `summary`", "key").unwrap();
         assert_eq!(message, "unknown key `titel`");
         assert_eq!(hint, "did you mean `title`?");
-        let (_, hint) =
-            unknown_field("unknown field `zz`, expected `title` or `summary`", "key").unwrap();
+        let (_, hint) = unknown_field("unknown field `zz`, expected `title` or `summary`", "key").unwrap();
         assert_eq!(hint, "expected one of `title`, `summary`");
     }
 

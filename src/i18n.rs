@@ -56,10 +56,7 @@ impl I18n {
                 && let Some(pattern) = strings.bundle.get_message(id).and_then(|m| m.value())
             {
                 let mut errors = Vec::new();
-                let text =
-                    strings
-                        .bundle
-                        .format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+                let text = strings.bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
                 return text.into_owned();
             }
         }
@@ -72,11 +69,7 @@ impl I18n {
         let Some(default) = self.langs.get(&self.default_lang) else {
             return BTreeMap::new();
         };
-        default
-            .ids
-            .iter()
-            .map(|id| (id.replace('-', "_"), self.message(lang, id)))
-            .collect()
+        default.ids.iter().map(|id| (id.replace('-', "_"), self.message(lang, id))).collect()
     }
 
     /// Whether `lang` defines `id` itself (not through the fallback).
@@ -86,11 +79,7 @@ impl I18n {
 }
 
 /// Loads `locales/<lang>/*.ftl` for every configured language.
-pub fn load_i18n(
-    config: &Config,
-    source: &dyn Source,
-    diags: &Diagnostics,
-) -> anyhow::Result<I18n> {
+pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> anyhow::Result<I18n> {
     let mut langs = BTreeMap::new();
     for lang in config.langs() {
         let dir = format!("locales/{lang}");
@@ -99,10 +88,9 @@ pub fn load_i18n(
         let mut ids = BTreeSet::new();
         let files = source.files(&dir, diags)?;
         if files.is_empty() {
-            diags.push(
-                Diagnostic::error(&dir, format!("no UI strings for language `{lang}`"))
-                    .with_hint(format!("create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's")),
-            );
+            diags.push(Diagnostic::error(&dir, format!("no UI strings for language `{lang}`")).with_hint(format!(
+                "create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's"
+            )));
         }
         for file in files.iter().filter(|f| f.path.ends_with(".ftl")) {
             let bytes = source.read(&file.path)?;
@@ -119,9 +107,12 @@ pub fn load_i18n(
                 Err((resource, errors)) => {
                     for error in errors {
                         diags.push(
-                            Diagnostic::error(&file.path, format!("invalid Fluent syntax: {}", lowercase_first(&error.kind.to_string())))
-                                .at_offset(&text, error.pos.start)
-                                .with_hint("messages look like `message-id = Text`; continuation lines are indented"),
+                            Diagnostic::error(
+                                &file.path,
+                                format!("invalid Fluent syntax: {}", lowercase_first(&error.kind.to_string())),
+                            )
+                            .at_offset(&text, error.pos.start)
+                            .with_hint("messages look like `message-id = Text`; continuation lines are indented"),
                         );
                     }
                     resource
@@ -133,12 +124,9 @@ pub fn load_i18n(
                     if !ids.insert(id.to_string()) {
                         let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
                         diags.push(
-                            Diagnostic::error(
-                                &file.path,
-                                format!("message `{id}` is defined twice for `{lang}`"),
-                            )
-                            .at_offset(&text, offset)
-                            .with_hint("remove one of the definitions"),
+                            Diagnostic::error(&file.path, format!("message `{id}` is defined twice for `{lang}`"))
+                                .at_offset(&text, offset)
+                                .with_hint("remove one of the definitions"),
                         );
                     }
                 }
@@ -148,10 +136,7 @@ pub fn load_i18n(
         }
         langs.insert(lang.clone(), LangStrings { bundle, ids });
     }
-    let i18n = I18n {
-        default_lang: config.default_lang.clone(),
-        langs,
-    };
+    let i18n = I18n { default_lang: config.default_lang.clone(), langs };
     check_coverage(config, &i18n, diags);
     Ok(i18n)
 }
@@ -161,10 +146,7 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
     let legal: Vec<String> = LEGAL_ALWAYS
         .iter()
         .map(|id| id.to_string())
-        .chain([
-            format!("legal-funding-{suffix}"),
-            format!("legal-disclaimer-{suffix}"),
-        ])
+        .chain([format!("legal-funding-{suffix}"), format!("legal-disclaimer-{suffix}")])
         .collect();
     for lang in config.langs() {
         for id in &legal {
@@ -177,22 +159,13 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
         }
     }
     let default = &config.default_lang;
-    let audience_ids: Vec<String> = crate::content::front_matter::Audience::ALL
-        .iter()
-        .map(|a| format!("audience-{}", a.id()))
-        .collect();
-    for id in UI_MESSAGES
-        .iter()
-        .copied()
-        .chain(audience_ids.iter().map(String::as_str))
-    {
+    let audience_ids: Vec<String> =
+        crate::content::front_matter::Audience::ALL.iter().map(|a| format!("audience-{}", a.id())).collect();
+    for id in UI_MESSAGES.iter().copied().chain(audience_ids.iter().map(String::as_str)) {
         if !i18n.has(default, id) {
             diags.push(
-                Diagnostic::error(
-                    format!("locales/{default}/ui.ftl"),
-                    format!("message `{id}` is missing"),
-                )
-                .with_hint("the theme uses this message; add it to the default language's strings"),
+                Diagnostic::error(format!("locales/{default}/ui.ftl"), format!("message `{id}` is missing"))
+                    .with_hint("the theme uses this message; add it to the default language's strings"),
             );
         }
     }
@@ -207,9 +180,7 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
                         format!("locales/{lang}/ui.ftl"),
                         format!("message `{id}` is missing for `{lang}`"),
                     )
-                    .with_hint(format!(
-                        "the `{default}` text is shown instead; add a translation"
-                    )),
+                    .with_hint(format!("the `{default}` text is shown instead; add a translation")),
                 );
             }
         }

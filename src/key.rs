@@ -18,10 +18,8 @@ impl Lang {
     pub fn parse(code: &str) -> Option<Self> {
         let mut parts = code.split('-');
         let primary = parts.next()?;
-        let primary_ok =
-            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
-        let rest_ok = parts
-            .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let primary_ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
+        let rest_ok = parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         (primary_ok && rest_ok).then(|| Self(code.to_string()))
     }
 
@@ -48,9 +46,7 @@ impl Version {
             && label.len() <= 40
             && !label.starts_with('.')
             && label != "latest"
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
         ok.then(|| Self(label.to_string()))
     }
 
@@ -87,11 +83,7 @@ impl PageId {
 
 impl fmt::Display for PageId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            f.write_str("(home)")
-        } else {
-            f.write_str(&self.0)
-        }
+        if self.0.is_empty() { f.write_str("(home)") } else { f.write_str(&self.0) }
     }
 }
 

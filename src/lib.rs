@@ -11,6 +11,7 @@
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
 //! (version, language, id).
 
+pub mod authoring;
 pub mod config;
 pub mod content;
 pub mod diag;
@@ -122,8 +123,5 @@ fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &
 
 /// The project folder: `--root`, else the nearest folder upwards with a book.toml.
 pub fn find_root(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .find(|dir| dir.join(config::CONFIG_FILE).is_file())
-        .map(Path::to_path_buf)
+    start.ancestors().find(|dir| dir.join(config::CONFIG_FILE).is_file()).map(Path::to_path_buf)
 }

@@ -12,31 +12,15 @@ pub struct Licence {
 }
 
 const KNOWN: &[Licence] = &[
-    Licence {
-        spdx: "CC-BY-SA-4.0",
-        name: "CC BY-SA 4.0",
-        url: "https://creativecommons.org/licenses/by-sa/4.0/",
-    },
-    Licence {
-        spdx: "CC-BY-4.0",
-        name: "CC BY 4.0",
-        url: "https://creativecommons.org/licenses/by/4.0/",
-    },
-    Licence {
-        spdx: "CC0-1.0",
-        name: "CC0 1.0",
-        url: "https://creativecommons.org/publicdomain/zero/1.0/",
-    },
+    Licence { spdx: "CC-BY-SA-4.0", name: "CC BY-SA 4.0", url: "https://creativecommons.org/licenses/by-sa/4.0/" },
+    Licence { spdx: "CC-BY-4.0", name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    Licence { spdx: "CC0-1.0", name: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
     Licence {
         spdx: "CC-BY-NC-SA-4.0",
         name: "CC BY-NC-SA 4.0",
         url: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
     },
-    Licence {
-        spdx: "CC-BY-NC-4.0",
-        name: "CC BY-NC 4.0",
-        url: "https://creativecommons.org/licenses/by-nc/4.0/",
-    },
+    Licence { spdx: "CC-BY-NC-4.0", name: "CC BY-NC 4.0", url: "https://creativecommons.org/licenses/by-nc/4.0/" },
 ];
 
 /// Why a licence id cannot be used.
@@ -51,20 +35,12 @@ pub fn licence(spdx: &str) -> Result<Licence, LicenceProblem> {
     if spdx.to_ascii_uppercase().contains("-ND") {
         return Err(LicenceProblem::NoDerivatives);
     }
-    KNOWN
-        .iter()
-        .find(|l| l.spdx == spdx)
-        .copied()
-        .ok_or(LicenceProblem::Unknown)
+    KNOWN.iter().find(|l| l.spdx == spdx).copied().ok_or(LicenceProblem::Unknown)
 }
 
 /// The ids [`licence`] accepts, for hints.
 pub fn known_ids() -> String {
-    KNOWN
-        .iter()
-        .map(|l| format!("`{}`", l.spdx))
-        .collect::<Vec<_>>()
-        .join(", ")
+    KNOWN.iter().map(|l| format!("`{}`", l.spdx)).collect::<Vec<_>>().join(", ")
 }
 
 /// The message and hint for a licence that cannot be used.
@@ -72,13 +48,9 @@ pub fn explain(spdx: &str, problem: LicenceProblem) -> (String, String) {
     match problem {
         LicenceProblem::NoDerivatives => (
             format!("licence `{spdx}` forbids derivatives"),
-            "Erasmus+ results must be open for adaptation: use `CC-BY-SA-4.0` or `CC-BY-4.0`"
-                .into(),
+            "Erasmus+ results must be open for adaptation: use `CC-BY-SA-4.0` or `CC-BY-4.0`".into(),
         ),
-        LicenceProblem::Unknown => (
-            format!("unknown licence `{spdx}`"),
-            format!("expected one of {}", known_ids()),
-        ),
+        LicenceProblem::Unknown => (format!("unknown licence `{spdx}`"), format!("expected one of {}", known_ids())),
     }
 }
 
@@ -89,10 +61,7 @@ mod tests {
     #[test]
     fn refuses_no_derivatives_licences() {
         assert_eq!(licence("CC-BY-ND-4.0"), Err(LicenceProblem::NoDerivatives));
-        assert_eq!(
-            licence("CC-BY-NC-ND-4.0"),
-            Err(LicenceProblem::NoDerivatives)
-        );
+        assert_eq!(licence("CC-BY-NC-ND-4.0"), Err(LicenceProblem::NoDerivatives));
         assert_eq!(licence("CC-BY-SA-4.0").unwrap().name, "CC BY-SA 4.0");
     }
 }

@@ -24,10 +24,7 @@ pub struct OutputFile {
 pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
     let out = absolute(out)?;
     let root = absolute(project_root)?;
-    let mut protected = vec![
-        (root.clone(), "the project folder"),
-        (root.join("content"), "the content folder"),
-    ];
+    let mut protected = vec![(root.clone(), "the project folder"), (root.join("content"), "the content folder")];
     for name in ["themes", "locales", "src", "tests", ".git"] {
         protected.push((root.join(name), "a project folder"));
     }
@@ -63,29 +60,20 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
 /// Writes `files` into a staging folder and swaps it in for `out`.
 pub fn write_output(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?;
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
+    let parent = out.parent().context("the output folder has no parent folder")?;
+    std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if staging.exists() {
-        std::fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot remove `{}`", staging.display()))?;
+        std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
     }
     if let Err(error) = write_all(&staging, files) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(error);
     }
     if out.exists() {
-        std::fs::rename(&out, &old)
-            .with_context(|| format!("cannot move `{}` aside", out.display()))?;
+        std::fs::rename(&out, &old).with_context(|| format!("cannot move `{}` aside", out.display()))?;
     }
     if let Err(error) = std::fs::rename(&staging, &out) {
         // Put the previous output back before reporting.
@@ -93,8 +81,7 @@ pub fn write_output(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
             let _ = std::fs::rename(&old, &out);
         }
         let _ = std::fs::remove_dir_all(&staging);
-        return Err(error)
-            .with_context(|| format!("cannot move the new site into `{}`", out.display()));
+        return Err(error).with_context(|| format!("cannot move the new site into `{}`", out.display()));
     }
     if old.exists() {
         std::fs::remove_dir_all(&old)
@@ -104,42 +91,26 @@ pub fn write_output(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(staging)
-        .with_context(|| format!("cannot create `{}`", staging.display()))?;
-    std::fs::write(
-        staging.join(MARKER),
-        "This folder was written by innotrain and is replaced by every build.\n",
-    )
-    .with_context(|| format!("cannot write into `{}`", staging.display()))?;
+    std::fs::create_dir_all(staging).with_context(|| format!("cannot create `{}`", staging.display()))?;
+    std::fs::write(staging.join(MARKER), "This folder was written by innotrain and is replaced by every build.\n")
+        .with_context(|| format!("cannot write into `{}`", staging.display()))?;
     for file in files {
         let relative = Path::new(&file.path);
-        if relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-        {
-            bail!(
-                "refusing to write `{}`: output paths must stay inside the output folder",
-                file.path
-            );
+        if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+            bail!("refusing to write `{}`: output paths must stay inside the output folder", file.path);
         }
         let path = staging.join(relative);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
         }
-        std::fs::write(&path, &file.bytes)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, &file.bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
     }
     Ok(())
 }
 
 /// An absolute, `..`-free form of `path` (which need not exist yet).
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
+    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
     // Resolve symbolic links of the part that exists, so `public -> ~` is caught.
     let mut existing = joined.clone();
     let mut rest = Vec::new();

@@ -12,21 +12,14 @@ pub fn slugify(text: &str) -> String {
     for c in text.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_')
-            && !out.is_empty()
-            && !out.ends_with('-')
-        {
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
     }
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() {
-        "section".into()
-    } else {
-        out
-    }
+    if out.is_empty() { "section".into() } else { out }
 }
 
 /// Hands out ids that are unique within one page: `x`, `x-1`, `x-2` …
@@ -38,9 +31,7 @@ pub struct IdAllocator {
 impl IdAllocator {
     /// Ids the theme uses on every page, which a heading must not take.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Self {
-            taken: reserved.iter().map(|s| s.to_string()).collect(),
-        }
+        Self { taken: reserved.iter().map(|s| s.to_string()).collect() }
     }
 
     /// Claims an explicit `{#id}`; `false` when it is already taken.
@@ -65,10 +56,7 @@ impl IdAllocator {
 
 /// Whether a hand-written `{#id}` is safe and usable in a URL fragment.
 pub fn is_valid_custom_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
@@ -77,22 +65,13 @@ mod tests {
 
     #[test]
     fn keeps_greek_letters_in_ids() {
-        assert_eq!(
-            slugify("Δείκτες εισροών & εκροών"),
-            "δείκτες-εισροών-εκροών"
-        );
+        assert_eq!(slugify("Δείκτες εισροών & εκροών"), "δείκτες-εισροών-εκροών");
     }
 
     #[test]
     fn keeps_umlauts_and_drops_punctuation() {
-        assert_eq!(
-            slugify("Qualitätssicherung: Überblick!"),
-            "qualitätssicherung-überblick"
-        );
-        assert_eq!(
-            slugify("  The EQAVET cycle (2020)  "),
-            "the-eqavet-cycle-2020"
-        );
+        assert_eq!(slugify("Qualitätssicherung: Überblick!"), "qualitätssicherung-überblick");
+        assert_eq!(slugify("  The EQAVET cycle (2020)  "), "the-eqavet-cycle-2020");
     }
 
     #[test]

@@ -34,9 +34,7 @@ pub struct WorkingTree {
 
 impl WorkingTree {
     pub fn new(root: &Path) -> Self {
-        Self {
-            root: root.to_path_buf(),
-        }
+        Self { root: root.to_path_buf() }
     }
 }
 
@@ -50,15 +48,9 @@ impl Source for WorkingTree {
         // follow_links(false): a symbolic link is reported, never read, so content cannot pull a
         // file from elsewhere on the machine into the public output.
         let walker = WalkDir::new(&base).follow_links(false).sort_by_file_name();
-        for entry in walker
-            .into_iter()
-            .filter_entry(|e| !is_hidden(e.file_name()))
-        {
+        for entry in walker.into_iter().filter_entry(|e| !is_hidden(e.file_name())) {
             let entry = entry.with_context(|| format!("cannot list `{}`", base.display()))?;
-            let relative = entry
-                .path()
-                .strip_prefix(&self.root)
-                .expect("walk stays below the root");
+            let relative = entry.path().strip_prefix(&self.root).expect("walk stays below the root");
             let Some(relative) = relative.to_str().map(|p| p.replace('\\', "/")) else {
                 diags.push(
                     Diagnostic::error(relative.to_string_lossy(), "file name is not valid UTF-8")
@@ -89,6 +81,5 @@ impl Source for WorkingTree {
 
 /// Dot-files (`.DS_Store`, `.gitkeep`, editor swap files) are never content.
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }

@@ -28,9 +28,17 @@ impl Urls {
         Self::up(Self::depth(from) + 2)
     }
 
-    /// From a page to the page at `to` in the same version and language.
+    /// From a page to the page at `to` in the same version and language: up to the folder
+    /// both share, then down (`io1/a/` → `io1/b/` is `../b/`).
     pub fn page(&self, from: &str, to: &str) -> String {
-        let href = format!("{}{}", Self::up(Self::depth(from)), to);
+        let from_segments: Vec<&str> = from.split_terminator('/').collect();
+        let to_segments: Vec<&str> = to.split_terminator('/').collect();
+        let common = from_segments.iter().zip(&to_segments).take_while(|(a, b)| a == b).count();
+        let mut href = Self::up(from_segments.len() - common);
+        for segment in &to_segments[common..] {
+            href.push_str(segment);
+            href.push('/');
+        }
         self.finish(href)
     }
 
@@ -41,11 +49,7 @@ impl Urls {
 
     /// From a page to a content asset (`io3/images/cycle.svg`).
     pub fn media(&self, from: &str, asset: &str) -> String {
-        format!(
-            "{}media/{}",
-            Self::up(Self::depth(from) + 1),
-            encode_path(asset)
-        )
+        format!("{}media/{}", Self::up(Self::depth(from) + 1), encode_path(asset))
     }
 
     /// Directory links (`../x/`) or, for the file system, explicit `index.html`.
@@ -74,11 +78,8 @@ pub fn encode_path(path: &str) -> String {
 /// Resolves `link` against the folder `dir` (both content-relative); `None` if it leaves
 /// `content/`.
 pub fn join_content_path(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if link.starts_with('/') {
-        Vec::new()
-    } else {
-        dir.split('/').filter(|p| !p.is_empty()).collect()
-    };
+    let mut parts: Vec<&str> =
+        if link.starts_with('/') { Vec::new() } else { dir.split('/').filter(|p| !p.is_empty()).collect() };
     for segment in link.split('/') {
         match segment {
             "" | "." => {}
@@ -117,42 +118,30 @@ mod tests {
 
     #[test]
     fn links_between_pages_relatively() {
-        let urls = Urls {
-            style: LinkStyle::Directory,
-        };
-        assert_eq!(urls.page("io1/a/", "io1/b/"), "../../io1/b/");
+        let urls = Urls { style: LinkStyle::Directory };
+        assert_eq!(urls.page("io1/a/", "io1/b/"), "../b/");
+        assert_eq!(urls.page("io1/a/", "io2/c/"), "../../io2/c/");
+        assert_eq!(urls.page("io1/a/", "io1/"), "../");
+        assert_eq!(urls.page("io1/", "io1/a/"), "a/");
+        assert_eq!(urls.page("io1/a/", "io1/a/"), "./");
         assert_eq!(urls.page("io1/a/", ""), "../../");
         assert_eq!(urls.page("", ""), "./");
-        assert_eq!(
-            urls.page_in_lang("io1/a/", "el", "io1/a/"),
-            "../../../el/io1/a/"
-        );
+        assert_eq!(urls.page_in_lang("io1/a/", "el", "io1/a/"), "../../../el/io1/a/");
         assert_eq!(urls.to_root("io1/a/"), "../../../../");
-        assert_eq!(
-            urls.media("io1/a/", "io1/images/x y.svg"),
-            "../../../media/io1/images/x%20y.svg"
-        );
+        assert_eq!(urls.media("io1/a/", "io1/images/x y.svg"), "../../../media/io1/images/x%20y.svg");
     }
 
     #[test]
     fn file_system_links_name_index_html() {
-        let urls = Urls {
-            style: LinkStyle::IndexHtml,
-        };
+        let urls = Urls { style: LinkStyle::IndexHtml };
         assert_eq!(urls.page("", ""), "index.html");
-        assert_eq!(urls.page("io1/", "io1/b/"), "../io1/b/index.html");
+        assert_eq!(urls.page("io1/", "io2/b/"), "../io2/b/index.html");
     }
 
     #[test]
     fn joins_paths_without_leaving_content() {
-        assert_eq!(
-            join_content_path("io1", "../io2/01-a.md").as_deref(),
-            Some("io2/01-a.md")
-        );
-        assert_eq!(
-            join_content_path("io1", "02-b.md").as_deref(),
-            Some("io1/02-b.md")
-        );
+        assert_eq!(join_content_path("io1", "../io2/01-a.md").as_deref(), Some("io2/01-a.md"));
+        assert_eq!(join_content_path("io1", "02-b.md").as_deref(), Some("io1/02-b.md"));
         assert_eq!(join_content_path("io1", "../../etc/passwd"), None);
     }
 

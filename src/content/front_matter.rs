@@ -68,9 +68,7 @@ pub struct LearningOutcomes {
 
 impl LearningOutcomes {
     pub fn is_empty(&self) -> bool {
-        self.knowledge.is_empty()
-            && self.skills.is_empty()
-            && self.responsibility_autonomy.is_empty()
+        self.knowledge.is_empty() && self.skills.is_empty() && self.responsibility_autonomy.is_empty()
     }
 }
 
@@ -119,9 +117,7 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
     let Some(after_open) = text.strip_prefix("---\n") else {
         return Err(Diagnostic::error(path, "missing front matter")
             .at(1, 1)
-            .with_hint(
-                "start the file with a `---` line, then `title: …`, then another `---` line",
-            ));
+            .with_hint("start the file with a `---` line, then `title: …`, then another `---` line"));
     };
     let mut offset = 4;
     for line in after_open.split_inclusive('\n') {
@@ -129,11 +125,9 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
             let yaml = &text[4..offset];
             let body_start = offset + line.len();
             if yaml.len() > MAX_FRONT_MATTER_BYTES {
-                return Err(
-                    Diagnostic::error(path, "front matter is larger than 64 KiB")
-                        .at(2, 1)
-                        .with_hint("keep long text in the body of the page"),
-                );
+                return Err(Diagnostic::error(path, "front matter is larger than 64 KiB")
+                    .at(2, 1)
+                    .with_hint("keep long text in the body of the page"));
             }
             return Ok(Split { yaml, body_start });
         }
@@ -147,8 +141,7 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
 /// Parses front matter YAML into `T`, turning YAML and schema errors into a located diagnostic.
 /// `yaml` starts on line 2 of the file.
 pub fn parse<T: for<'de> Deserialize<'de>>(path: &str, yaml: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(yaml, yaml_options())
-        .map_err(|error| yaml_diagnostic(path, &error))
+    serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|error| yaml_diagnostic(path, &error))
 }
 
 fn yaml_options() -> Options {
@@ -167,50 +160,39 @@ fn yaml_options() -> Options {
 
 fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
     let (message, hint) = match error {
-        YamlError::SerdeUnknownField {
-            field, expected, ..
-        } => (
+        YamlError::SerdeUnknownField { field, expected, .. } => (
             format!("unknown front matter key `{field}`"),
             match did_you_mean(field, expected.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("expected one of {}", quote_all(expected)),
             },
         ),
-        YamlError::SerdeUnknownVariant {
-            variant, expected, ..
-        } => (
+        YamlError::SerdeUnknownVariant { variant, expected, .. } => (
             format!("unknown value `{variant}`"),
             match did_you_mean(variant, expected.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("expected one of {}", quote_all(expected)),
             },
         ),
-        YamlError::SerdeMissingField { field, .. } => (
-            format!("missing front matter key `{field}`"),
-            format!("add `{field}: …` between the `---` lines"),
-        ),
-        other => (
-            plain_message(other),
-            "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into(),
-        ),
+        YamlError::SerdeMissingField { field, .. } => {
+            (format!("missing front matter key `{field}`"), format!("add `{field}: …` between the `---` lines"))
+        }
+        other => {
+            (plain_message(other), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
+        }
     };
     let diagnostic = Diagnostic::error(path, message).with_hint(hint);
     match error.location() {
         // The YAML starts on line 2: line 1 is the opening `---`.
-        Some(location) if location.line() > 0 => diagnostic.at(
-            location.line() as usize + 1,
-            location.column().max(1) as usize,
-        ),
+        Some(location) if location.line() > 0 => {
+            diagnostic.at(location.line() as usize + 1, location.column().max(1) as usize)
+        }
         _ => diagnostic.at(2, 1),
     }
 }
 
 fn quote_all(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// The error's own words without its position (we print the position ourselves).
@@ -221,9 +203,7 @@ fn plain_message(error: &YamlError) -> String {
         Some(i) => &first_line[..i],
         None => first_line,
     };
-    let without_prefix = without_position
-        .split_once("error: ")
-        .map_or(without_position, |(_, m)| m);
+    let without_prefix = without_position.split_once("error: ").map_or(without_position, |(_, m)| m);
     let mut chars = without_prefix.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
@@ -268,9 +248,7 @@ mod tests {
     fn refuses_alias_bombs() {
         let mut yaml = String::from("title: A\nkeywords: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..8 {
-            yaml.push_str(&format!(
-                "k{i}: &a{i} [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-            ));
+            yaml.push_str(&format!("k{i}: &a{i} [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"));
         }
         assert!(parse::<ModuleFront>("a.md", &yaml).is_err());
     }

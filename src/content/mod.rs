@@ -4,11 +4,12 @@
 //! matter ([`front_matter`]) and assembles outputs, modules and translations. Every problem is a
 //! diagnostic; loading goes on after one so that a build reports all of them together.
 
+pub mod freshness;
 pub mod front_matter;
 pub mod naming;
 pub mod site;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -37,11 +38,7 @@ enum Front {
 
 /// Loads the content tree of one version. Returns `None` when the content has errors that make a
 /// site model impossible (the diagnostics say which).
-pub fn load_site(
-    config: &Config,
-    source: &dyn Source,
-    diags: &Diagnostics,
-) -> anyhow::Result<Option<Site>> {
+pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> anyhow::Result<Option<Site>> {
     let files = source.files(CONTENT, diags)?;
     if files.is_empty() {
         diags.push(
@@ -52,39 +49,26 @@ pub fn load_site(
     }
     let mut parsed = Vec::new();
     let mut assets = BTreeMap::new();
+    let mut unloaded = BTreeSet::new();
     for file in files {
-        let relative = file
-            .path
-            .strip_prefix("content/")
-            .unwrap_or(&file.path)
-            .to_string();
+        let relative = file.path.strip_prefix("content/").unwrap_or(&file.path).to_string();
         let parts: Vec<&str> = relative.split('/').collect();
         let is_markdown = relative.ends_with(".md");
         if !is_markdown || parts.len() > 2 {
             let bytes = source.read(&file.path)?;
-            assets.insert(
-                relative.clone(),
-                Asset {
-                    path: relative,
-                    bytes,
-                },
-            );
+            assets.insert(relative.clone(), Asset { path: relative, bytes });
             continue;
         }
         let folder = (parts.len() == 2).then(|| parts[0].to_string());
         let bytes = source.read(&file.path)?;
-        if let Some(p) = parse_file(
-            config,
-            &file.path,
-            folder,
-            parts[parts.len() - 1],
-            bytes,
-            diags,
-        ) {
-            parsed.push(p);
+        match parse_file(config, &file.path, folder, parts[parts.len() - 1], bytes, diags) {
+            Some(p) => parsed.push(p),
+            None => {
+                unloaded.insert(relative);
+            }
         }
     }
-    Ok(assemble(config, parsed, assets, diags))
+    Ok(assemble(config, parsed, assets, unloaded, diags))
 }
 
 fn parse_file(
@@ -101,18 +85,17 @@ fn parse_file(
             let hint = if folder.is_some() {
                 format!("name modules `NN-slug.md`, e.g. `01-{}`", file_name)
             } else {
-                "only `_index.md` and its translations belong directly in `content/`; put modules in an output folder".into()
+                "only `_index.md` and its translations belong directly in `content/`; put modules in an output folder"
+                    .into()
             };
-            diags.push(
-                Diagnostic::error(path, "file name has no two-digit order prefix").with_hint(hint),
-            );
+            diags.push(Diagnostic::error(path, "file name has no two-digit order prefix").at(1, 1).with_hint(hint));
             return None;
         }
         Err(NameProblem::InvalidSlug { suggestion }) => {
             diags.push(
-                Diagnostic::error(path, "file name is not a valid URL slug").with_hint(format!(
-                    "use lowercase letters, digits and hyphens, e.g. `…-{suggestion}.md`"
-                )),
+                Diagnostic::error(path, "file name is not a valid URL slug")
+                    .at(1, 1)
+                    .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `…-{suggestion}.md`")),
             );
             return None;
         }
@@ -120,6 +103,7 @@ fn parse_file(
     if folder.is_none() && name.order.is_some() {
         diags.push(
             Diagnostic::error(path, "modules must be inside an output folder")
+                .at(1, 1)
                 .with_hint("move the file into a folder such as `content/io1-my-output/`"),
         );
         return None;
@@ -131,8 +115,12 @@ fn parse_file(
             None => {
                 let known: Vec<&str> = config.langs().map(Lang::as_str).collect();
                 diags.push(
-                    Diagnostic::error(path, format!("language suffix `{code}` is not configured"))
-                        .with_hint(format!("book.toml lists {}; add `{code}` to `[[languages]]` or rename the file", known.join(", "))),
+                    Diagnostic::error(path, format!("language suffix `{code}` is not configured")).at(1, 1).with_hint(
+                        format!(
+                            "book.toml lists {}; add `{code}` to `[[languages]]` or rename the file",
+                            known.join(", ")
+                        ),
+                    ),
                 );
                 return None;
             }
@@ -197,32 +185,16 @@ fn parse_file(
         },
     };
     if doc.title.trim().is_empty() {
-        diags.push(
-            Diagnostic::error(path, "`title` is empty")
-                .at(2, 1)
-                .with_hint("give the page a title"),
-        );
+        diags.push(Diagnostic::error(path, "`title` is empty").at(2, 1).with_hint("give the page a title"));
     }
-    Some(Parsed {
-        folder,
-        name,
-        doc: Document { text, ..doc },
-        front,
-    })
+    Some(Parsed { folder, name, doc: Document { text, ..doc }, front })
 }
 
 /// Removes a UTF-8 BOM and turns CRLF into LF, so that Windows-edited files give the same output
 /// and the same line numbers.
 pub fn normalise_text(text: String) -> String {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    }
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
 }
 
 /// A page's files while they are being grouped.
@@ -237,6 +209,7 @@ fn assemble(
     config: &Config,
     parsed: Vec<Parsed>,
     assets: BTreeMap<String, Asset>,
+    unloaded: BTreeSet<String>,
     diags: &Diagnostics,
 ) -> Option<Site> {
     // (folder, slug) → group; the home page is ("", "").
@@ -246,37 +219,22 @@ fn assemble(
         let key = (folder, p.name.slug.clone());
         let group = groups.entry(key).or_default();
         if p.name.order.is_some() && group.order.is_some() && group.order != p.name.order {
-            let other = group
-                .source
-                .as_ref()
-                .or(group.translations.values().next())
-                .expect("group has a file");
+            let other = group.source.as_ref().or(group.translations.values().next()).expect("group has a file");
             diags.push(
-                Diagnostic::error(
-                    &p.doc.path,
-                    format!("two files map to the same page `{}`", p.name.slug),
-                )
-                .with_hint(format!(
-                    "`{}` has the same slug; rename one of them",
-                    other.doc.path
-                )),
+                Diagnostic::error(&p.doc.path, format!("two files map to the same page `{}`", p.name.slug))
+                    .at(1, 1)
+                    .with_hint(format!("`{}` has the same slug; rename one of them", other.doc.path)),
             );
             continue;
         }
         group.order = group.order.or(p.name.order);
         let is_source = p.doc.lang == config.default_lang;
-        let slot = if is_source {
-            group.source.as_ref()
-        } else {
-            group.translations.get(&p.doc.lang)
-        };
+        let slot = if is_source { group.source.as_ref() } else { group.translations.get(&p.doc.lang) };
         if let Some(existing) = slot {
             diags.push(
-                Diagnostic::error(&p.doc.path, "two files map to the same page and language")
-                    .with_hint(format!(
-                        "`{}` is the same page in `{}`; remove one of them",
-                        existing.doc.path, p.doc.lang
-                    )),
+                Diagnostic::error(&p.doc.path, "two files map to the same page and language").at(1, 1).with_hint(
+                    format!("`{}` is the same page in `{}`; remove one of them", existing.doc.path, p.doc.lang),
+                ),
             );
             continue;
         }
@@ -287,31 +245,16 @@ fn assemble(
         }
     }
 
-    let mut builder = SiteBuilder {
-        config,
-        diags,
-        pages: Vec::new(),
-        by_id: BTreeMap::new(),
-        by_source_path: BTreeMap::new(),
-    };
+    let mut builder =
+        SiteBuilder { config, diags, pages: Vec::new(), by_id: BTreeMap::new(), by_source_path: BTreeMap::new() };
     let home = groups.remove(&(String::new(), String::new()));
     let mut folders: BTreeMap<String, BTreeMap<(u32, String), Group>> = BTreeMap::new();
     for ((folder, slug), group) in groups {
-        folders
-            .entry(folder)
-            .or_default()
-            .insert((group.order.unwrap_or(0), slug), group);
+        folders.entry(folder).or_default().insert((group.order.unwrap_or(0), slug), group);
     }
     match home {
         Some(group) => {
-            builder.add_page(
-                group,
-                PageKind::Home,
-                None,
-                PageId::home(),
-                String::new(),
-                "_index.md".into(),
-            );
+            builder.add_page(group, PageKind::Home, None, PageId::home(), String::new(), "_index.md".into());
         }
         None => {
             diags.push(
@@ -331,13 +274,8 @@ fn assemble(
                     NameProblem::MissingOrder => folder.to_lowercase(),
                 };
                 diags.push(
-                    Diagnostic::error(
-                        format!("content/{folder}"),
-                        "folder name is not a valid URL slug",
-                    )
-                    .with_hint(format!(
-                        "use lowercase letters, digits and hyphens, e.g. `{suggestion}`"
-                    )),
+                    Diagnostic::error(format!("content/{folder}"), "folder name is not a valid URL slug")
+                        .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{suggestion}`")),
                 );
             }
         }
@@ -349,11 +287,8 @@ fn assemble(
         let output_index = outputs.len();
         let Some(landing_group) = groups.remove(&(0, String::new())) else {
             diags.push(
-                Diagnostic::error(
-                    format!("content/{folder}"),
-                    "output folder has no `_index.md`",
-                )
-                .with_hint("add `_index.md` with the output's `title` and a short introduction"),
+                Diagnostic::error(format!("content/{folder}"), "output folder has no `_index.md`")
+                    .with_hint("add `_index.md` with the output's `title` and a short introduction"),
             );
             continue;
         };
@@ -372,14 +307,7 @@ fn assemble(
             let file_name = group
                 .source
                 .as_ref()
-                .map(|p| {
-                    p.doc
-                        .path
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or_default()
-                        .to_string()
-                })
+                .map(|p| p.doc.path.rsplit('/').next().unwrap_or_default().to_string())
                 .unwrap_or_default();
             let id = PageId::new(format!("{slug}/{module_slug}"));
             if let Some(index) = builder.add_page(
@@ -393,31 +321,15 @@ fn assemble(
                 modules.push(index);
             }
         }
-        outputs.push(Output {
-            slug,
-            landing,
-            modules,
-        });
+        outputs.push(Output { slug, landing, modules });
     }
 
     builder.check_prerequisites();
-    let SiteBuilder {
-        pages,
-        by_id,
-        by_source_path,
-        ..
-    } = builder;
+    let SiteBuilder { pages, by_id, by_source_path, .. } = builder;
     if pages.first().map(|p| p.kind) != Some(PageKind::Home) {
         return None;
     }
-    Some(Site {
-        version: config.version.clone(),
-        pages,
-        outputs,
-        assets,
-        by_source_path,
-        by_id,
-    })
+    Some(Site { version: config.version.clone(), pages, outputs, assets, by_source_path, by_id, unloaded })
 }
 
 struct SiteBuilder<'a> {
@@ -443,14 +355,9 @@ impl SiteBuilder<'_> {
         let Some(source) = group.source else {
             for t in group.translations.values() {
                 let expected = t.doc.path.replace(&format!(".{}.md", t.doc.lang), ".md");
-                self.diags.push(
-                    Diagnostic::error(&t.doc.path, "translation has no source text").with_hint(
-                        format!(
-                            "expected `{expected}` in the default language `{}`",
-                            self.config.default_lang
-                        ),
-                    ),
-                );
+                self.diags.push(Diagnostic::error(&t.doc.path, "translation has no source text").at(1, 1).with_hint(
+                    format!("expected `{expected}` in the default language `{}`", self.config.default_lang),
+                ));
             }
             return None;
         };
@@ -467,11 +374,7 @@ impl SiteBuilder<'_> {
                         Err(problem) => {
                             let (message, hint) = licence::explain(&spdx.value, problem);
                             let (line, col) = front_matter::position(spdx);
-                            self.diags.push(
-                                Diagnostic::error(&source.doc.path, message)
-                                    .at(line, col)
-                                    .with_hint(hint),
-                            );
+                            self.diags.push(Diagnostic::error(&source.doc.path, message).at(line, col).with_hint(hint));
                         }
                     }
                 }
@@ -509,28 +412,15 @@ impl SiteBuilder<'_> {
             translations.insert(lang, t.doc);
         }
         if let Some(&other) = self.by_id.get(&id) {
-            self.diags.push(
-                Diagnostic::error(&source.doc.path, format!("page id `{id}` is used twice"))
-                    .with_hint(format!(
-                        "`{}` has the same id; give one of them another `id`",
-                        self.pages[other].source.path
-                    )),
-            );
+            self.diags.push(Diagnostic::error(&source.doc.path, format!("page id `{id}` is used twice")).with_hint(
+                format!("`{}` has the same id; give one of them another `id`", self.pages[other].source.path),
+            ));
             return None;
         }
         let index = self.pages.len();
         self.by_id.insert(id.clone(), index);
         self.by_source_path.insert(source_path, index);
-        self.pages.push(Page {
-            id,
-            kind,
-            output,
-            path,
-            source: source.doc,
-            translations,
-            facts,
-            licence,
-        });
+        self.pages.push(Page { id, kind, output, path, source: source.doc, translations, facts, licence });
         Some(index)
     }
 
@@ -546,12 +436,9 @@ impl SiteBuilder<'_> {
             } else {
                 let (line, col) = front_matter::position(level);
                 self.diags.push(
-                    Diagnostic::error(
-                        &doc.path,
-                        format!("EQF level must be between 1 and 8, found {}", level.value),
-                    )
-                    .at(line, col)
-                    .with_hint("the European Qualifications Framework has eight levels"),
+                    Diagnostic::error(&doc.path, format!("EQF level must be between 1 and 8, found {}", level.value))
+                        .at(line, col)
+                        .with_hint("the European Qualifications Framework has eight levels"),
                 );
             }
         }
@@ -561,20 +448,13 @@ impl SiteBuilder<'_> {
                 self.diags.push(
                     Diagnostic::error(&doc.path, "duration must be more than 0 minutes")
                         .at(line, col)
-                        .with_hint(
-                            "give the session length in minutes, e.g. `duration_minutes: 90`",
-                        ),
+                        .with_hint("give the session length in minutes, e.g. `duration_minutes: 90`"),
                 );
             } else {
                 facts.duration_minutes = Some(minutes.value);
             }
         }
-        facts.prerequisites = f
-            .prerequisites
-            .iter()
-            .flatten()
-            .map(|p| PageId::new(p.value.clone()))
-            .collect();
+        facts.prerequisites = f.prerequisites.iter().flatten().map(|p| PageId::new(p.value.clone())).collect();
         facts
     }
 
@@ -582,14 +462,8 @@ impl SiteBuilder<'_> {
     /// languages cannot disagree about them.
     fn refuse_inherited_keys(&self, path: &str, f: &ModuleFront) {
         let inherited = [
-            (
-                "duration_minutes",
-                f.duration_minutes.as_ref().map(front_matter::position),
-            ),
-            (
-                "eqf_level",
-                f.eqf_level.as_ref().map(front_matter::position),
-            ),
+            ("duration_minutes", f.duration_minutes.as_ref().map(front_matter::position)),
+            ("eqf_level", f.eqf_level.as_ref().map(front_matter::position)),
             ("license", f.license.as_ref().map(front_matter::position)),
             ("id", f.id.as_ref().map(front_matter::position)),
         ];
@@ -598,9 +472,7 @@ impl SiteBuilder<'_> {
                 self.diags.push(
                     Diagnostic::error(path, format!("a translation cannot set `{key}`"))
                         .at(line, col)
-                        .with_hint(
-                            "remove the key: translations take it from the default-language source",
-                        ),
+                        .with_hint("remove the key: translations take it from the default-language source"),
                 );
             }
         }
@@ -612,19 +484,16 @@ impl SiteBuilder<'_> {
                 if !self.by_id.contains_key(prerequisite) {
                     let hint = match crate::diag::did_you_mean(
                         prerequisite.as_str(),
-                        self.by_id.keys().map(PageId::as_str),
+                        self.by_id.keys().map(PageId::as_str).filter(|id| id.contains('/')),
                     ) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => "prerequisites are page ids such as `io1-output/module`".into(),
                     };
                     let (line, col) = locate_text(&page.source.text, prerequisite.as_str());
                     self.diags.push(
-                        Diagnostic::error(
-                            &page.source.path,
-                            format!("unknown prerequisite `{prerequisite}`"),
-                        )
-                        .at(line, col)
-                        .with_hint(hint),
+                        Diagnostic::error(&page.source.path, format!("unknown prerequisite `{prerequisite}`"))
+                            .at(line, col)
+                            .with_hint(hint),
                     );
                 }
             }
@@ -633,8 +502,7 @@ impl SiteBuilder<'_> {
 }
 
 fn locate_text(text: &str, needle: &str) -> (usize, usize) {
-    text.find(needle)
-        .map_or((0, 0), |offset| crate::diag::line_col(text, offset))
+    text.find(needle).map_or((0, 0), |offset| crate::diag::line_col(text, offset))
 }
 
 fn is_valid_id(id: &str) -> bool {

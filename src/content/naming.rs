@@ -37,23 +37,13 @@ pub fn parse_page_name(file_name: &str) -> Result<PageName, NameProblem> {
         _ => (stem, None),
     };
     if stem == "_index" {
-        return Ok(PageName {
-            order: None,
-            slug: String::new(),
-            lang_suffix,
-        });
+        return Ok(PageName { order: None, slug: String::new(), lang_suffix });
     }
     let (order, slug) = split_order(stem).ok_or(NameProblem::MissingOrder)?;
     if !is_valid_slug(slug) {
-        return Err(NameProblem::InvalidSlug {
-            suggestion: suggest_slug(slug),
-        });
+        return Err(NameProblem::InvalidSlug { suggestion: suggest_slug(slug) });
     }
-    Ok(PageName {
-        order: Some(order),
-        slug: slug.to_string(),
-        lang_suffix,
-    })
+    Ok(PageName { order: Some(order), slug: slug.to_string(), lang_suffix })
 }
 
 /// `01-bar` → (1, `bar`); needs at least two digits and a hyphen.
@@ -72,9 +62,7 @@ pub fn parse_output_folder(name: &str) -> Result<(Option<u32>, String), NameProb
         None => (None, name),
     };
     if !is_valid_slug(slug) {
-        return Err(NameProblem::InvalidSlug {
-            suggestion: suggest_slug(slug),
-        });
+        return Err(NameProblem::InvalidSlug { suggestion: suggest_slug(slug) });
     }
     Ok((order, slug.to_string()))
 }
@@ -85,9 +73,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn suggest_slug(slug: &str) -> String {
@@ -124,57 +110,33 @@ mod tests {
     #[test]
     fn parses_module_and_translation_names() {
         let name = parse_page_name("02-indicators.el.md").unwrap();
-        assert_eq!(
-            name,
-            PageName {
-                order: Some(2),
-                slug: "indicators".into(),
-                lang_suffix: Some("el".into())
-            }
-        );
+        assert_eq!(name, PageName { order: Some(2), slug: "indicators".into(), lang_suffix: Some("el".into()) });
         let name = parse_page_name("10-a-b.md").unwrap();
-        assert_eq!(
-            (name.order, name.slug.as_str(), name.lang_suffix),
-            (Some(10), "a-b", None)
-        );
+        assert_eq!((name.order, name.slug.as_str(), name.lang_suffix), (Some(10), "a-b", None));
     }
 
     #[test]
     fn parses_index_names() {
-        assert_eq!(
-            parse_page_name("_index.de.md")
-                .unwrap()
-                .lang_suffix
-                .as_deref(),
-            Some("de")
-        );
+        assert_eq!(parse_page_name("_index.de.md").unwrap().lang_suffix.as_deref(), Some("de"));
         assert_eq!(parse_page_name("_index.md").unwrap().order, None);
     }
 
     #[test]
     fn rejects_module_names_without_order_prefix() {
         assert_eq!(parse_page_name("intro.md"), Err(NameProblem::MissingOrder));
-        assert_eq!(
-            parse_page_name("1-intro.md"),
-            Err(NameProblem::MissingOrder)
-        );
+        assert_eq!(parse_page_name("1-intro.md"), Err(NameProblem::MissingOrder));
     }
 
     #[test]
     fn suggests_a_slug_for_invalid_names() {
         assert_eq!(
             parse_page_name("03-Learning Outcomes.md"),
-            Err(NameProblem::InvalidSlug {
-                suggestion: "learning-outcomes".into()
-            })
+            Err(NameProblem::InvalidSlug { suggestion: "learning-outcomes".into() })
         );
     }
 
     #[test]
     fn builds_language_variant_paths() {
-        assert_eq!(
-            language_variant("io3/images/cycle.svg", "de").as_deref(),
-            Some("io3/images/cycle.de.svg")
-        );
+        assert_eq!(language_variant("io3/images/cycle.svg", "de").as_deref(), Some("io3/images/cycle.de.svg"));
     }
 }

@@ -110,6 +110,9 @@ pub struct Site {
     /// Page index by content-relative path of its source (`io3-x/02-y.md`, `_index.md`).
     pub by_source_path: BTreeMap<String, usize>,
     pub by_id: BTreeMap<PageId, usize>,
+    /// Content-relative paths of Markdown files that exist but could not be loaded (their
+    /// errors are reported); links to them are not reported again as broken.
+    pub unloaded: std::collections::BTreeSet<String>,
 }
 
 impl Site {

@@ -36,43 +36,21 @@ pub struct LinkContext<'a> {
 pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnostics) -> String {
     let mut link_number = 0;
     let events = prepared.events.iter().cloned().map(|event| match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
             let dest_url = if super::is_resolvable(link_type) {
-                resolve(&dest_url, false, prepared, ctx, offset, diags)
-                    .map_or(dest_url, CowStr::from)
+                resolve(&dest_url, false, prepared, ctx, offset, diags).map_or(dest_url, CowStr::from)
             } else {
                 dest_url
             };
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
         }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
-            let dest_url = resolve(&dest_url, true, prepared, ctx, offset, diags)
-                .map_or(dest_url, CowStr::from);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
+            let dest_url = resolve(&dest_url, true, prepared, ctx, offset, diags).map_or(dest_url, CowStr::from);
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
         }
         other => other,
     });
@@ -95,11 +73,7 @@ fn resolve(
         return None;
     }
     let error = |message: String, hint: String| {
-        diags.push(
-            Diagnostic::error(&ctx.doc.path, message)
-                .at_offset(&ctx.doc.text, offset)
-                .with_hint(hint),
-        );
+        diags.push(Diagnostic::error(&ctx.doc.path, message).at_offset(&ctx.doc.text, offset).with_hint(hint));
         Some("#".to_string())
     };
     let (path, fragment) = match dest.split_once('#') {
@@ -117,11 +91,7 @@ fn resolve(
         }
         return None;
     }
-    let doc_dir = ctx
-        .doc
-        .path
-        .strip_prefix("content/")
-        .unwrap_or(&ctx.doc.path);
+    let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
     let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
     let Some(target) = urls::join_content_path(doc_dir, &urls::decode_path(path)) else {
         return error(
@@ -149,9 +119,7 @@ fn resolve(
     if !ctx.site.assets.contains_key(&asset) {
         let hint = match did_you_mean(&target, ctx.site.assets.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
-            None => {
-                "check the file name and folder; paths are relative to the Markdown file".into()
-            }
+            None => "check the file name and folder; paths are relative to the Markdown file".into(),
         };
         return error(format!("`{dest}` does not exist"), hint);
     }
@@ -171,16 +139,18 @@ fn resolve_page_link(
     error: &dyn Fn(String, String) -> Option<String>,
 ) -> Option<String> {
     let source_path = strip_lang_suffix(target, ctx.site);
+    if ctx.site.unloaded.contains(&source_path) {
+        // The target exists but has errors of its own, already reported: no second error here.
+        return Some("#".into());
+    }
     let Some(&index) = ctx.site.by_source_path.get(&source_path) else {
-        let hint = match did_you_mean(
-            &source_path,
-            ctx.site.by_source_path.keys().map(String::as_str),
-        ) {
-            Some(close) => format!("did you mean `{close}` (relative to `content/`)?"),
-            None => {
-                "link to the default-language file of an existing page, e.g. `02-indicators.md`"
-                    .into()
-            }
+        let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
+        let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let own_path = ctx.page.source.path.strip_prefix("content/").unwrap_or_default();
+        let candidates = ctx.site.by_source_path.keys().map(String::as_str).filter(|p| *p != own_path);
+        let hint = match did_you_mean(&source_path, candidates) {
+            Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
+            None => "link to the default-language `.md` file of an existing page, relative to this file".into(),
         };
         return error(format!("link target `{dest}` does not exist"), hint);
     };
@@ -193,16 +163,11 @@ fn resolve_page_link(
         {
             let target_doc = target_page.text(ctx.reader);
             return error(
-                format!(
-                    "anchor `#{fragment}` does not exist in `{}`",
-                    target_doc.path
-                ),
+                format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
                 if target_doc.lang == target_page.source.lang {
                     anchor_hint(fragment, anchors)
                 } else {
-                    format!(
-                        "keep the heading id of the original in the translation: `## … {{#{fragment}}}`"
-                    )
+                    format!("keep the heading id of the original in the translation: `## … {{#{fragment}}}`")
                 },
             );
         }
@@ -218,9 +183,10 @@ fn strip_lang_suffix(path: &str, site: &Site) -> String {
         return path.to_string();
     };
     if let Some((rest, suffix)) = stem.rsplit_once('.')
-        && site.pages.iter().any(|p| {
-            p.source.lang.as_str() == suffix || p.translations.keys().any(|l| l.as_str() == suffix)
-        })
+        && site
+            .pages
+            .iter()
+            .any(|p| p.source.lang.as_str() == suffix || p.translations.keys().any(|l| l.as_str() == suffix))
     {
         return format!("{rest}.md");
     }
@@ -240,9 +206,13 @@ fn anchor_hint(fragment: &str, anchors: &BTreeSet<String>) -> String {
     }
 }
 
+/// `target` (content-relative) as a link written in a file in `dir`.
 fn relative_from(dir: &str, target: &str) -> String {
+    if dir.is_empty() {
+        return target.to_string();
+    }
     match target.strip_prefix(&format!("{dir}/")) {
-        Some(rest) if !dir.is_empty() => rest.to_string(),
-        _ => format!("content/{target}"),
+        Some(rest) => rest.to_string(),
+        None => format!("{}{target}", "../".repeat(dir.split('/').count())),
     }
 }

@@ -13,8 +13,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
 
@@ -26,15 +25,8 @@ use crate::slug::{self, IdAllocator};
 use safety::UrlKind;
 
 /// Ids the theme puts on every page; headings get other ids.
-pub const RESERVED_IDS: &[&str] = &[
-    "main-content",
-    "site-nav",
-    "page-title",
-    "language-switcher",
-    "toc-title",
-    "outcomes-title",
-    "modules-title",
-];
+pub const RESERVED_IDS: &[&str] =
+    &["main-content", "site-nav", "page-title", "language-switcher", "toc-title", "outcomes-title", "modules-title"];
 
 /// A heading in the page's table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -97,19 +89,11 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
         diags.push(located(offset, Diagnostic::warning(&doc.path, message)
             .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
     });
-    let events = refuse_unsafe_urls(events, &|offset, d| {
-        diags.push(located(offset, d(&doc.path)))
-    });
-    let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| {
-        diags.push(located(offset, d(&doc.path)))
-    });
-    let events = check_images(events, &|offset, d| {
-        diags.push(located(offset, d(&doc.path)))
-    });
+    let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let events = check_images(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = render_alerts(events, options.alert_labels);
-    let events = highlight_code(events, &|offset, d| {
-        diags.push(located(offset, d(&doc.path)))
-    });
+    let events = highlight_code(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = wrap_tables(events);
 
     let mut link_offsets = Vec::new();
@@ -122,22 +106,13 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
             event.into_static()
         })
         .collect();
-    Prepared {
-        events,
-        link_offsets,
-        toc,
-        anchors,
-    }
+    Prepared { events, link_offsets, toc, anchors }
 }
 
 type Report<'r> = dyn Fn(usize, &dyn Fn(&str) -> Diagnostic) + 'r;
 
 /// Raw HTML never reaches a page unless book.toml allows the sanitised subset.
-fn drop_raw_html<'a>(
-    events: Vec<Spanned<'a>>,
-    policy: RawHtml,
-    warn: &dyn Fn(usize, &str),
-) -> Vec<Spanned<'a>> {
+fn drop_raw_html<'a>(events: Vec<Spanned<'a>>, policy: RawHtml, warn: &dyn Fn(usize, &str)) -> Vec<Spanned<'a>> {
     if policy == RawHtml::Sanitize {
         return events;
     }
@@ -170,13 +145,8 @@ fn refuse_unsafe_urls<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 if let UrlKind::Refused(scheme) = safety::classify_url(dest_url) {
                     report(range.start, &|path| {
-                        Diagnostic::error(
-                            path,
-                            format!("links with the `{scheme}:` scheme are not allowed"),
-                        )
-                        .with_hint(
-                            "link to an `https://` page or to another `.md` file of the site",
-                        )
+                        Diagnostic::error(path, format!("links with the `{scheme}:` scheme are not allowed"))
+                            .with_hint("link to an `https://` page or to another `.md` file of the site")
                     });
                     open.push(true);
                     continue;
@@ -212,20 +182,16 @@ fn assign_heading_ids<'a>(
         let id = match custom {
             Some(custom) if !slug::is_valid_custom_id(&custom) => {
                 report(offset, &|path| {
-                    Diagnostic::error(path, format!("invalid heading id `{custom}`")).with_hint(
-                        "heading ids use letters, digits, `-` and `_`, e.g. `{#written-agreement}`",
-                    )
+                    Diagnostic::error(path, format!("invalid heading id `{custom}`"))
+                        .with_hint("heading ids use letters, digits, `-` and `_`, e.g. `{#written-agreement}`")
                 });
                 ids.unique(&slug::slugify(&text))
             }
             Some(custom) => {
                 if !ids.claim(&custom) {
                     report(offset, &|path| {
-                        Diagnostic::error(
-                            path,
-                            format!("heading id `{custom}` is used twice on this page"),
-                        )
-                        .with_hint("give each heading its own `{#id}`")
+                        Diagnostic::error(path, format!("heading id `{custom}` is used twice on this page"))
+                            .with_hint("give each heading its own `{#id}`")
                     });
                 }
                 custom.to_string()
@@ -233,19 +199,11 @@ fn assign_heading_ids<'a>(
             None => ids.unique(&slug::slugify(&text)),
         };
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-            toc.push(TocEntry {
-                level: level as u8,
-                id: id.clone(),
-                text: text.clone(),
-            });
+            toc.push(TocEntry { level: level as u8, id: id.clone(), text: text.clone() });
         }
         anchors.insert(id.clone());
-        events[i].0 = Event::Start(Tag::Heading {
-            level,
-            id: Some(CowStr::from(id)),
-            classes: Vec::new(),
-            attrs: Vec::new(),
-        });
+        events[i].0 =
+            Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes: Vec::new(), attrs: Vec::new() });
         i += 1;
     }
     // Footnote definitions are link targets too.
@@ -276,35 +234,22 @@ fn heading_text(rest: &[Spanned<'_>]) -> String {
 /// from third parties.
 fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
     for i in 0..events.len() {
-        let (
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }),
-            range,
-        ) = &events[i]
-        else {
+        let (Event::Start(Tag::Image { link_type, dest_url, title, id }), range) = &events[i] else {
             continue;
         };
         let offset = range.start;
         if safety::classify_url(dest_url) == UrlKind::External {
             report(offset, &|path| {
-                Diagnostic::error(path, format!("image `{dest_url}` is on another site"))
-                    .with_hint("download the image (check its licence) into the output's `images/` folder and link it relatively")
+                Diagnostic::error(path, format!("image `{dest_url}` is on another site")).with_hint(
+                    "download the image (check its licence) into the output's `images/` folder and link it relatively",
+                )
             });
         }
         let alt = image_alt(&events[i + 1..]);
         let decorative = title.trim().eq_ignore_ascii_case("decorative");
         if decorative {
             let (link_type, dest_url, id) = (*link_type, dest_url.clone(), id.clone());
-            events[i].0 = Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title: CowStr::from(""),
-                id,
-            });
+            events[i].0 = Event::Start(Tag::Image { link_type, dest_url, title: CowStr::from(""), id });
         } else if alt.trim().is_empty() {
             report(offset, &|path| {
                 Diagnostic::error(path, "image has no alt text")
@@ -373,9 +318,7 @@ fn highlight_code<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Span
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
                 block = Some((lang, String::new(), range.start));
@@ -396,14 +339,8 @@ fn highlight_code<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Span
                         escape(&code)
                     })
                 };
-                let class = if lang.is_empty() {
-                    String::new()
-                } else {
-                    format!(" data-lang=\"{}\"", escape(&lang))
-                };
-                let html = format!(
-                    "<pre class=\"code\"{class} tabindex=\"0\"><code>{inner}</code></pre>\n"
-                );
+                let class = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(&lang)) };
+                let html = format!("<pre class=\"code\"{class} tabindex=\"0\"><code>{inner}</code></pre>\n");
                 out.push((Event::Html(html.into()), range));
             }
             other => out.push((other, range)),
@@ -418,10 +355,7 @@ fn wrap_tables(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
     for (event, range) in events {
         match &event {
             Event::Start(Tag::Table(_)) => {
-                out.push((
-                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()),
-                    range.clone(),
-                ));
+                out.push((Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()), range.clone()));
                 out.push((event, range));
             }
             Event::End(TagEnd::Table) => {

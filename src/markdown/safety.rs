@@ -19,20 +19,13 @@ pub enum UrlKind {
 }
 
 pub fn classify_url(url: &str) -> UrlKind {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_control() && !c.is_whitespace())
-        .collect();
+    let cleaned: String = url.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
     let scheme_end = cleaned.find(':');
     let path_start = cleaned.find(['/', '?', '#']);
     match scheme_end {
         Some(end) if path_start.is_none_or(|p| end < p) => {
             let scheme = cleaned[..end].to_ascii_lowercase();
-            if ALLOWED_SCHEMES.contains(&scheme.as_str()) {
-                UrlKind::External
-            } else {
-                UrlKind::Refused(scheme)
-            }
+            if ALLOWED_SCHEMES.contains(&scheme.as_str()) { UrlKind::External } else { UrlKind::Refused(scheme) }
         }
         _ if cleaned.starts_with("//") => UrlKind::External,
         _ => UrlKind::Relative,
@@ -69,23 +62,16 @@ mod tests {
 
     #[test]
     fn refuses_script_schemes_however_disguised() {
-        for url in [
-            "javascript:alert(1)",
-            "JaVaScRiPt:alert(1)",
-            " java\tscript:alert(1)",
-            "vbscript:x",
-            "data:text/html,x",
-        ] {
+        for url in
+            ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " java\tscript:alert(1)", "vbscript:x", "data:text/html,x"]
+        {
             assert!(matches!(classify_url(url), UrlKind::Refused(_)), "{url}");
         }
     }
 
     #[test]
     fn accepts_web_mail_and_relative_urls() {
-        assert_eq!(
-            classify_url("https://eur-lex.europa.eu/"),
-            UrlKind::External
-        );
+        assert_eq!(classify_url("https://eur-lex.europa.eu/"), UrlKind::External);
         assert_eq!(classify_url("mailto:a@b.eu"), UrlKind::External);
         assert_eq!(classify_url("../x/01-a.md#b"), UrlKind::Relative);
         assert_eq!(classify_url("a.md#b:c"), UrlKind::Relative);
@@ -98,9 +84,6 @@ mod tests {
             "<p onclick=\"x()\">a<script>b</script><a href=\"javascript:c\">d</a></p>",
             RawHtml::Sanitize,
         );
-        assert!(
-            !html.contains("onclick") && !html.contains("script") && !html.contains("javascript"),
-            "{html}"
-        );
+        assert!(!html.contains("onclick") && !html.contains("script") && !html.contains("javascript"), "{html}");
     }
 }

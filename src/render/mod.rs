@@ -57,27 +57,13 @@ pub fn render_site(
     theme: &Theme,
     diags: &Diagnostics,
 ) -> anyhow::Result<Vec<OutputFile>> {
-    let strings = config
-        .langs()
-        .map(|lang| (lang.clone(), i18n.ui_strings(lang)))
-        .collect();
+    let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
     let prepared = prepare_documents(config, site, i18n, diags);
-    let ctx = RenderContext {
-        config,
-        site,
-        i18n,
-        theme,
-        urls: Urls {
-            style: config.link_style,
-        },
-        strings,
-        prepared,
-    };
+    let ctx = RenderContext { config, site, i18n, theme, urls: Urls { style: config.link_style }, strings, prepared };
 
     let sidebars = page::render_sidebars(&ctx)?;
-    let keys: Vec<(usize, &Lang)> = (0..site.pages.len())
-        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
-        .collect();
+    let keys: Vec<(usize, &Lang)> =
+        (0..site.pages.len()).flat_map(|index| config.langs().map(move |lang| (index, lang))).collect();
     let mut files: Vec<OutputFile> = keys
         .par_iter()
         .map(|&(index, lang)| page::render_page(&ctx, index, lang, &sidebars, diags))
@@ -116,22 +102,14 @@ fn prepare_documents(
         .iter()
         .enumerate()
         .flat_map(|(index, page)| {
-            std::iter::once(&page.source)
-                .chain(page.translations.values())
-                .map(move |doc| (index, page, doc))
+            std::iter::once(&page.source).chain(page.translations.values()).map(move |doc| (index, page, doc))
         })
         .collect();
     documents
         .par_iter()
         .map(|&(index, _, doc)| {
-            let options = PrepareOptions {
-                raw_html: config.raw_html,
-                alert_labels: &labels[&doc.lang],
-            };
-            (
-                (index, doc.lang.clone()),
-                markdown::prepare(doc, &options, diags),
-            )
+            let options = PrepareOptions { raw_html: config.raw_html, alert_labels: &labels[&doc.lang] };
+            ((index, doc.lang.clone()), markdown::prepare(doc, &options, diags))
         })
         .collect()
 }

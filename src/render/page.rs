@@ -23,17 +23,16 @@ pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     let mut sidebars = BTreeMap::new();
     let site = ctx.site;
-    let variants = std::iter::once((None, 0))
-        .chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
+    let variants = std::iter::once((None, 0)).chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
     let variants: Vec<(Option<usize>, usize)> = variants.collect();
     for lang in ctx.config.langs() {
         for &(open_output, depth) in &variants {
             let from = match (open_output, depth) {
                 (Some(o), 1) => site.pages[site.outputs[o].landing].path.clone(),
-                (Some(o), _) => site.outputs[o].modules.first().map_or_else(
-                    || format!("{}/x/", site.outputs[o].slug),
-                    |&m| site.pages[m].path.clone(),
-                ),
+                (Some(o), _) => site.outputs[o]
+                    .modules
+                    .first()
+                    .map_or_else(|| format!("{}/x/", site.outputs[o].slug), |&m| site.pages[m].path.clone()),
                 (None, _) => String::new(),
             };
             let outputs = site
@@ -72,11 +71,7 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
                     }
                 })
                 .collect();
-            let view = SidebarView {
-                home_href: ctx.urls.page(&from, ""),
-                outputs,
-                t: &ctx.strings[lang],
-            };
+            let view = SidebarView { home_href: ctx.urls.page(&from, ""), outputs, t: &ctx.strings[lang] };
             let mut context = Context::new();
             context.insert("nav", &view);
             let html = ctx
@@ -93,10 +88,7 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
 /// A page's title in `lang`, and the language it is really in when that differs.
 fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
     let doc = page.text(lang);
-    (
-        doc.title.clone(),
-        (&doc.lang != lang).then(|| doc.lang.to_string()),
-    )
+    (doc.title.clone(), (&doc.lang != lang).then(|| doc.lang.to_string()))
 }
 
 fn depth(page: &Page) -> usize {
@@ -119,16 +111,9 @@ pub fn render_page(
     };
     let mut context = Context::new();
     context.insert("page", &view);
-    let html = ctx
-        .theme
-        .tera
-        .render(template, &context)
-        .map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
+    let html = ctx.theme.tera.render(template, &context).map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
     let page = &ctx.site.pages[index];
-    Ok(OutputFile {
-        path: format!("{}/{lang}/{}index.html", ctx.site.version, page.path),
-        bytes: html.into_bytes(),
-    })
+    Ok(OutputFile { path: format!("{}/{lang}/{}index.html", ctx.site.version, page.path), bytes: html.into_bytes() })
 }
 
 fn page_view<'a>(
@@ -143,25 +128,13 @@ fn page_view<'a>(
     let page = &site.pages[index];
     let doc = page.text(lang);
     let is_fallback = &doc.lang != lang;
-    let language_name = |l: &Lang| {
-        config
-            .language(l)
-            .map_or_else(|| l.to_string(), |x| x.name.clone())
-    };
+    let language_name = |l: &Lang| config.language(l).map_or_else(|| l.to_string(), |x| x.name.clone());
 
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
-    let link_ctx = LinkContext {
-        site,
-        page,
-        doc,
-        reader: lang,
-        urls: ctx.urls,
-        anchors: &anchors,
-    };
+    let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
     let prepared = ctx.prepared_for(index, lang);
-    let content = prepared
-        .map(|p| sanitise_body(&render_html(p, &link_ctx, diags), config.raw_html))
-        .unwrap_or_default();
+    let content =
+        prepared.map(|p| sanitise_body(&render_html(p, &link_ctx, diags), config.raw_html)).unwrap_or_default();
 
     let sidebar_key = (lang.clone(), page.output, depth(page).min(2));
     let current = format!("data-page=\"{}\"", page.id);
@@ -174,27 +147,17 @@ fn page_view<'a>(
         ctx.i18n.format(
             lang,
             "fallback-notice",
-            &[
-                ("language", i18n::text(&language_name(lang))),
-                ("original", i18n::text(&language_name(&doc.lang))),
-            ],
+            &[("language", i18n::text(&language_name(lang))), ("original", i18n::text(&language_name(&doc.lang)))],
         )
     });
 
     let link_to = |i: usize| {
         let target = &site.pages[i];
         let (title, title_lang) = title_in(target, lang);
-        LinkView {
-            title,
-            href: ctx.urls.page(&page.path, &target.path),
-            lang: title_lang,
-        }
+        LinkView { title, href: ctx.urls.page(&page.path, &target.path), lang: title_lang }
     };
-    let mut breadcrumbs = vec![LinkView {
-        title: ctx.i18n.message(lang, "home"),
-        href: ctx.urls.page(&page.path, ""),
-        lang: None,
-    }];
+    let mut breadcrumbs =
+        vec![LinkView { title: ctx.i18n.message(lang, "home"), href: ctx.urls.page(&page.path, ""), lang: None }];
     if page.kind == PageKind::Module
         && let Some(o) = page.output
     {
@@ -214,10 +177,7 @@ fn page_view<'a>(
     let alternates = config
         .langs()
         .filter(|l| page.is_translated(l))
-        .map(|l| AlternateView {
-            hreflang: l.to_string(),
-            href: absolute_url(ctx, l, &page.path),
-        })
+        .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, &page.path) })
         .collect();
 
     let summary = doc.summary.clone();
@@ -228,19 +188,13 @@ fn page_view<'a>(
             PageKind::Module => "module",
         },
         lang: lang.as_str(),
-        dir: if config.language(lang).is_some_and(|l| l.rtl) {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
         text_lang: doc.lang.as_str(),
         is_fallback,
         fallback_notice,
         site_title: &config.title,
         title: doc.title.clone(),
-        description: summary
-            .clone()
-            .unwrap_or_else(|| config.description.clone()),
+        description: summary.clone().unwrap_or_else(|| config.description.clone()),
         summary,
         version: site.version.as_str(),
         root: ctx.urls.to_root(&page.path),
@@ -264,34 +218,17 @@ fn page_view<'a>(
 fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaView {
     let doc = page.text(lang);
     // Outcomes come from the translation when it has them, else from the source.
-    let outcomes_doc = if doc.learning_outcomes.is_empty() {
-        &page.source
-    } else {
-        doc
-    };
+    let outcomes_doc = if doc.learning_outcomes.is_empty() { &page.source } else { doc };
     let facts = &page.facts;
     ModuleMetaView {
-        duration: facts
-            .duration_minutes
-            .map(|m| format_duration(ctx, lang, m)),
-        audience: facts
-            .audience
-            .iter()
-            .map(|a| ctx.i18n.message(lang, &format!("audience-{}", a.id())))
-            .collect(),
+        duration: facts.duration_minutes.map(|m| format_duration(ctx, lang, m)),
+        audience: facts.audience.iter().map(|a| ctx.i18n.message(lang, &format!("audience-{}", a.id()))).collect(),
         eqf_level: facts.eqf_level,
         knowledge: outcomes_doc.learning_outcomes.knowledge.clone(),
         skills: outcomes_doc.learning_outcomes.skills.clone(),
-        responsibility_autonomy: outcomes_doc
-            .learning_outcomes
-            .responsibility_autonomy
-            .clone(),
+        responsibility_autonomy: outcomes_doc.learning_outcomes.responsibility_autonomy.clone(),
         outcomes_lang: (&outcomes_doc.lang != lang).then(|| outcomes_doc.lang.to_string()),
-        keywords: if doc.keywords.is_empty() {
-            page.source.keywords.clone()
-        } else {
-            doc.keywords.clone()
-        },
+        keywords: if doc.keywords.is_empty() { page.source.keywords.clone() } else { doc.keywords.clone() },
         prerequisites: facts
             .prerequisites
             .iter()
@@ -299,22 +236,14 @@ fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaV
             .map(|&i| {
                 let target = &ctx.site.pages[i];
                 let (title, title_lang) = title_in(target, lang);
-                LinkView {
-                    title,
-                    href: ctx.urls.page(&page.path, &target.path),
-                    lang: title_lang,
-                }
+                LinkView { title, href: ctx.urls.page(&page.path, &target.path), lang: title_lang }
             })
             .collect(),
     }
 }
 
 fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
-    ctx.i18n.format(
-        lang,
-        "duration-minutes",
-        &[("minutes", i18n::number(minutes))],
-    )
+    ctx.i18n.format(lang, "duration-minutes", &[("minutes", i18n::number(minutes))])
 }
 
 fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView> {
@@ -327,20 +256,13 @@ fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView>
             summary: doc.summary.clone(),
             href: ctx.urls.page(&page.path, &target.path),
             lang: (&doc.lang != lang).then(|| doc.lang.to_string()),
-            duration: target
-                .facts
-                .duration_minutes
-                .map(|m| format_duration(ctx, lang, m)),
+            duration: target.facts.duration_minutes.map(|m| format_duration(ctx, lang, m)),
             module_count,
             translated: target.is_translated(lang),
         }
     };
     match page.kind {
-        PageKind::Home => site
-            .outputs
-            .iter()
-            .map(|o| child(o.landing, Some(o.modules.len())))
-            .collect(),
+        PageKind::Home => site.outputs.iter().map(|o| child(o.landing, Some(o.modules.len()))).collect(),
         PageKind::Output => {
             let output = &site.outputs[page.output.expect("an output page has an output")];
             output.modules.iter().map(|&m| child(m, None)).collect()
@@ -350,23 +272,13 @@ fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView>
 }
 
 /// The legal block of every page, in `lang`.
-pub fn legal_view(
-    ctx: &RenderContext<'_>,
-    lang: &Lang,
-    licence: crate::licence::Licence,
-) -> LegalView {
+pub fn legal_view(ctx: &RenderContext<'_>, lang: &Lang, licence: crate::licence::Licence) -> LegalView {
     let suffix = ctx.config.funding_period.message_suffix();
     LegalView {
         emblem_alt: ctx.i18n.message(lang, "legal-emblem-alt"),
         funding: ctx.i18n.message(lang, &format!("legal-funding-{suffix}")),
-        disclaimer: ctx
-            .i18n
-            .message(lang, &format!("legal-disclaimer-{suffix}")),
-        licence_notice: ctx.i18n.format(
-            lang,
-            "legal-licence-notice",
-            &[("licence", i18n::text(licence.name))],
-        ),
+        disclaimer: ctx.i18n.message(lang, &format!("legal-disclaimer-{suffix}")),
+        licence_notice: ctx.i18n.format(lang, "legal-licence-notice", &[("licence", i18n::text(licence.name))]),
         licence_name: licence.name.to_string(),
         licence_url: licence.url.to_string(),
     }
@@ -374,8 +286,5 @@ pub fn legal_view(
 
 /// `https://host/base/2.0/el/io3/x/` (or `/base/2.0/el/io3/x/` without a base URL).
 pub fn absolute_url(ctx: &RenderContext<'_>, lang: &Lang, path: &str) -> String {
-    format!(
-        "{}{}{}/{lang}/{path}",
-        ctx.config.base_url, ctx.config.base_path, ctx.site.version
-    )
+    format!("{}{}{}/{lang}/{path}", ctx.config.base_url, ctx.config.base_path, ctx.site.version)
 }

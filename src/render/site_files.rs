@@ -14,24 +14,12 @@ pub fn render_site_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFi
     let mut files = vec![
         render_root(ctx, "root.html", "", "index.html")?,
         render_root(ctx, "404.html", &ctx.config.base_path, "404.html")?,
-        OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: sitemap(ctx).into_bytes(),
-        },
-        OutputFile {
-            path: "robots.txt".into(),
-            bytes: robots(ctx).into_bytes(),
-        },
-        OutputFile {
-            path: "static/highlight.css".into(),
-            bytes: highlight::stylesheet().into_bytes(),
-        },
+        OutputFile { path: "sitemap.xml".into(), bytes: sitemap(ctx).into_bytes() },
+        OutputFile { path: "robots.txt".into(), bytes: robots(ctx).into_bytes() },
+        OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() },
     ];
     for (name, bytes) in &ctx.theme.static_files {
-        files.push(OutputFile {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        });
+        files.push(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() });
     }
     for asset in ctx.site.assets.values() {
         files.push(OutputFile {
@@ -43,12 +31,7 @@ pub fn render_site_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFi
 }
 
 /// The root index (relative links) and the 404 page (links from the base path).
-fn render_root(
-    ctx: &RenderContext<'_>,
-    template: &str,
-    root: &str,
-    path: &str,
-) -> anyhow::Result<OutputFile> {
+fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) -> anyhow::Result<OutputFile> {
     let config = ctx.config;
     let version = ctx.site.version.as_str();
     let languages = config
@@ -78,15 +61,8 @@ fn render_root(
     };
     let mut context = Context::new();
     context.insert("root", &view);
-    let html = ctx
-        .theme
-        .tera
-        .render(template, &context)
-        .map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
-    Ok(OutputFile {
-        path: path.into(),
-        bytes: html.into_bytes(),
-    })
+    let html = ctx.theme.tera.render(template, &context).map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
+    Ok(OutputFile { path: path.into(), bytes: html.into_bytes() })
 }
 
 /// Every real text (fallback pages are left out: their canonical is the original), with its
@@ -96,16 +72,9 @@ fn sitemap(ctx: &RenderContext<'_>) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for page in &ctx.site.pages {
-        let langs: Vec<_> = ctx
-            .config
-            .langs()
-            .filter(|l| page.is_translated(l))
-            .collect();
+        let langs: Vec<_> = ctx.config.langs().filter(|l| page.is_translated(l)).collect();
         for lang in &langs {
-            xml.push_str(&format!(
-                "  <url>\n    <loc>{}</loc>\n",
-                escape(&absolute_url(ctx, lang, &page.path))
-            ));
+            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&absolute_url(ctx, lang, &page.path))));
             if langs.len() > 1 {
                 for alternate in &langs {
                     xml.push_str(&format!(
@@ -124,10 +93,7 @@ fn sitemap(ctx: &RenderContext<'_>) -> String {
 fn robots(ctx: &RenderContext<'_>) -> String {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if !ctx.config.base_url.is_empty() {
-        text.push_str(&format!(
-            "Sitemap: {}{}sitemap.xml\n",
-            ctx.config.base_url, ctx.config.base_path
-        ));
+        text.push_str(&format!("Sitemap: {}{}sitemap.xml\n", ctx.config.base_url, ctx.config.base_path));
     }
     text
 }

@@ -11,14 +11,8 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 /// Templates every theme must provide.
-pub const TEMPLATES: [&str; 6] = [
-    "home.html",
-    "output.html",
-    "module.html",
-    "404.html",
-    "root.html",
-    "partials/sidebar.html",
-];
+pub const TEMPLATES: [&str; 6] =
+    ["home.html", "output.html", "module.html", "404.html", "root.html", "partials/sidebar.html"];
 
 /// A loaded theme.
 pub struct Theme {
@@ -37,27 +31,16 @@ pub fn load_theme(theme_dir: &Path) -> anyhow::Result<Theme> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let name = entry
-            .path()
-            .strip_prefix(&templates_dir)?
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = entry.path().strip_prefix(&templates_dir)?.to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(entry.path())
             .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
         templates.push((name, text));
     }
-    tera.add_raw_templates(templates).map_err(|error| {
-        anyhow::anyhow!(
-            "theme template error in `{}`: {error}",
-            templates_dir.display()
-        )
-    })?;
+    tera.add_raw_templates(templates)
+        .map_err(|error| anyhow::anyhow!("theme template error in `{}`: {error}", templates_dir.display()))?;
     for name in TEMPLATES {
         if !tera.contains_template(name) {
-            bail!(
-                "the theme at `{}` has no template `{name}`",
-                theme_dir.display()
-            );
+            bail!("the theme at `{}` has no template `{name}`", theme_dir.display());
         }
     }
     let mut static_files = BTreeMap::new();
@@ -65,13 +48,9 @@ pub fn load_theme(theme_dir: &Path) -> anyhow::Result<Theme> {
     for entry in WalkDir::new(&static_dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot list `{}`", static_dir.display()))?;
         if entry.file_type().is_file() {
-            let name = entry
-                .path()
-                .strip_prefix(&static_dir)?
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(entry.path())
-                .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+            let name = entry.path().strip_prefix(&static_dir)?.to_string_lossy().replace('\\', "/");
+            let bytes =
+                std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
             static_files.insert(name, bytes);
         }
     }

@@ -1,0 +1,223 @@
+//! Building fixture sites: layout, languages, fallbacks, navigation, determinism, sub-paths.
+
+use crate::support::{Fixture, assert_links_resolve, element, tree};
+
+#[test]
+fn minimal_site_builds_every_page() {
+    let site = Fixture::new("minimal");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.starts_with("built 3 pages (1 languages,"), "{}", run.stdout);
+    let files: Vec<String> = tree(&site.out()).into_keys().collect();
+    insta::assert_snapshot!(files.join("\n"));
+}
+
+#[test]
+fn multilingual_output_layout() {
+    let site = Fixture::new("multilingual");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = tree(&site.out()).into_keys().collect();
+    insta::assert_snapshot!(files.join("\n"));
+}
+
+#[test]
+fn module_page_html() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    insta::assert_snapshot!(site.read("2.0/en/io1-quality/cycle/index.html"));
+}
+
+#[test]
+fn translated_module_keeps_greek_ids_and_language_variant_images() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let html = site.read("2.0/el/io1-quality/cycle/index.html");
+    assert!(html.contains("<html lang=\"el\""));
+    assert!(html.contains("<h2 id=\"δείκτες-εισροών\">Δείκτες εισροών</h2>"), "Greek heading keeps a Greek id");
+    assert!(html.contains("href=\"#δείκτες-εισροών\""), "same-page link to a Greek id");
+    assert!(html.contains("<h2 id=\"phases\">Οι τέσσερις φάσεις</h2>"), "explicit ids survive translation");
+    assert!(html.contains("src=\"../../../media/io1-quality/images/cycle.el.svg\""), "Greek figure variant");
+    assert!(!html.contains("fallback-notice"));
+    let english = site.read("2.0/en/io1-quality/cycle/index.html");
+    assert!(english.contains("src=\"../../../media/io1-quality/images/cycle.svg\""));
+}
+
+#[test]
+fn untranslated_module_falls_back_with_a_notice_and_truthful_lang() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let html = site.read("2.0/el/io1-quality/indicators/index.html");
+    insta::assert_snapshot!(html);
+    assert!(html.contains("<html lang=\"el\""));
+    assert!(html.contains("<div class=\"content\" lang=\"en\">"));
+    assert!(html.contains("<h1 id=\"page-title\" lang=\"en\">Indicators</h1>"));
+    assert!(html.contains("class=\"fallback-notice\""));
+    // hreflang lists real translations only; canonical points to the original.
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/2.0/en/io1-quality/indicators/\">"));
+    assert!(html.contains("hreflang=\"de\" href=\"https://example.org/2.0/de/io1-quality/indicators/\""));
+    assert!(!html.contains("hreflang=\"el\" href="));
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/2.0/de/io1-quality/indicators/</loc>"));
+    assert!(!sitemap.contains("<loc>https://example.org/2.0/el/io1-quality/indicators/</loc>"));
+}
+
+#[test]
+fn language_switcher_links_to_the_same_page_and_marks_translations() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let html = site.read("2.0/de/io1-quality/indicators/index.html");
+    let switcher = element(&html, "<nav class=\"language-switcher\"", "</nav>");
+    insta::assert_snapshot!(switcher);
+    assert!(switcher.contains("href=\"../../../el/io1-quality/indicators/\""));
+}
+
+#[test]
+fn sidebar_lists_outputs_and_the_current_outputs_modules_per_language() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let mut navs = String::new();
+    for lang in ["en", "de", "el"] {
+        let html = site.read(&format!("2.0/{lang}/io1-quality/cycle/index.html"));
+        navs.push_str(&format!("--- {lang}\n{}\n", element(&html, "<nav class=\"sidebar\"", "</nav>")));
+    }
+    insta::assert_snapshot!(navs);
+    let other_output = site.read("2.0/en/io2-cooperation/mapping/index.html");
+    let sidebar = element(&other_output, "<nav class=\"sidebar\"", "</nav>");
+    assert!(
+        sidebar.contains("Mapping stakeholders") && !sidebar.contains(">Indicators<"),
+        "only the current output is expanded"
+    );
+}
+
+#[test]
+fn previous_and_next_cross_outputs() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let html = site.read("2.0/en/io1-quality/indicators/index.html");
+    let pager = element(&html, "<nav class=\"pager\"", "</nav>");
+    assert!(pager.contains("rel=\"prev\" href=\"../cycle/\""), "{pager}");
+    assert!(pager.contains("rel=\"next\" href=\"../../io2-cooperation/\""), "{pager}");
+}
+
+#[test]
+fn links_resolve_in_the_readers_language() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let html = site.read("2.0/el/io2-cooperation/mapping/index.html");
+    // The English fallback text links to the Greek translation of the cycle module.
+    assert!(html.contains("href=\"../../io1-quality/cycle/#phases\""));
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn every_page_has_the_erasmus_footer_in_its_language() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let de = site.read("2.0/de/io1-quality/cycle/index.html");
+    assert!(de.contains("eu-emblem.svg\" alt=\""));
+    assert!(de.contains("Kofinanziert durch das Programm Erasmus+ der Europäischen Union"));
+    assert!(de.contains("rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\""));
+    let el = site.read("2.0/el/index.html");
+    assert!(el.contains("Erasmus+"));
+    assert!(el.contains("<link rel=\"license\""));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = Fixture::new("multilingual");
+    assert_eq!(site.build(&["--out", "one"]).code, 0);
+    assert_eq!(site.build(&["--out", "two"]).code, 0);
+    assert_eq!(tree(&site.root.join("one")), tree(&site.root.join("two")));
+}
+
+#[test]
+fn crlf_and_bom_give_the_same_output_as_lf() {
+    let lf = Fixture::new("multilingual");
+    assert_eq!(lf.build(&[]).code, 0);
+    let crlf = Fixture::new("multilingual");
+    for (path, bytes) in tree(&crlf.root.join("content")) {
+        if path.ends_with(".md") {
+            let text = String::from_utf8(bytes).unwrap().replace('\n', "\r\n");
+            crlf.write(&format!("content/{path}"), &format!("\u{feff}{text}"));
+        }
+    }
+    let run = crlf.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(tree(&lf.out()), tree(&crlf.out()));
+}
+
+#[test]
+fn sub_path_build_keeps_relative_links_and_absolute_404() {
+    let site = Fixture::new("multilingual");
+    assert_eq!(site.build(&["--base-path", "/innotrain/"]).code, 0);
+    let page = site.read("2.0/en/io1-quality/cycle/index.html");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/innotrain/2.0/en/io1-quality/cycle/\">"));
+    assert!(page.contains("href=\"../../../../static/style.css\""));
+    let not_found = site.read("404.html");
+    assert!(not_found.contains("href=\"/innotrain/static/style.css\""));
+    assert!(not_found.contains("href=\"/innotrain/2.0/el/\""));
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn file_system_links_name_index_html() {
+    let site = Fixture::new("multilingual");
+    assert_eq!(site.build(&["--links", "index-html"]).code, 0);
+    let page = site.read("2.0/en/io1-quality/cycle/index.html");
+    assert!(
+        page.contains("href=\"../indicators/index.html#inputs\""),
+        "{}",
+        element(&page, "<div class=\"content\"", "</div>")
+    );
+    assert!(site.read("index.html").contains("href=\"2.0/en/index.html\""));
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn root_index_picks_the_browser_language_and_works_without_script() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let root = site.read("index.html");
+    assert!(root.contains("navigator.languages"));
+    for lang in ["en", "de", "el"] {
+        assert!(root.contains(&format!("<a href=\"2.0/{lang}/\" hreflang=\"{lang}\">")), "{root}");
+    }
+}
+
+#[test]
+fn refuses_to_write_over_the_project() {
+    let site = Fixture::new("minimal");
+    for out in [".", "content", "themes"] {
+        let run = site.build(&["--out", site.root.join(out).to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{out}: {}", run.stderr);
+        assert!(run.stderr.contains("refusing to write the site"), "{}", run.stderr);
+    }
+    assert!(site.root.join("content/_index.md").exists());
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let site = Fixture::new("minimal");
+    site.write("elsewhere/notes.txt", "mine");
+    let run = site.build(&["--out", "elsewhere"]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr);
+    assert_eq!(std::fs::read_to_string(site.root.join("elsewhere/notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn rebuild_replaces_the_previous_output_atomically() {
+    let site = Fixture::new("minimal");
+    assert_eq!(site.build(&[]).code, 0);
+    site.write("content/io1-basics/02-second.md", "---\ntitle: Second\n---\nMore.\n");
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(site.out().join("1.0/en/io1-basics/second/index.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind");
+}

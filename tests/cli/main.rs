@@ -1,0 +1,7 @@
+//! Integration tests: the real `innotrain` binary on fixture sites under `tests/fixtures/`.
+
+mod build;
+mod errors;
+mod markdown;
+mod shipped;
+mod support;

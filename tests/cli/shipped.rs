@@ -1,0 +1,200 @@
+//! The shipped InnoTrain site: it builds cleanly in every language, and its content cannot
+//! silently shrink (modules, words, front matter, translations, figures).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::{Fixture, assert_links_resolve, repo, tree};
+
+const LANGS: [&str; 5] = ["en", "de", "it", "es", "el"];
+
+#[test]
+fn shipped_site_builds_without_warnings_and_every_link_resolves() {
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("public");
+    let site = Fixture::from_dir(&repo());
+    let run = site.build(&["--out", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "", "the shipped site must build with zero warnings");
+    let files = tree(&out);
+    for module in english_modules() {
+        let (output, slug) = module.page_path();
+        for lang in LANGS {
+            let page = format!("2.0/{lang}/{output}/{slug}/index.html");
+            assert!(files.contains_key(&page), "missing {page}");
+        }
+    }
+    assert_links_resolve(&out);
+}
+
+/// An English module file of the shipped content.
+struct Module {
+    path: String,
+    text: String,
+}
+
+impl Module {
+    fn front_matter(&self) -> &str {
+        let rest = self.text.strip_prefix("---\n").expect("front matter");
+        &rest[..rest.find("\n---\n").expect("closed front matter")]
+    }
+
+    fn body(&self) -> &str {
+        let rest = self.text.strip_prefix("---\n").unwrap();
+        &rest[rest.find("\n---\n").unwrap() + 5..]
+    }
+
+    fn page_path(&self) -> (String, String) {
+        let mut parts = self.path.split('/');
+        let output = parts.next().unwrap().to_string();
+        let file = parts.next().unwrap();
+        let slug = file.trim_end_matches(".md").split_once('-').unwrap().1.to_string();
+        (output, slug)
+    }
+}
+
+fn content_files() -> BTreeMap<String, String> {
+    tree(&repo().join("content"))
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".md"))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+fn is_module(path: &str) -> bool {
+    path.split('/').nth(1).is_some_and(|f| f.as_bytes()[0].is_ascii_digit())
+}
+
+fn english_modules() -> Vec<Module> {
+    content_files()
+        .into_iter()
+        .filter(|(p, _)| is_module(p) && p.matches('.').count() == 1)
+        .map(|(path, text)| Module { path, text })
+        .collect()
+}
+
+/// Words with a letter or digit in them (table pipes and list markers do not count).
+fn words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+#[test]
+fn four_outputs_with_four_or_five_modules_each() {
+    let modules = english_modules();
+    assert!(modules.len() >= 17, "at least 17 modules, found {}", modules.len());
+    let mut per_output: BTreeMap<String, usize> = BTreeMap::new();
+    for module in &modules {
+        *per_output.entry(module.page_path().0).or_default() += 1;
+    }
+    assert_eq!(per_output.len(), 4, "{per_output:?}");
+    assert!(per_output.values().all(|n| (4..=5).contains(n)), "{per_output:?}");
+}
+
+#[test]
+fn every_english_module_is_a_complete_training_unit() {
+    for module in english_modules() {
+        let front = module.front_matter();
+        for key in [
+            "title:",
+            "summary:",
+            "duration_minutes:",
+            "audience:",
+            "eqf_level:",
+            "learning_outcomes:",
+            "knowledge:",
+            "skills:",
+            "responsibility_autonomy:",
+            "keywords:",
+            "license: CC-BY-SA-4.0",
+        ] {
+            assert!(front.contains(key), "{}: front matter lacks `{key}`", module.path);
+        }
+        let body = module.body();
+        let count = words(body);
+        assert!((1200..=2500).contains(&count), "{}: {count} words, expected 1,200–2,500", module.path);
+        for section in ["## Introduction", "## Worked example", "## Activity", "## Key points", "## References"] {
+            assert!(body.contains(section), "{}: no `{section}` section", module.path);
+        }
+        assert!(
+            body.contains("## Checklist") || body.contains("## Self-assessment"),
+            "{}: no checklist or self-assessment",
+            module.path
+        );
+        assert!(body.contains(".md"), "{}: no cross-link to another module", module.path);
+    }
+}
+
+#[test]
+fn translations_cover_every_language_and_the_whole_quality_output_in_greek() {
+    let files = content_files();
+    for lang in ["de", "it", "es", "el"] {
+        let suffix = format!(".{lang}.md");
+        let modules = files.keys().filter(|p| is_module(p) && p.ends_with(&suffix)).count();
+        assert!(modules >= 3, "{lang}: {modules} translated modules, expected at least 3");
+        assert!(files.contains_key(&format!("_index{suffix}")), "{lang}: no home page");
+        for output in
+            ["io1-professional-development", "io2-wbl-design", "io3-quality-monitoring", "io4-cooperation-structures"]
+        {
+            assert!(files.contains_key(&format!("{output}/_index{suffix}")), "{lang}: no landing page for {output}");
+        }
+    }
+    for module in english_modules().iter().filter(|m| m.path.starts_with("io3-")) {
+        let greek = module.path.replace(".md", ".el.md");
+        assert!(files.contains_key(&greek), "Greek translation missing: {greek}");
+    }
+    for (path, text) in &files {
+        if path.matches('.').count() == 2 {
+            assert!(text.contains("\nsource_hash: "), "{path}: a translation records the source_hash of its original");
+        }
+    }
+}
+
+#[test]
+fn greek_translations_are_in_greek_script() {
+    for (path, text) in content_files().iter().filter(|(p, _)| p.ends_with(".el.md")) {
+        let greek = text
+            .chars()
+            .filter(|c| ('\u{0370}'..='\u{03ff}').contains(c) || ('\u{1f00}'..='\u{1fff}').contains(c))
+            .count();
+        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+        assert!(greek > latin, "{path}: {greek} Greek letters, {latin} Latin letters");
+    }
+}
+
+#[test]
+fn figures_are_our_own_svgs_with_titles() {
+    let content = repo().join("content");
+    for figure in [
+        "io3-quality-monitoring/images/eqavet-cycle.svg",
+        "io2-wbl-design/images/wbl-cycle.svg",
+        "io3-quality-monitoring/images/monitoring-model.svg",
+    ] {
+        let svg = std::fs::read_to_string(content.join(figure)).unwrap();
+        assert!(svg.contains("<title") && svg.contains("<desc"), "{figure}");
+        assert!(!svg.contains("<script") && !svg.contains("href=\"http"), "{figure}");
+    }
+    assert!(Path::new(&content.join("io3-quality-monitoring/images/eqavet-cycle.el.svg")).exists());
+}
+
+#[test]
+fn legal_strings_exist_for_both_funding_periods_in_every_language() {
+    for lang in LANGS {
+        let legal = std::fs::read_to_string(repo().join(format!("locales/{lang}/legal.ftl"))).unwrap();
+        for id in [
+            "legal-funding-2014-2020",
+            "legal-disclaimer-2014-2020",
+            "legal-funding-2021-2027",
+            "legal-disclaimer-2021-2027",
+            "legal-emblem-alt",
+            "legal-licence-notice",
+        ] {
+            assert!(legal.contains(&format!("\n{id} = ")), "{lang}: {id}");
+        }
+        if lang != "en" {
+            assert!(
+                legal.to_lowercase().contains("unofficial") || legal.contains("ανεπίσημ"),
+                "{lang}: unofficial wording must be marked"
+            );
+        }
+    }
+}

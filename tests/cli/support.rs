@@ -1,0 +1,186 @@
+//! A fixture site copied into a temporary folder, built with the real `innotrain` binary.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The result of running the CLI.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub struct Fixture {
+    _dir: TempDir,
+    pub root: PathBuf,
+}
+
+impl Fixture {
+    /// Copies `tests/fixtures/<name>` (and the repository's themes, unless the fixture has its own).
+    pub fn new(name: &str) -> Self {
+        Self::from_dir(&repo().join("tests/fixtures").join(name))
+    }
+
+    /// Copies any project folder.
+    pub fn from_dir(source: &Path) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(source, &root);
+        if !root.join("themes").exists() {
+            copy_dir(&repo().join("themes"), &root.join("themes"));
+        }
+        Self { _dir: dir, root }
+    }
+
+    /// The minimal fixture with the files of `tests/fixtures/invalid/<case>` laid over it.
+    pub fn invalid(case: &str) -> (Self, PathBuf) {
+        let fixture = Self::new("minimal");
+        (fixture, repo().join("tests/fixtures/invalid").join(case))
+    }
+
+    pub fn overlay(&self, dir: &Path) {
+        copy_dir(dir, &self.root);
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.root.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// `innotrain build --root <root> <args>`.
+    pub fn build(&self, args: &[&str]) -> Run {
+        let mut all = vec!["build", "--root", self.root.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_innotrain"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .current_dir(&self.root)
+            .output()
+            .expect("run innotrain");
+        let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(self.root.to_str().unwrap(), "[ROOT]");
+        Run { code: output.status.code().unwrap_or(-1), stdout: clean(&output.stdout), stderr: clean(&output.stderr) }
+    }
+
+    /// A file of the default output folder.
+    pub fn read(&self, relative: &str) -> String {
+        let path = self.out().join(relative);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+}
+
+/// Every file below `dir`, by relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            files.insert(relative, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The element starting at `start` (e.g. `<nav class="sidebar"`) up to its closing tag.
+pub fn element(html: &str, start: &str, end: &str) -> String {
+    let from = html.find(start).unwrap_or_else(|| panic!("`{start}` not found"));
+    let to = html[from..].find(end).unwrap_or_else(|| panic!("`{end}` not found")) + from + end.len();
+    html[from..to].to_string()
+}
+
+/// Every `href="…"` and `src="…"` of a page that points inside the site (relative).
+pub fn local_links(html: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for part in html.split(attribute).skip(1) {
+            let value = &part[..part.find('"').unwrap()];
+            let is_external = value.starts_with("http:")
+                || value.starts_with("https:")
+                || value.starts_with("mailto:")
+                || value.starts_with('/');
+            if !is_external && !value.starts_with('#') {
+                links.push(value.replace("&amp;", "&"));
+            }
+        }
+    }
+    links
+}
+
+/// Checks that every relative link of every HTML file in `out` reaches a file.
+pub fn assert_links_resolve(out: &Path) {
+    let files = tree(out);
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html") {
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        for link in local_links(&html) {
+            let target = link.split('#').next().unwrap();
+            let mut resolved = dir.join(percent_decode(target));
+            if target.is_empty() || target.ends_with('/') || target == "." {
+                resolved = resolved.join("index.html");
+            }
+            let normal = normalise(&resolved);
+            assert!(files.contains_key(&normal), "{path}: link `{link}` → `{normal}` does not exist");
+        }
+    }
+}
+
+fn normalise(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 && i + 3 <= bytes.len() {
+            if let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
