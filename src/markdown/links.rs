@@ -147,9 +147,18 @@ fn resolve_page_link(
         let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
         let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
         let own_path = ctx.page.source.path.strip_prefix("content/").unwrap_or_default();
-        let candidates = ctx.site.by_source_path.keys().map(String::as_str).filter(|p| *p != own_path);
-        let hint = match did_you_mean(&source_path, candidates) {
-            Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
+        // Compare with the link as written, so a shared folder prefix does not make every
+        // file look alike.
+        let written = dest.split('#').next().unwrap_or(dest);
+        let candidates: Vec<String> = ctx
+            .site
+            .by_source_path
+            .keys()
+            .filter(|p| p.as_str() != own_path)
+            .map(|p| relative_from(doc_dir, p))
+            .collect();
+        let hint = match did_you_mean(written, candidates.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
             None => "link to the default-language `.md` file of an existing page, relative to this file".into(),
         };
         return error(format!("link target `{dest}` does not exist"), hint);
