@@ -89,17 +89,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         return Ok(failed(diags));
     };
     let theme = render::load_theme(&config.theme_dir)?;
-    let files = render::render_site(&config, &site, &i18n, &theme, &diags)?;
+    // Pages are written to the staging folder as they are rendered; it only replaces the
+    // output when the whole build is free of errors (dropping it removes it).
+    let staging = output::Staging::create(&out)?;
+    render::render_site(&config, &site, &i18n, &theme, &diags, &|file| staging.write(&file))?;
     if diags.has_errors() {
         return Ok(failed(diags));
     }
-    output::write_output(&out, &files)?;
+    let files = staging.file_count();
+    let out = staging.commit()?;
     Ok(BuildReport {
         diagnostics: diags.into_sorted(),
         out,
         pages: site.pages.len() * config.languages.len(),
         languages: config.languages.len(),
-        files: files.len(),
+        files,
     })
 }
 

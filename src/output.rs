@@ -1,6 +1,6 @@
-//! Stage 5: the only writer. Files go into a staging folder beside the output; when all of
-//! them are written, the staging folder is swapped in. A failed build leaves the previous
-//! output byte-for-byte as it was.
+//! Stage 5: the only writer. Files go into a staging folder beside the output as they are
+//! rendered; when all of them are written and the build has no errors, the staging folder is
+//! swapped in. A failed build leaves the previous output byte-for-byte as it was.
 //!
 //! The output folder is marked with [`MARKER`]; a non-empty folder without the marker is never
 //! replaced, and folders that are (or contain) the project, its content or the home folder are
@@ -57,55 +57,83 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes `files` into a staging folder and swaps it in for `out`.
-pub fn write_output(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    let out = absolute(out)?;
-    let parent = out.parent().context("the output folder has no parent folder")?;
-    std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
-    }
-    if let Err(error) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    if out.exists() {
-        std::fs::rename(&out, &old).with_context(|| format!("cannot move `{}` aside", out.display()))?;
-    }
-    if let Err(error) = std::fs::rename(&staging, &out) {
-        // Put the previous output back before reporting.
-        if old.exists() {
-            let _ = std::fs::rename(&old, &out);
-        }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error).with_context(|| format!("cannot move the new site into `{}`", out.display()));
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
-    }
-    Ok(())
+/// A staging folder beside the output, filled while pages are rendered (so a large site is
+/// never held in memory whole) and swapped in by [`Staging::commit`]. Dropped without a commit,
+/// it removes itself and the previous output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    files: std::sync::atomic::AtomicUsize,
+    committed: bool,
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(staging).with_context(|| format!("cannot create `{}`", staging.display()))?;
-    std::fs::write(staging.join(MARKER), "This folder was written by innotrain and is replaced by every build.\n")
-        .with_context(|| format!("cannot write into `{}`", staging.display()))?;
-    for file in files {
+impl Staging {
+    /// Creates `.<name>.staging-<pid>` beside `out`.
+    pub fn create(out: &Path) -> anyhow::Result<Self> {
+        let out = absolute(out)?;
+        let parent = out.parent().context("the output folder has no parent folder")?;
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
+        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
+        }
+        std::fs::create_dir_all(&staging).with_context(|| format!("cannot create `{}`", staging.display()))?;
+        std::fs::write(staging.join(MARKER), "This folder was written by innotrain and is replaced by every build.\n")
+            .with_context(|| format!("cannot write into `{}`", staging.display()))?;
+        Ok(Self { out, staging, old, files: Default::default(), committed: false })
+    }
+
+    /// Writes one file (from any thread).
+    pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         let relative = Path::new(&file.path);
         if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
             bail!("refusing to write `{}`: output paths must stay inside the output folder", file.path);
         }
-        let path = staging.join(relative);
+        let path = self.staging.join(relative);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
         }
         std::fs::write(&path, &file.bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
-    Ok(())
+
+    /// How many files have been written.
+    pub fn file_count(&self) -> usize {
+        self.files.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Swaps the staging folder in for the output folder.
+    pub fn commit(mut self) -> anyhow::Result<PathBuf> {
+        let (out, staging, old) = (self.out.clone(), self.staging.clone(), self.old.clone());
+        if out.exists() {
+            std::fs::rename(&out, &old).with_context(|| format!("cannot move `{}` aside", out.display()))?;
+        }
+        if let Err(error) = std::fs::rename(&staging, &out) {
+            // Put the previous output back before reporting.
+            if old.exists() {
+                let _ = std::fs::rename(&old, &out);
+            }
+            return Err(error).with_context(|| format!("cannot move the new site into `{}`", out.display()));
+        }
+        self.committed = true;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
+        }
+        Ok(out)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// An absolute, `..`-free form of `path` (which need not exist yet).

@@ -49,14 +49,18 @@ impl RenderContext<'_> {
     }
 }
 
-/// Renders one version of the site.
+/// Receives each output file as soon as it is rendered (from any thread).
+pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
+
+/// Renders one version of the site, handing every file to `sink`.
 pub fn render_site(
     config: &Config,
     site: &Site,
     i18n: &I18n,
     theme: &Theme,
     diags: &Diagnostics,
-) -> anyhow::Result<Vec<OutputFile>> {
+    sink: &Sink<'_>,
+) -> anyhow::Result<()> {
     let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
     let prepared = prepare_documents(config, site, i18n, diags);
     let ctx = RenderContext { config, site, i18n, theme, urls: Urls { style: config.link_style }, strings, prepared };
@@ -64,14 +68,8 @@ pub fn render_site(
     let sidebars = page::render_sidebars(&ctx)?;
     let keys: Vec<(usize, &Lang)> =
         (0..site.pages.len()).flat_map(|index| config.langs().map(move |lang| (index, lang))).collect();
-    let mut files: Vec<OutputFile> = keys
-        .par_iter()
-        .map(|&(index, lang)| page::render_page(&ctx, index, lang, &sidebars, diags))
-        .collect::<anyhow::Result<_>>()?;
-
-    files.extend(site_files::render_site_files(&ctx)?);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
+    site_files::render_site_files(&ctx)?.into_iter().try_for_each(sink)
 }
 
 /// Parses every document (source and translations) once, in parallel.
