@@ -221,3 +221,26 @@ fn rebuild_replaces_the_previous_output_atomically() {
         .collect();
     assert!(leftovers.is_empty(), "staging folders left behind");
 }
+
+#[test]
+fn symbolic_links_in_content_are_refused() {
+    let site = Fixture::new("minimal");
+    std::os::unix::fs::symlink("/etc/passwd", site.root.join("content/io1-basics/passwd.txt")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/io1-basics/passwd.txt: error: symbolic links are not allowed in the content"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn drafts_are_not_published() {
+    let site = Fixture::new("minimal");
+    site.write("content/io1-basics/02-wip.md", "---\ntitle: Work in progress\ndraft: true\n---\nNot yet.\n");
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(!site.out().join("1.0/en/io1-basics/wip").exists());
+    assert!(!site.read("1.0/en/io1-basics/index.html").contains("Work in progress"));
+}

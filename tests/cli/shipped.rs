@@ -24,6 +24,21 @@ fn shipped_site_builds_without_warnings_and_every_link_resolves() {
         }
     }
     assert_links_resolve(&out);
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        assert!(!html.contains(['\u{2068}', '\u{2069}']), "{path}: Fluent isolation marks leaked into the page");
+    }
+}
+
+#[test]
+fn shipped_site_works_under_a_sub_path_and_from_the_file_system() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let run = build_repo(&["--out", out.to_str().unwrap(), "--base-path", "/innotrain/", "--links", "index-html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_links_resolve(&out);
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains("href=\"/innotrain/2.0/el/index.html\""));
 }
 
 /// Builds the repository's own site (read-only: the output goes where `args` say).
