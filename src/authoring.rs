@@ -5,11 +5,9 @@
 
 use anyhow::{Context, bail};
 
-use crate::config;
-use crate::content::{self, freshness};
+use crate::content::freshness;
 use crate::diag::Diagnostics;
 use crate::key::PageId;
-use crate::source::WorkingTree;
 
 /// What `translation done` changed.
 #[derive(Debug)]
@@ -28,13 +26,11 @@ pub fn mark_translation_done(
     page: &str,
     lang: &str,
 ) -> anyhow::Result<Result<Stamped, Diagnostics>> {
-    let diags = Diagnostics::new();
-    let Some(config) = config::load_config(root, &diags)? else { return Ok(Err(diags)) };
-    let source = WorkingTree::new(root);
-    let Some(site) = content::load_site(&config, &source, &diags)? else { return Ok(Err(diags)) };
-    if diags.has_errors() {
-        return Ok(Err(diags));
-    }
+    let project = match crate::load_project(root)? {
+        Ok(project) => project,
+        Err(diags) => return Ok(Err(diags)),
+    };
+    let (config, site) = (&project.config, &project.site);
     let Some(lang) = config.lang(lang).cloned() else {
         let known: Vec<&str> = config.langs().map(|l| l.as_str()).collect();
         bail!("unknown language `{lang}`\n  hint: book.toml lists {}", known.join(", "));

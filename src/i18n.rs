@@ -24,10 +24,11 @@ use crate::source::Source;
 /// Legal messages every language must define, besides the two of the configured funding period.
 const LEGAL_ALWAYS: [&str; 2] = ["legal-emblem-alt", "legal-licence-notice"];
 
-/// A language's messages, and where each was defined.
+/// A language's messages, and the variables each one uses.
 struct LangStrings {
     bundle: FluentBundle<FluentResource>,
     ids: BTreeSet<String>,
+    variables: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// UI strings and legal texts of every language of one version.
@@ -86,6 +87,7 @@ pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
         let mut bundle = FluentBundle::new_concurrent(vec![language_identifier(lang)]);
         bundle.set_use_isolating(false);
         let mut ids = BTreeSet::new();
+        let mut variables = BTreeMap::new();
         let files = source.files(&dir, diags)?;
         if files.is_empty() {
             diags.push(Diagnostic::error(&dir, format!("no UI strings for language `{lang}`")).with_hint(format!(
@@ -121,6 +123,11 @@ pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
             for entry in resource.entries() {
                 if let ast::Entry::Message(message) = entry {
                     let id = message.id.name;
+                    let mut used = BTreeSet::new();
+                    if let Some(pattern) = &message.value {
+                        collect_variables(pattern, &mut used);
+                    }
+                    variables.insert(id.to_string(), used);
                     if !ids.insert(id.to_string()) {
                         let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
                         diags.push(
@@ -134,20 +141,25 @@ pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
             // Duplicates were reported above; the overriding form keeps loading going.
             bundle.add_resource_overriding(resource);
         }
-        langs.insert(lang.clone(), LangStrings { bundle, ids });
+        langs.insert(lang.clone(), LangStrings { bundle, ids, variables });
     }
     let i18n = I18n { default_lang: config.default_lang.clone(), langs };
     check_coverage(config, &i18n, diags);
     Ok(i18n)
 }
 
-fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
+/// The legal messages the configured funding period requires.
+fn required_legal(config: &Config) -> Vec<String> {
     let suffix = config.funding_period.message_suffix();
-    let legal: Vec<String> = LEGAL_ALWAYS
+    LEGAL_ALWAYS
         .iter()
         .map(|id| id.to_string())
         .chain([format!("legal-funding-{suffix}"), format!("legal-disclaimer-{suffix}")])
-        .collect();
+        .collect()
+}
+
+fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
+    let legal = required_legal(config);
     for lang in config.langs() {
         for id in &legal {
             if !i18n.has(lang, id) {
@@ -184,6 +196,98 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
                 );
             }
         }
+    }
+}
+
+/// One language's coverage compared with the default language.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct LanguageCoverage {
+    /// Messages of the default language that this language lacks (the default text is shown).
+    pub missing: Vec<String>,
+    /// Messages this language has that the default language does not (never shown).
+    pub extra: Vec<String>,
+    /// Messages whose variables differ from the default language's.
+    pub variables: Vec<VariableMismatch>,
+    /// Legal messages the funding period requires that are missing (these fail the build).
+    pub missing_legal: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VariableMismatch {
+    pub id: String,
+    pub expected: Vec<String>,
+    pub found: Vec<String>,
+}
+
+impl I18n {
+    /// Coverage of every language against the default language.
+    pub fn coverage(&self, config: &Config) -> BTreeMap<String, LanguageCoverage> {
+        let legal = required_legal(config);
+        let Some(default) = self.langs.get(&self.default_lang) else { return BTreeMap::new() };
+        let mut report = BTreeMap::new();
+        for (lang, strings) in &self.langs {
+            let mut coverage = LanguageCoverage {
+                missing_legal: legal.iter().filter(|id| !strings.ids.contains(*id)).cloned().collect(),
+                ..Default::default()
+            };
+            if *lang != self.default_lang {
+                coverage.missing =
+                    default.ids.difference(&strings.ids).filter(|id| !id.starts_with("legal-")).cloned().collect();
+                coverage.extra = strings.ids.difference(&default.ids).cloned().collect();
+                for (id, expected) in &default.variables {
+                    if let Some(found) = strings.variables.get(id)
+                        && found != expected
+                    {
+                        coverage.variables.push(VariableMismatch {
+                            id: id.clone(),
+                            expected: expected.iter().cloned().collect(),
+                            found: found.iter().cloned().collect(),
+                        });
+                    }
+                }
+            }
+            report.insert(lang.to_string(), coverage);
+        }
+        report
+    }
+}
+
+/// Names of the variables (`{ $name }`) a pattern uses, selectors and variants included.
+fn collect_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, out);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, out);
+            for variant in variants {
+                collect_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, out),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                collect_inline(argument, out);
+            }
+            for named in &arguments.named {
+                collect_inline(&named.value, out);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -15,6 +15,7 @@ pub mod authoring;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod history;
 pub mod i18n;
 pub mod key;
 pub mod licence;
@@ -23,6 +24,8 @@ pub mod output;
 pub mod render;
 pub mod slug;
 pub mod source;
+pub mod status;
+pub mod translation_diff;
 pub mod urls;
 
 use std::path::{Path, PathBuf};
@@ -123,6 +126,26 @@ fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &
     if let Some(links) = options.links {
         config.link_style = links;
     }
+}
+
+/// A project's configuration, content and strings, loaded for a command other than `build`.
+pub struct Project {
+    pub config: config::Config,
+    pub site: content::Site,
+    pub i18n: i18n::I18n,
+}
+
+/// Loads the working tree's project; content errors come back as diagnostics.
+pub fn load_project(root: &Path) -> anyhow::Result<Result<Project, Diagnostics>> {
+    let diags = Diagnostics::new();
+    let Some(config) = config::load_config(root, &diags)? else { return Ok(Err(diags)) };
+    let source = source::WorkingTree::new(root);
+    let i18n = i18n::load_i18n(&config, &source, &diags)?;
+    let Some(site) = content::load_site(&config, &source, &diags)? else { return Ok(Err(diags)) };
+    if diags.has_errors() {
+        return Ok(Err(diags));
+    }
+    Ok(Ok(Project { config, site, i18n }))
 }
 
 /// The project folder: `--root`, else the nearest folder upwards with a book.toml.

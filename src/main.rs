@@ -39,9 +39,40 @@ enum Command {
         #[arg(long, value_enum)]
         links: Option<Links>,
     },
+    /// Translation status: which pages are up to date, outdated or missing in each language.
+    Status {
+        /// Project folder containing book.toml (default: the nearest one upwards).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// `table` (default), `json` (stable schema, for CI) or `md` (Markdown).
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Only this language (and the default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Only the pages of this output (its folder name, e.g. `io3-quality-monitoring`).
+        #[arg(long)]
+        output: Option<String>,
+        /// Exit with code 1 when a page is in one of these states: outdated, missing, unknown, orphaned.
+        #[arg(long, value_delimiter = ',')]
+        fail_on: Vec<String>,
+        /// Show how the source of PAGE changed since its `--lang` translation was made.
+        #[arg(long, value_name = "PAGE", requires = "lang")]
+        diff: Option<String>,
+        /// Report UI strings (Fluent messages) instead: missing, extra, different variables.
+        #[arg(long, conflicts_with = "diff")]
+        strings: bool,
+    },
     /// Work on translations.
     #[command(subcommand)]
     Translation(TranslationCommand),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Md,
 }
 
 #[derive(Subcommand)]
@@ -73,6 +104,10 @@ fn main() -> ExitCode {
                 Links::IndexHtml => LinkStyle::IndexHtml,
             });
             run_build(BuildOptions { root, out, base_url, base_path, links })
+        }),
+        Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
+            let request = StatusRequest { format, lang, output, fail_on, diff, strings };
+            run_status(&root, request)
         }),
         Command::Translation(TranslationCommand::Done { page, lang, root }) => {
             project_root(root).and_then(|root| run_translation_done(root, &page, &lang))
@@ -139,4 +174,125 @@ fn run_translation_done(root: PathBuf, page: &str, lang: &str) -> Result<ExitCod
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+struct StatusRequest {
+    format: Format,
+    lang: Option<String>,
+    output: Option<String>,
+    fail_on: Vec<String>,
+    diff: Option<String>,
+    strings: bool,
+}
+
+/// Loads the project, printing its diagnostics if it has errors.
+fn load(root: &std::path::Path) -> Result<innotrain::Project, ExitCode> {
+    match innotrain::load_project(root).map_err(operational)? {
+        Ok(project) => Ok(project),
+        Err(diagnostics) => {
+            report(&diagnostics.into_sorted());
+            eprintln!("the content has errors: fix them first");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn misuse(message: String) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode, ExitCode> {
+    use innotrain::content::freshness::Freshness;
+    let project = load(root)?;
+    let config = &project.config;
+    if let Some(page) = &request.diff {
+        return run_diff(root, &project, page, request.lang.as_deref().unwrap_or_default());
+    }
+    if request.strings {
+        let coverage = project.i18n.coverage(config);
+        match request.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&coverage).expect("serialisable")),
+            Format::Table | Format::Md => {
+                print!("{}", innotrain::status::strings_text(&coverage, request.format == Format::Md))
+            }
+        }
+        let legal_missing = coverage.values().any(|c| !c.missing_legal.is_empty());
+        return Ok(if legal_missing { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+    let lang = match &request.lang {
+        Some(code) => Some(config.lang(code).cloned().ok_or_else(|| {
+            let known: Vec<&str> = config.langs().map(|l| l.as_str()).collect();
+            misuse(format!("unknown language `{code}`\n  hint: book.toml lists {}", known.join(", ")))
+        })?),
+        None => None,
+    };
+    if let Some(output) = &request.output
+        && !project.site.outputs.iter().any(|o| &o.slug == output)
+    {
+        let slugs: Vec<&str> = project.site.outputs.iter().map(|o| o.slug.as_str()).collect();
+        return Err(misuse(format!("unknown output `{output}`\n  hint: the outputs are {}", slugs.join(", "))));
+    }
+    let mut fail_on = Vec::new();
+    for name in &request.fail_on {
+        match Freshness::ALL.iter().find(|s| s.name() == name.trim() && **s != Freshness::Source) {
+            Some(state) => fail_on.push(*state),
+            None => {
+                return Err(misuse(format!(
+                    "unknown state `{name}` for --fail-on\n  hint: use outdated, missing, unknown or orphaned, separated by commas"
+                )));
+            }
+        }
+    }
+    let filter = innotrain::status::StatusFilter { lang, output: request.output.clone() };
+    let status = innotrain::status::status_report(config, &project.site, &filter);
+    match request.format {
+        Format::Table => print!("{}", status.to_table()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&status).expect("serialisable")),
+        Format::Md => print!("{}", status.to_markdown()),
+    }
+    if status.has_any(&fail_on) {
+        let names: Vec<&str> = fail_on.iter().map(|s| s.name()).collect();
+        eprintln!("status: some pages are {}", names.join(" or "));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_diff(
+    root: &std::path::Path,
+    project: &innotrain::Project,
+    page: &str,
+    lang: &str,
+) -> Result<ExitCode, ExitCode> {
+    use innotrain::translation_diff::{SourceDiff, source_diff};
+    match source_diff(root, project, page, lang).map_err(operational)? {
+        SourceDiff::UpToDate { translation } => {
+            println!("{translation} is up to date: the source has not changed since it was translated");
+            Ok(ExitCode::SUCCESS)
+        }
+        SourceDiff::Changed { translation, commit, diff } => {
+            println!("{translation} was translated from the source as of commit {commit}; changes since then:\n");
+            print!("{diff}");
+            Ok(ExitCode::SUCCESS)
+        }
+        SourceDiff::NoHash { translation } => {
+            eprintln!(
+                "{translation} records no `source_hash`, so what it was translated from is unknown\n  hint: compare it with the source by hand, then run `innotrain translation done {page} {lang}`"
+            );
+            Ok(ExitCode::from(1))
+        }
+        SourceDiff::NotFound { translation, hash, repository } => {
+            if repository {
+                eprintln!(
+                    "{translation} was translated from a source text with hash {hash}, which is not in the repository's history\n  hint: the text may never have been committed; compare the translation with the source by hand"
+                );
+            } else {
+                eprintln!(
+                    "{translation} was translated from a source text with hash {hash}, but the project is not in a git repository, so there is no history to compare with\n  hint: keep the content in git to see what changed"
+                );
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
 }

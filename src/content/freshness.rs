@@ -5,9 +5,62 @@
 //! trailing spaces and front matter keys that carry no text (duration, audience …) do not count.
 //! When the source changes, its hash no longer matches and the translation is outdated.
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::Document;
+use super::{Document, Page};
+use crate::key::Lang;
+
+/// Where a page stands in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Freshness {
+    /// The page is written in this language (the default language).
+    Source,
+    /// Translated from the current source text.
+    UpToDate,
+    /// Translated from an earlier source text: the source changed since.
+    Outdated,
+    /// Translated, but the translation records no `source_hash`.
+    Unknown,
+    /// Not translated: readers get the source text under a notice.
+    Missing,
+    /// A translation whose source no longer exists (not published).
+    Orphaned,
+}
+
+impl Freshness {
+    /// All states, in report order.
+    pub const ALL: [Freshness; 6] =
+        [Self::Source, Self::UpToDate, Self::Outdated, Self::Unknown, Self::Missing, Self::Orphaned];
+
+    /// The name used in reports, JSON and `--fail-on` (`up-to-date`, `outdated` …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::UpToDate => "up-to-date",
+            Self::Outdated => "outdated",
+            Self::Unknown => "unknown",
+            Self::Missing => "missing",
+            Self::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// The state of `page` in `lang`.
+pub fn freshness(page: &Page, lang: &Lang) -> Freshness {
+    if &page.source.lang == lang {
+        return Freshness::Source;
+    }
+    match page.translations.get(lang) {
+        None => Freshness::Missing,
+        Some(translation) => match &translation.source_hash {
+            None => Freshness::Unknown,
+            Some(hash) if *hash == page.source_hash => Freshness::UpToDate,
+            Some(_) => Freshness::Outdated,
+        },
+    }
+}
 
 /// Length of the recorded hash, in hex digits.
 const HASH_LENGTH: usize = 12;
@@ -73,6 +126,7 @@ mod tests {
             summary: None,
             learning_outcomes: Default::default(),
             keywords: Vec::new(),
+            translators: Vec::new(),
             source_hash: None,
         }
     }

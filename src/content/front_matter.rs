@@ -90,6 +90,8 @@ pub struct ModuleFront {
     pub draft: bool,
     pub id: Option<Spanned<String>>,
     pub source_hash: Option<String>,
+    /// Who translated the text (in a translation's front matter).
+    pub translators: Option<Vec<String>>,
 }
 
 /// Front matter of the home page and of an output's landing page.
@@ -101,6 +103,7 @@ pub struct IndexFront {
     #[serde(default)]
     pub draft: bool,
     pub source_hash: Option<String>,
+    pub translators: Option<Vec<String>>,
 }
 
 /// A file split into its front matter and body.

@@ -71,6 +71,17 @@ pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
     Ok(assemble(config, parsed, assets, unloaded, diags))
 }
 
+/// Parses one Markdown file's text as `path` (project-relative) would be parsed in a build,
+/// e.g. an earlier version from the repository's history. `None` if it does not parse.
+pub fn parse_document(config: &Config, path: &str, text: &str) -> Option<Document> {
+    let relative = path.strip_prefix("content/").unwrap_or(path);
+    let (folder, file_name) = match relative.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder.to_string()), name),
+        None => (None, relative),
+    };
+    parse_file(config, path, folder, file_name, text.as_bytes().to_vec(), &Diagnostics::new()).map(|p| p.doc)
+}
+
 fn parse_file(
     config: &Config,
     path: &str,
@@ -168,6 +179,7 @@ fn parse_file(
             summary: f.summary.clone(),
             learning_outcomes: Default::default(),
             keywords: Vec::new(),
+            translators: f.translators.clone().unwrap_or_default(),
             source_hash: f.source_hash.clone(),
             text: String::new(),
             body_start,
@@ -179,6 +191,7 @@ fn parse_file(
             summary: f.summary.clone(),
             learning_outcomes: f.learning_outcomes.clone().unwrap_or_default(),
             keywords: f.keywords.clone().unwrap_or_default(),
+            translators: f.translators.clone().unwrap_or_default(),
             source_hash: f.source_hash.clone(),
             text: String::new(),
             body_start,
@@ -245,8 +258,14 @@ fn assemble(
         }
     }
 
-    let mut builder =
-        SiteBuilder { config, diags, pages: Vec::new(), by_id: BTreeMap::new(), by_source_path: BTreeMap::new() };
+    let mut builder = SiteBuilder {
+        config,
+        diags,
+        pages: Vec::new(),
+        by_id: BTreeMap::new(),
+        by_source_path: BTreeMap::new(),
+        orphans: Vec::new(),
+    };
     let home = groups.remove(&(String::new(), String::new()));
     let mut folders: BTreeMap<String, BTreeMap<(u32, String), Group>> = BTreeMap::new();
     for ((folder, slug), group) in groups {
@@ -325,11 +344,11 @@ fn assemble(
     }
 
     builder.check_prerequisites();
-    let SiteBuilder { pages, by_id, by_source_path, .. } = builder;
+    let SiteBuilder { pages, by_id, by_source_path, orphans, .. } = builder;
     if pages.first().map(|p| p.kind) != Some(PageKind::Home) {
         return None;
     }
-    Some(Site { version: config.version.clone(), pages, outputs, assets, by_source_path, by_id, unloaded })
+    Some(Site { version: config.version.clone(), pages, outputs, assets, by_source_path, by_id, unloaded, orphans })
 }
 
 struct SiteBuilder<'a> {
@@ -338,6 +357,7 @@ struct SiteBuilder<'a> {
     pages: Vec<Page>,
     by_id: BTreeMap<PageId, usize>,
     by_source_path: BTreeMap<String, usize>,
+    orphans: Vec<Document>,
 }
 
 impl SiteBuilder<'_> {
@@ -355,10 +375,16 @@ impl SiteBuilder<'_> {
         let Some(source) = group.source else {
             for t in group.translations.values() {
                 let expected = t.doc.path.replace(&format!(".{}.md", t.doc.lang), ".md");
-                self.diags.push(Diagnostic::error(&t.doc.path, "translation has no source text").at(1, 1).with_hint(
-                    format!("expected `{expected}` in the default language `{}`", self.config.default_lang),
-                ));
+                self.diags.push(
+                    Diagnostic::warning(&t.doc.path, "translation has no source text, so it is not published")
+                        .at(1, 1)
+                        .with_hint(format!(
+                            "expected `{expected}` in the default language `{}`; restore it, or rename or delete the translation",
+                            self.config.default_lang
+                        )),
+                );
             }
+            self.orphans.extend(group.translations.into_values().map(|t| t.doc));
             return None;
         };
         let mut facts = ModuleFacts::default();
@@ -420,7 +446,8 @@ impl SiteBuilder<'_> {
         let index = self.pages.len();
         self.by_id.insert(id.clone(), index);
         self.by_source_path.insert(source_path, index);
-        self.pages.push(Page { id, kind, output, path, source: source.doc, translations, facts, licence });
+        let source_hash = freshness::source_hash(&source.doc);
+        self.pages.push(Page { id, kind, output, path, source: source.doc, translations, facts, licence, source_hash });
         Some(index)
     }
 

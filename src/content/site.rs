@@ -26,6 +26,8 @@ pub struct Document {
     pub summary: Option<String>,
     pub learning_outcomes: LearningOutcomes,
     pub keywords: Vec<String>,
+    /// Who translated this text (translations only).
+    pub translators: Vec<String>,
     /// For translations: the hash of the source text they were made from.
     pub source_hash: Option<String>,
 }
@@ -67,6 +69,8 @@ pub struct Page {
     pub translations: BTreeMap<Lang, Document>,
     pub facts: ModuleFacts,
     pub licence: Licence,
+    /// The [`super::freshness::source_hash`] of the current source text.
+    pub source_hash: String,
 }
 
 impl Page {
@@ -113,6 +117,8 @@ pub struct Site {
     /// Content-relative paths of Markdown files that exist but could not be loaded (their
     /// errors are reported); links to them are not reported again as broken.
     pub unloaded: std::collections::BTreeSet<String>,
+    /// Translations whose source no longer exists (reported, not published).
+    pub orphans: Vec<Document>,
 }
 
 impl Site {

@@ -35,7 +35,6 @@ invalid_case!(yaml_syntax);
 invalid_case!(missing_front_matter);
 invalid_case!(unknown_language_suffix);
 invalid_case!(duplicate_url);
-invalid_case!(translation_without_source);
 invalid_case!(broken_links);
 invalid_case!(image_without_alt);
 invalid_case!(unsafe_url);

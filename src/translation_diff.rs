@@ -1,0 +1,64 @@
+//! `innotrain status --diff <page> --lang <lang>`: what changed in the source since a
+//! translation was made. The earlier source is the newest version in the repository's history
+//! whose hash equals the translation's `source_hash`.
+
+use std::path::Path;
+
+use anyhow::bail;
+use similar::TextDiff;
+
+use crate::Project;
+use crate::content::{freshness, parse_document};
+use crate::history::{self, Earlier};
+use crate::key::PageId;
+
+/// What `--diff` found.
+pub enum SourceDiff {
+    /// The translation is up to date: nothing changed.
+    UpToDate { translation: String },
+    /// A unified diff from the source the translation was made from to the current source.
+    Changed { translation: String, commit: String, diff: String },
+    /// The translation records no `source_hash`.
+    NoHash { translation: String },
+    /// The recorded source is not in the history (or there is no repository).
+    NotFound { translation: String, hash: String, repository: bool },
+}
+
+/// Compares the current source of `page` with the one its `lang` translation was made from.
+pub fn source_diff(root: &Path, project: &Project, page: &str, lang: &str) -> anyhow::Result<SourceDiff> {
+    let site = &project.site;
+    let Some(lang) = project.config.lang(lang).cloned() else {
+        let known: Vec<&str> = project.config.langs().map(|l| l.as_str()).collect();
+        bail!("unknown language `{lang}`\n  hint: book.toml lists {}", known.join(", "));
+    };
+    let by_path = page.strip_prefix("content/").unwrap_or(page);
+    let Some(&index) = site.by_id.get(&PageId::new(page)).or_else(|| site.by_source_path.get(by_path)) else {
+        bail!("no page `{page}`\n  hint: pass a page id such as `io3-quality-monitoring/indicators` or a source file");
+    };
+    let page = &site.pages[index];
+    let Some(translation) = page.translations.get(&lang) else {
+        bail!("`{}` has no `{lang}` translation", page.id);
+    };
+    let name = translation.path.clone();
+    let Some(recorded) = translation.source_hash.clone() else { return Ok(SourceDiff::NoHash { translation: name }) };
+    if recorded == page.source_hash {
+        return Ok(SourceDiff::UpToDate { translation: name });
+    }
+    let config = &project.config;
+    let found = history::find_version(root, &page.source.path, |text| {
+        parse_document(config, &page.source.path, text).is_some_and(|doc| freshness::source_hash(&doc) == recorded)
+    })?;
+    match found {
+        Earlier::Found { commit, text } => {
+            let old = crate::content::normalise_text(text);
+            let diff = TextDiff::from_lines(&old, &page.source.text)
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("{} (translated, {commit})", page.source.path), &format!("{} (now)", page.source.path))
+                .to_string();
+            Ok(SourceDiff::Changed { translation: name, commit, diff })
+        }
+        Earlier::NotInHistory => Ok(SourceDiff::NotFound { translation: name, hash: recorded, repository: true }),
+        Earlier::NoRepository => Ok(SourceDiff::NotFound { translation: name, hash: recorded, repository: false }),
+    }
+}
