@@ -67,10 +67,13 @@ impl I18n {
     /// Every message of the default language that needs no arguments, resolved in `lang`, keyed
     /// with `_` instead of `-` so templates can write `t.nav_previous`.
     pub fn ui_strings(&self, lang: &Lang) -> BTreeMap<String, String> {
-        let Some(default) = self.langs.get(&self.default_lang) else {
-            return BTreeMap::new();
-        };
-        default.ids.iter().map(|id| (id.replace('-', "_"), self.message(lang, id))).collect()
+        // The theme's messages are always there (as their id when missing, which the build has
+        // reported as an error), so a template never fails on a missing string.
+        let default_ids = self.langs.get(&self.default_lang).into_iter().flat_map(|d| d.ids.iter().map(String::as_str));
+        default_ids
+            .chain(UI_MESSAGES.iter().copied())
+            .map(|id| (id.replace('-', "_"), self.message(lang, id)))
+            .collect()
     }
 
     /// Whether `lang` defines `id` itself (not through the fallback).
@@ -325,6 +328,19 @@ pub const UI_MESSAGES: &[&str] = &[
     "alert-caution",
     "keywords",
     "module-count",
+    "outdated-notice",
+    "read-original",
+    "translation-status",
+    "status-intro",
+    "status-page",
+    "status-totals",
+    "state-source",
+    "state-up-to-date",
+    "state-outdated",
+    "state-unknown",
+    "state-missing",
+    "state-orphaned",
+    "translated-by",
 ];
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {

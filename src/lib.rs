@@ -133,6 +133,37 @@ pub struct Project {
     pub config: config::Config,
     pub site: content::Site,
     pub i18n: i18n::I18n,
+    /// Warnings found while loading (the project has no errors).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Project {
+    /// A page named on the command line: an id (`io3-quality-monitoring/indicators`) or the
+    /// path of its source file (`content/io3-quality-monitoring/02-indicators.md`).
+    pub fn page(&self, arg: &str) -> anyhow::Result<&content::Page> {
+        let site = &self.site;
+        let by_path = arg.strip_prefix("content/").unwrap_or(arg);
+        if let Some(&index) = site.by_id.get(&key::PageId::new(arg)).or_else(|| site.by_source_path.get(by_path)) {
+            return Ok(&site.pages[index]);
+        }
+        let hint = diag::did_you_mean(arg, site.by_id.keys().map(key::PageId::as_str)).map_or_else(
+            || "pass a page id such as `io3-quality-monitoring/indicators`, or the path of its source file".to_string(),
+            |id| format!("did you mean `{id}`?"),
+        );
+        anyhow::bail!("no page `{arg}`\n  hint: {hint}")
+    }
+
+    /// A translation language named on the command line (configured, not the default).
+    pub fn translation_lang(&self, code: &str) -> anyhow::Result<key::Lang> {
+        let Some(lang) = self.config.lang(code).cloned() else {
+            let known: Vec<&str> = self.config.langs().map(key::Lang::as_str).collect();
+            anyhow::bail!("unknown language `{code}`\n  hint: book.toml lists {}", known.join(", "));
+        };
+        if lang == self.config.default_lang {
+            anyhow::bail!("`{lang}` is the default language: its pages are sources, not translations");
+        }
+        Ok(lang)
+    }
 }
 
 /// Loads the working tree's project; content errors come back as diagnostics.
@@ -145,7 +176,7 @@ pub fn load_project(root: &Path) -> anyhow::Result<Result<Project, Diagnostics>>
     if diags.has_errors() {
         return Ok(Err(diags));
     }
-    Ok(Ok(Project { config, site, i18n }))
+    Ok(Ok(Project { config, site, i18n, warnings: diags.into_sorted() }))
 }
 
 /// The project folder: `--root`, else the nearest folder upwards with a book.toml.

@@ -66,6 +66,31 @@ enum Command {
     /// Work on translations.
     #[command(subcommand)]
     Translation(TranslationCommand),
+    /// Create a file to start from (never overwrites one).
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A translation of PAGE into LANG, beside its source, as a draft to translate.
+    Translation {
+        /// Page id (`io3-quality-monitoring/indicators`) or source file.
+        page: String,
+        /// Language code (`el`).
+        lang: String,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// The next module of OUTPUT with the full front matter template, as a draft.
+    Module {
+        /// The output's folder name (`io2-wbl-design`).
+        output: String,
+        /// The module's name in its address (`final-evaluation`).
+        slug: String,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,6 +133,15 @@ fn main() -> ExitCode {
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
             run_status(&root, request)
+        }),
+        Command::New(NewCommand::Translation { page, lang, root }) => project_root(root).and_then(|root| {
+            run_created(
+                authoring::new_translation(&root, &page, &lang),
+                "translate it, then remove `draft: true` and run `innotrain translation done`",
+            )
+        }),
+        Command::New(NewCommand::Module { output, slug, root }) => project_root(root).and_then(|root| {
+            run_created(authoring::new_module(&root, &output, &slug), "fill it in, then remove `draft: true`")
         }),
         Command::Translation(TranslationCommand::Done { page, lang, root }) => {
             project_root(root).and_then(|root| run_translation_done(root, &page, &lang))
@@ -176,6 +210,23 @@ fn run_translation_done(root: PathBuf, page: &str, lang: &str) -> Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_created(
+    result: anyhow::Result<Result<authoring::Created, innotrain::diag::Diagnostics>>,
+    next: &str,
+) -> Result<ExitCode, ExitCode> {
+    match result.map_err(operational)? {
+        Ok(created) => {
+            println!("created {} ({next})", created.path);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(diagnostics) => {
+            report(&diagnostics.into_sorted());
+            eprintln!("the content has errors: fix them first");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 struct StatusRequest {
     format: Format,
     lang: Option<String>,
@@ -188,7 +239,10 @@ struct StatusRequest {
 /// Loads the project, printing its diagnostics if it has errors.
 fn load(root: &std::path::Path) -> Result<innotrain::Project, ExitCode> {
     match innotrain::load_project(root).map_err(operational)? {
-        Ok(project) => Ok(project),
+        Ok(project) => {
+            report(&project.warnings);
+            Ok(project)
+        }
         Err(diagnostics) => {
             report(&diagnostics.into_sorted());
             eprintln!("the content has errors: fix them first");

@@ -10,7 +10,6 @@ use similar::TextDiff;
 use crate::Project;
 use crate::content::{freshness, parse_document};
 use crate::history::{self, Earlier};
-use crate::key::PageId;
 
 /// What `--diff` found.
 pub enum SourceDiff {
@@ -26,16 +25,8 @@ pub enum SourceDiff {
 
 /// Compares the current source of `page` with the one its `lang` translation was made from.
 pub fn source_diff(root: &Path, project: &Project, page: &str, lang: &str) -> anyhow::Result<SourceDiff> {
-    let site = &project.site;
-    let Some(lang) = project.config.lang(lang).cloned() else {
-        let known: Vec<&str> = project.config.langs().map(|l| l.as_str()).collect();
-        bail!("unknown language `{lang}`\n  hint: book.toml lists {}", known.join(", "));
-    };
-    let by_path = page.strip_prefix("content/").unwrap_or(page);
-    let Some(&index) = site.by_id.get(&PageId::new(page)).or_else(|| site.by_source_path.get(by_path)) else {
-        bail!("no page `{page}`\n  hint: pass a page id such as `io3-quality-monitoring/indicators` or a source file");
-    };
-    let page = &site.pages[index];
+    let lang = project.translation_lang(lang)?;
+    let page = project.page(page)?;
     let Some(translation) = page.translations.get(&lang) else {
         bail!("`{}` has no `{lang}` translation", page.id);
     };

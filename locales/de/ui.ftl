@@ -56,3 +56,19 @@ audience-wbl-coordinator = Koordinatorinnen und Koordinatoren für arbeitsbasier
 audience-company-manager = Führungskräfte und Personalverantwortliche in Betrieben
 audience-social-partner = Sozialpartner
 audience-policy-maker = Politik und Behörden
+
+## Aktualität der Übersetzungen und Statusseite
+
+outdated-notice = Das Original ({ $original }) wurde geändert, nachdem diese Übersetzung entstanden ist.
+read-original = Original lesen
+translation-status = Stand der Übersetzungen
+status-intro = Welche Seiten dieser Version es in welcher Sprache gibt und ob jede Übersetzung auf dem Stand ihres Originals ist.
+status-page = Seite
+status-totals = Summen
+state-source = Original
+state-up-to-date = aktuell
+state-outdated = veraltet
+state-unknown = nicht geprüft
+state-missing = nicht übersetzt
+state-orphaned = verwaist
+translated-by = Übersetzt von { $names }

@@ -56,3 +56,19 @@ audience-wbl-coordinator = Συντονιστές μάθησης με βάση �
 audience-company-manager = Στελέχη επιχειρήσεων και προσωπικό ανθρώπινου δυναμικού
 audience-social-partner = Κοινωνικοί εταίροι
 audience-policy-maker = Φορείς χάραξης πολιτικής και δημόσιες αρχές
+
+## Επικαιρότητα μεταφράσεων και σελίδα κατάστασης
+
+outdated-notice = Το πρωτότυπο ({ $original }) έχει αλλάξει μετά από αυτή τη μετάφραση.
+read-original = Ανάγνωση του πρωτοτύπου
+translation-status = Κατάσταση μεταφράσεων
+status-intro = Ποιες σελίδες αυτής της έκδοσης υπάρχουν σε κάθε γλώσσα και αν κάθε μετάφραση είναι ενημερωμένη σε σχέση με το πρωτότυπο.
+status-page = Σελίδα
+status-totals = Σύνολα
+state-source = πρωτότυπο
+state-up-to-date = ενημερωμένη
+state-outdated = παρωχημένη
+state-unknown = μη ελεγμένη
+state-missing = δεν έχει μεταφραστεί
+state-orphaned = ορφανή
+translated-by = Μετάφραση: { $names }

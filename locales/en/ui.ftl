@@ -54,3 +54,21 @@ audience-wbl-coordinator = WBL coordinators
 audience-company-manager = Company managers and HR staff
 audience-social-partner = Social partners
 audience-policy-maker = Policy makers and public authorities
+
+## Translation freshness and the status page
+
+# $original: the name of the default language, in itself.
+outdated-notice = The { $original } original has changed since this translation was made.
+read-original = Read the original
+translation-status = Translation status
+status-intro = Which pages of this version exist in each language, and whether each translation is up to date with its original.
+status-page = Page
+status-totals = Totals
+state-source = original
+state-up-to-date = up to date
+state-outdated = outdated
+state-unknown = not checked
+state-missing = not translated
+state-orphaned = orphaned
+# $names: the translators' names, separated by commas.
+translated-by = Translated by { $names }

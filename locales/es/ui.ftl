@@ -55,3 +55,19 @@ audience-wbl-coordinator = Coordinadores de aprendizaje en el trabajo
 audience-company-manager = Directivos de empresa y personal de RR. HH.
 audience-social-partner = Interlocutores sociales
 audience-policy-maker = Responsables políticos y autoridades públicas
+
+## Actualidad de las traducciones y página de estado
+
+outdated-notice = El original ({ $original }) ha cambiado después de esta traducción.
+read-original = Leer el original
+translation-status = Estado de las traducciones
+status-intro = Qué páginas de esta versión existen en cada idioma y si cada traducción está al día con su original.
+status-page = Página
+status-totals = Totales
+state-source = original
+state-up-to-date = al día
+state-outdated = desactualizada
+state-unknown = sin comprobar
+state-missing = sin traducir
+state-orphaned = huérfana
+translated-by = Traducción de { $names }

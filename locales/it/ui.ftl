@@ -56,3 +56,19 @@ audience-wbl-coordinator = Coordinatori del WBL
 audience-company-manager = Responsabili aziendali e delle risorse umane
 audience-social-partner = Parti sociali
 audience-policy-maker = Decisori politici e autorità pubbliche
+
+## Aggiornamento delle traduzioni e pagina di stato
+
+outdated-notice = L'originale ({ $original }) è stato modificato dopo questa traduzione.
+read-original = Leggi l'originale
+translation-status = Stato delle traduzioni
+status-intro = Quali pagine di questa versione esistono in ciascuna lingua e se ogni traduzione è aggiornata rispetto all'originale.
+status-page = Pagina
+status-totals = Totali
+state-source = originale
+state-up-to-date = aggiornata
+state-outdated = non aggiornata
+state-unknown = non verificata
+state-missing = non tradotta
+state-orphaned = orfana
+translated-by = Traduzione di { $names }

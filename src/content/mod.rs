@@ -23,6 +23,10 @@ pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
 
 const CONTENT: &str = "content";
 
+/// Addresses below `<version>/<lang>/` that the site's own pages use (the translation status
+/// page, and `media/` beside the language folders is safe already).
+const RESERVED_SLUGS: [&str; 2] = ["status", "static"];
+
 /// A Markdown file that parsed, before it is placed in the site.
 struct Parsed {
     folder: Option<String>,
@@ -286,6 +290,12 @@ fn assemble(
     let mut ordered_folders = Vec::new();
     for (folder, groups) in folders {
         match naming::parse_output_folder(&folder) {
+            Ok((_, slug)) if RESERVED_SLUGS.contains(&slug.as_str()) => {
+                diags.push(
+                    Diagnostic::error(format!("content/{folder}"), format!("the folder name `{slug}` is reserved"))
+                        .with_hint("the site uses this address for its own pages; rename the folder"),
+                );
+            }
             Ok((order, slug)) => ordered_folders.push((order.unwrap_or(0), slug, folder, groups)),
             Err(problem) => {
                 let suggestion = match problem {

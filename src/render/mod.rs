@@ -10,6 +10,7 @@
 
 mod page;
 mod site_files;
+mod status_page;
 pub mod theme;
 pub mod views;
 
@@ -69,6 +70,9 @@ pub fn render_site(
     let keys: Vec<(usize, &Lang)> =
         (0..site.pages.len()).flat_map(|index| config.langs().map(move |lang| (index, lang))).collect();
     keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
+    for lang in config.langs() {
+        sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
+    }
     site_files::render_site_files(&ctx)?.into_iter().try_for_each(sink)
 }
 

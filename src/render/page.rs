@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
+use crate::content::freshness::{Freshness, freshness};
 use crate::content::{Page, PageKind};
 use crate::diag::Diagnostics;
 use crate::i18n;
@@ -15,6 +16,9 @@ use crate::output::OutputFile;
 use super::RenderContext;
 use super::views::*;
 
+/// Where each language's translation status page lives (a folder name no output may take).
+pub const STATUS_PATH: &str = "status/";
+
 /// Sidebars by (language, output, page depth), rendered once each.
 pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 
@@ -23,7 +27,9 @@ pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     let mut sidebars = BTreeMap::new();
     let site = ctx.site;
-    let variants = std::iter::once((None, 0)).chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
+    // Home (depth 0), the status page (depth 1, no output open), then each output.
+    let variants =
+        [(None, 0), (None, 1)].into_iter().chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
     let variants: Vec<(Option<usize>, usize)> = variants.collect();
     for lang in ctx.config.langs() {
         for &(open_output, depth) in &variants {
@@ -33,7 +39,8 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
                     .modules
                     .first()
                     .map_or_else(|| format!("{}/x/", site.outputs[o].slug), |&m| site.pages[m].path.clone()),
-                (None, _) => String::new(),
+                (None, 0) => String::new(),
+                (None, _) => STATUS_PATH.to_string(),
             };
             let outputs = site
                 .outputs
@@ -180,6 +187,12 @@ fn page_view<'a>(
         .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, &page.path) })
         .collect();
 
+    let original_lang = &page.source.lang;
+    let outdated_notice = (freshness(page, lang) == Freshness::Outdated)
+        .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&language_name(original_lang)))]));
+    let translated_by = (!is_fallback && !doc.translators.is_empty())
+        .then(|| ctx.i18n.format(lang, "translated-by", &[("names", i18n::text(&doc.translators.join(", ")))]));
+
     let summary = doc.summary.clone();
     PageView {
         kind: match page.kind {
@@ -192,6 +205,10 @@ fn page_view<'a>(
         text_lang: doc.lang.as_str(),
         is_fallback,
         fallback_notice,
+        outdated_notice,
+        original_href: ctx.urls.page_in_lang(&page.path, original_lang.as_str(), &page.path),
+        translated_by,
+        status_href: ctx.urls.page(&page.path, STATUS_PATH),
         site_title: &config.title,
         title: doc.title.clone(),
         description: summary.clone().unwrap_or_else(|| config.description.clone()),
@@ -211,6 +228,7 @@ fn page_view<'a>(
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
+        status: None,
         t: &ctx.strings[lang],
     }
 }

@@ -91,7 +91,7 @@ pub struct LegalView {
 /// A page of the site: home, output landing page, module, or the 404 page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView<'a> {
-    /// `home`, `output` or `module`.
+    /// `home`, `output`, `module` or `status`.
     pub kind: &'static str,
     /// The page's language (the reader's).
     pub lang: &'a str,
@@ -103,6 +103,14 @@ pub struct PageView<'a> {
     pub is_fallback: bool,
     /// The notice shown above fallback text, in the reader's language.
     pub fallback_notice: Option<String>,
+    /// The notice shown on a translation whose original changed since it was made.
+    pub outdated_notice: Option<String>,
+    /// Link to the same page in the default language (for the outdated notice).
+    pub original_href: String,
+    /// "Translated by …" for a translation that names its translators.
+    pub translated_by: Option<String>,
+    /// Link to this version's translation status page in the page's language.
+    pub status_href: String,
     pub site_title: &'a str,
     pub title: String,
     pub summary: Option<String>,
@@ -128,8 +136,38 @@ pub struct PageView<'a> {
     pub canonical: String,
     pub alternates: Vec<AlternateView>,
     pub legal: LegalView,
+    /// The translation matrix (status page only).
+    pub status: Option<StatusView>,
     /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).
     pub t: &'a BTreeMap<String, String>,
+}
+
+/// The translation status page's matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    /// Column headings: code and name of each language.
+    pub languages: Vec<LinkView>,
+    pub rows: Vec<StatusRowView>,
+    /// Per language (not the default): a one-line summary such as "3 up to date, 2 not translated".
+    pub totals: Vec<LinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRowView {
+    pub page: LinkView,
+    /// A module (indented under its output).
+    pub is_module: bool,
+    pub cells: Vec<StatusCellView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCellView {
+    /// `source`, `up-to-date`, `outdated`, `unknown`, `missing` (a CSS class too).
+    pub state: &'static str,
+    /// The state in the page's language.
+    pub label: String,
+    /// The page in that language.
+    pub href: String,
 }
 
 /// An output in the sidebar, with its modules when it is the current output.

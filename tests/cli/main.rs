@@ -5,3 +5,4 @@ mod errors;
 mod markdown;
 mod shipped;
 mod support;
+mod translations;

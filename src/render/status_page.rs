@@ -1,0 +1,132 @@
+//! The translation status page of a version, in every language's UI: the matrix of
+//! `innotrain status` for readers and partners, linked from every page's footer.
+
+use tera::Context;
+
+use crate::content::freshness::Freshness;
+use crate::key::Lang;
+use crate::output::OutputFile;
+use crate::status::{StatusFilter, status_report};
+
+use super::RenderContext;
+use super::page::{STATUS_PATH, Sidebars, absolute_url, legal_view};
+use super::views::{AlternateView, LanguageView, LinkView, PageView, StatusCellView, StatusRowView, StatusView};
+
+/// `<version>/<lang>/status/index.html` for `lang`.
+pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sidebars) -> anyhow::Result<OutputFile> {
+    let config = ctx.config;
+    let site = ctx.site;
+    let report = status_report(config, site, &StatusFilter::default());
+    let from = STATUS_PATH;
+    let language_name =
+        |l: &str| config.languages.iter().find(|x| x.lang.as_str() == l).map_or(l.to_string(), |x| x.name.clone());
+    let state_label = |state: Freshness| ctx.i18n.message(lang, &format!("state-{}", state.name()));
+
+    let rows = report
+        .pages
+        .iter()
+        .zip(&site.pages)
+        .map(|(status, page)| {
+            let doc = page.text(lang);
+            StatusRowView {
+                page: LinkView {
+                    title: doc.title.clone(),
+                    href: ctx.urls.page(from, &page.path),
+                    lang: (&doc.lang != lang).then(|| doc.lang.to_string()),
+                },
+                is_module: status.kind == "module",
+                cells: report
+                    .languages
+                    .iter()
+                    .map(|code| {
+                        let state = status.languages[code].state;
+                        StatusCellView {
+                            state: state.name(),
+                            label: state_label(state),
+                            href: ctx.urls.page_in_lang(from, code, &page.path),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let totals = report
+        .languages
+        .iter()
+        .filter(|code| **code != report.default_language)
+        .map(|code| {
+            let summary: Vec<String> = Freshness::ALL
+                .iter()
+                .filter_map(|state| {
+                    report.totals[code].get(state.name()).map(|n| format!("{n} {}", state_label(*state)))
+                })
+                .collect();
+            LinkView { title: language_name(code), href: summary.join(", "), lang: None }
+        })
+        .collect();
+    let status = StatusView {
+        languages: report
+            .languages
+            .iter()
+            .map(|code| LinkView { title: language_name(code), href: code.clone(), lang: Some(code.clone()) })
+            .collect(),
+        rows,
+        totals,
+    };
+
+    let title = ctx.i18n.message(lang, "translation-status");
+    let view = PageView {
+        kind: "status",
+        lang: lang.as_str(),
+        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
+        text_lang: lang.as_str(),
+        is_fallback: false,
+        fallback_notice: None,
+        outdated_notice: None,
+        original_href: String::new(),
+        translated_by: None,
+        status_href: "./".into(),
+        site_title: &config.title,
+        description: ctx.i18n.message(lang, "status-intro"),
+        summary: Some(ctx.i18n.message(lang, "status-intro")),
+        title,
+        version: site.version.as_str(),
+        root: ctx.urls.to_root(from),
+        home_href: ctx.urls.page(from, ""),
+        content: String::new(),
+        toc: &[],
+        breadcrumbs: vec![LinkView {
+            title: ctx.i18n.message(lang, "home"),
+            href: ctx.urls.page(from, ""),
+            lang: None,
+        }],
+        previous: None,
+        next: None,
+        languages: config
+            .langs()
+            .map(|l| LanguageView {
+                code: l.to_string(),
+                name: language_name(l.as_str()),
+                href: ctx.urls.page_in_lang(from, l.as_str(), from),
+                current: l == lang,
+                translated: true,
+            })
+            .collect(),
+        sidebar: sidebars.get(&(lang.clone(), None, 1)).cloned().unwrap_or_default(),
+        meta: None,
+        children: Vec::new(),
+        canonical: absolute_url(ctx, lang, from),
+        alternates: config
+            .langs()
+            .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, from) })
+            .collect(),
+        legal: legal_view(ctx, lang, config.licence),
+        status: Some(status),
+        t: &ctx.strings[lang],
+    };
+    let mut context = Context::new();
+    context.insert("page", &view);
+    let html =
+        ctx.theme.tera.render("status.html", &context).map_err(|e| anyhow::anyhow!("template `status.html`: {e}"))?;
+    Ok(OutputFile { path: format!("{}/{lang}/{STATUS_PATH}index.html", site.version), bytes: html.into_bytes() })
+}
