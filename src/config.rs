@@ -34,6 +34,28 @@ pub struct RawConfig {
     /// How output is written.
     #[serde(default)]
     pub output: RawOutput,
+    /// Earlier versions, oldest first; the working tree is the newest.
+    #[serde(default)]
+    pub versions: Vec<RawVersion>,
+}
+
+/// An earlier version of the content.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawVersion {
+    /// The label in URLs (`1.0`).
+    pub label: String,
+    /// A git tag, branch or commit of this repository holding that version.
+    pub git: Option<String>,
+    /// Or a folder (relative to book.toml) holding that version's `content/` (and optionally
+    /// `locales/` and `book.toml`).
+    pub snapshot: Option<String>,
+    /// Release date, `YYYY-MM-DD` (shown on the site, the date of its PDFs).
+    pub date: Option<String>,
+    /// `pilot`, `final`, `archived` … (shown beside the label).
+    pub status: Option<String>,
+    /// A sentence about the version.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +80,15 @@ pub struct RawSite {
     pub license: String,
     /// Label of the version built from the working tree (`2.0`).
     pub version: String,
+    /// Release date of the working tree's version, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Status of the working tree's version (`current`, `draft` …).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// A sentence about the working tree's version.
+    #[serde(default)]
+    pub note: Option<String>,
     /// Theme folder under `themes/`.
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -119,6 +150,8 @@ pub struct RawOutput {
     /// `directory` (default, `../page/`) or `index-html` (`../page/index.html`, for opening the
     /// site from the file system).
     pub links: Option<String>,
+    /// `redirect` (default): `latest/` holds redirect pages to the newest version; `copy`: real copies.
+    pub latest: Option<String>,
 }
 
 /// Which Erasmus+ period's legal wording applies.
@@ -152,6 +185,35 @@ pub enum LinkStyle {
     IndexHtml,
 }
 
+/// Where a version's content comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionSource {
+    WorkingTree,
+    /// A git ref (tag, branch or commit) of the project's repository.
+    Git(String),
+    /// A folder, relative to the project root.
+    Snapshot(String),
+}
+
+/// One version of the site.
+#[derive(Debug, Clone)]
+pub struct VersionSpec {
+    pub version: Version,
+    pub source: VersionSource,
+    pub date: Option<String>,
+    pub status: Option<String>,
+    pub note: Option<String>,
+    /// Line of its `[[versions]]` entry in book.toml (0 for the working tree), for diagnostics.
+    pub line: usize,
+}
+
+/// What `latest/` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LatestStyle {
+    Redirect,
+    Copy,
+}
+
 /// A language of the site.
 #[derive(Debug, Clone)]
 pub struct Language {
@@ -180,6 +242,9 @@ pub struct Config {
     pub project: RawProject,
     pub raw_html: RawHtml,
     pub link_style: LinkStyle,
+    pub latest_style: LatestStyle,
+    /// Every version, oldest first; the last is the working tree.
+    pub versions: Vec<VersionSpec>,
 }
 
 impl Config {
@@ -210,17 +275,53 @@ impl Config {
 pub fn load_config(root: &Path, diags: &Diagnostics) -> anyhow::Result<Option<Config>> {
     let path = root.join(CONFIG_FILE);
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+    Ok(config_from_text(root, &text, diags))
+}
+
+/// Parses and validates book.toml's text.
+fn config_from_text(root: &Path, text: &str, diags: &Diagnostics) -> Option<Config> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
     let raw: RawConfig = match toml::from_str(&text) {
         Ok(raw) => raw,
         Err(error) => {
             diags.push(toml_diagnostic(&text, &error));
-            return Ok(None);
+            return None;
         }
     };
     let before = diags.has_errors();
     let config = validate(root, raw, &text, diags);
-    Ok(config.filter(|_| before || !diags.has_errors()))
+    config.filter(|_| before || !diags.has_errors())
+}
+
+/// The configuration an earlier version is built with: its own content settings (title,
+/// languages, licence, funding period, project) from its own book.toml (`text`, when it has
+/// one), and the current build's output settings (URLs, theme, links, the list of versions).
+pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, diags: &Diagnostics) -> Config {
+    let own = text.and_then(|text| {
+        let own_diags = Diagnostics::new();
+        let parsed = config_from_text(&current.root, text, &own_diags);
+        if parsed.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    CONFIG_FILE,
+                    format!("the book.toml of version `{}` does not fit the current schema", spec.version),
+                )
+                .with_hint("its content is built with the current book.toml's title, languages and licence instead"),
+            );
+        }
+        parsed
+    });
+    let mut config = own.unwrap_or_else(|| current.clone());
+    config.root = current.root.clone();
+    config.base_url = current.base_url.clone();
+    config.base_path = current.base_path.clone();
+    config.theme_dir = current.theme_dir.clone();
+    config.link_style = current.link_style;
+    config.latest_style = current.latest_style;
+    config.raw_html = current.raw_html;
+    config.versions = current.versions.clone();
+    config.version = spec.version.clone();
+    config
 }
 
 fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
@@ -371,6 +472,16 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         }
     };
 
+    let latest_style = match raw.output.latest.as_deref() {
+        None | Some("redirect") => LatestStyle::Redirect,
+        Some("copy") => LatestStyle::Copy,
+        Some(other) => {
+            error_at("latest", format!("unknown `latest` style `{other}`"), "expected `redirect` or `copy`".into());
+            LatestStyle::Redirect
+        }
+    };
+    let versions = validate_versions(&raw, version.as_ref(), text, diags);
+
     let theme_dir = root.join("themes").join(&raw.site.theme);
     if raw.site.theme.contains(['/', '\\']) || raw.site.theme.starts_with('.') || !theme_dir.is_dir() {
         error_at(
@@ -395,7 +506,116 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         project: raw.project,
         raw_html,
         link_style,
+        latest_style,
+        versions: versions?,
     })
+}
+
+/// `[[versions]]` plus the working tree's version, oldest first.
+fn validate_versions(
+    raw: &RawConfig,
+    current: Option<&Version>,
+    text: &str,
+    diags: &Diagnostics,
+) -> Option<Vec<VersionSpec>> {
+    let starts: Vec<usize> =
+        text.lines().enumerate().filter(|(_, l)| l.trim() == "[[versions]]").map(|(i, _)| i + 1).collect();
+    let mut specs = Vec::new();
+    let mut ok = true;
+    for (i, raw_version) in raw.versions.iter().enumerate() {
+        let line = starts.get(i).copied().unwrap_or(0);
+        let error = |message: String, hint: &str| {
+            diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, if line > 0 { 1 } else { 0 }).with_hint(hint));
+        };
+        let Some(version) = Version::parse(&raw_version.label) else {
+            error(
+                format!("invalid version label `{}`", raw_version.label),
+                "labels become URL folders: use letters, digits, `.`, `-` or `_`, such as `1.0` or `1.0-pilot` (`latest` is reserved)",
+            );
+            ok = false;
+            continue;
+        };
+        let source = match (&raw_version.git, &raw_version.snapshot) {
+            (Some(git), None) => VersionSource::Git(git.clone()),
+            (None, Some(folder)) if !folder.split(['/', '\\']).any(|p| p == "..") && !folder.starts_with('/') => {
+                VersionSource::Snapshot(folder.trim_end_matches('/').to_string())
+            }
+            (None, Some(folder)) => {
+                error(
+                    format!("snapshot folder `{folder}` is outside the project"),
+                    "give a folder inside the project, relative to book.toml",
+                );
+                ok = false;
+                continue;
+            }
+            _ => {
+                error(
+                    format!("version `{version}` needs exactly one of `git` or `snapshot`"),
+                    "`git = \"v1.0\"` (a tag, branch or commit) or `snapshot = \"path/to/folder\"`",
+                );
+                ok = false;
+                continue;
+            }
+        };
+        if let Some(date) = &raw_version.date
+            && !is_date(date)
+        {
+            error(format!("invalid date `{date}`"), "write dates as `YYYY-MM-DD`, e.g. `2020-06-30`");
+            ok = false;
+        }
+        specs.push(VersionSpec {
+            version,
+            source,
+            date: raw_version.date.clone(),
+            status: raw_version.status.clone(),
+            note: raw_version.note.clone(),
+            line,
+        });
+    }
+    if let Some(date) = &raw.site.date
+        && !is_date(date)
+    {
+        let (line, col) = locate(text, "date");
+        diags.push(
+            Diagnostic::error(CONFIG_FILE, format!("invalid date `{date}`"))
+                .at(line, col)
+                .with_hint("write dates as `YYYY-MM-DD`, e.g. `2021-10-31`"),
+        );
+        ok = false;
+    }
+    let current = current?;
+    specs.push(VersionSpec {
+        version: current.clone(),
+        source: VersionSource::WorkingTree,
+        date: raw.site.date.clone(),
+        status: raw.site.status.clone(),
+        note: raw.site.note.clone(),
+        line: 0,
+    });
+    for (i, spec) in specs.iter().enumerate() {
+        if let Some(first) = specs[..i].iter().find(|s| s.version == spec.version) {
+            let hint = if spec.source == VersionSource::WorkingTree {
+                "`site.version` labels the working tree; give the earlier version another label".to_string()
+            } else {
+                format!("the label is already used on line {}; give each version its own label", first.line)
+            };
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, format!("two versions are labelled `{}`", spec.version))
+                    .at(spec.line.max(first.line), 1)
+                    .with_hint(hint),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(specs)
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    parts.len() == 3
+        && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
 }
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {

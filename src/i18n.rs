@@ -341,6 +341,11 @@ pub const UI_MESSAGES: &[&str] = &[
     "state-missing",
     "state-orphaned",
     "translated-by",
+    "version",
+    "version-latest",
+    "version-fallback",
+    "old-version",
+    "read-latest",
 ];
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {

@@ -79,6 +79,11 @@ impl PageId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The id as stored (`""` for the home page), unlike [`fmt::Display`]'s `(home)`.
+    pub fn to_string_raw(&self) -> String {
+        self.0.clone()
+    }
 }
 
 impl fmt::Display for PageId {

@@ -27,6 +27,7 @@ pub mod source;
 pub mod status;
 pub mod translation_diff;
 pub mod urls;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,10 @@ pub struct BuildOptions {
     pub base_path: Option<String>,
     /// Overrides `output.links`.
     pub links: Option<LinkStyle>,
+    /// Build only this version and keep the others from the existing output.
+    pub version: Option<String>,
+    /// Leave out (with a warning) versions whose git ref or snapshot is missing.
+    pub skip_missing_versions: bool,
 }
 
 /// What a build did.
@@ -86,28 +91,48 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         return Ok(failed(diags));
     };
     apply_overrides(&mut config, options, &diags);
-    let source = source::WorkingTree::new(root);
-    let i18n = i18n::load_i18n(&config, &source, &diags)?;
-    let Some(site) = content::load_site(&config, &source, &diags)? else {
-        return Ok(failed(diags));
+    let only = match &options.version {
+        Some(label) if !config.versions.iter().any(|v| v.version.as_str() == label) => {
+            let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
+            anyhow::bail!("there is no version `{label}`\n  hint: book.toml defines {}", labels.join(", "));
+        }
+        other => other.clone(),
     };
+    let versions = versions::load_versions(root, &config, options.skip_missing_versions, &diags)?;
+    if versions.is_empty() || diags.has_errors() && versions.iter().all(|v| v.site.pages.is_empty()) {
+        return Ok(failed(diags));
+    }
     let theme = render::load_theme(&config.theme_dir)?;
+
     // Pages are written to the staging folder as they are rendered; it only replaces the
     // output when the whole build is free of errors (dropping it removes it).
     let staging = output::Staging::create(&out)?;
-    render::render_site(&config, &site, &i18n, &theme, &diags, &|file| staging.write(&file))?;
+    let latest_label = versions[versions::latest_index(&versions)].site.version.to_string();
+    let copy_latest = config.latest_style == config::LatestStyle::Copy;
+    let sink = |file: output::OutputFile| {
+        if copy_latest && let Some(rest) = file.path.strip_prefix(&format!("{latest_label}/")) {
+            staging.write(&output::OutputFile { path: format!("latest/{rest}"), bytes: file.bytes.clone() })?;
+        }
+        staging.write(&file)
+    };
+    let mut pages = 0;
+    for (index, version) in versions.iter().enumerate() {
+        let label = version.site.version.as_str();
+        if only.as_deref().is_some_and(|only| only != label) {
+            // `--version`: the other versions are kept as the previous build wrote them.
+            staging.keep_from_previous(label, copy_latest && label == latest_label)?;
+            continue;
+        }
+        render::render_version(&versions, index, &theme, &diags, &sink)?;
+        pages += version.site.pages.len() * version.config.languages.len();
+    }
+    render::render_shared(&versions, &theme, &sink)?;
     if diags.has_errors() {
         return Ok(failed(diags));
     }
     let files = staging.file_count();
     let out = staging.commit()?;
-    Ok(BuildReport {
-        diagnostics: diags.into_sorted(),
-        out,
-        pages: site.pages.len() * config.languages.len(),
-        languages: config.languages.len(),
-        files,
-    })
+    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages: config.languages.len(), files })
 }
 
 fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {

@@ -38,6 +38,12 @@ enum Command {
         /// site from the file system).
         #[arg(long, value_enum)]
         links: Option<Links>,
+        /// Build only this version (its label) and keep the other versions of the existing output.
+        #[arg(long)]
+        version: Option<String>,
+        /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
+        #[arg(long)]
+        skip_missing_versions: bool,
     },
     /// Translation status: which pages are up to date, outdated or missing in each language.
     Status {
@@ -123,13 +129,14 @@ enum Links {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, base_url, base_path, links } => project_root(root).and_then(|root| {
-            let links = links.map(|l| match l {
-                Links::Directory => LinkStyle::Directory,
-                Links::IndexHtml => LinkStyle::IndexHtml,
-            });
-            run_build(BuildOptions { root, out, base_url, base_path, links })
-        }),
+        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions } => project_root(root)
+            .and_then(|root| {
+                let links = links.map(|l| match l {
+                    Links::Directory => LinkStyle::Directory,
+                    Links::IndexHtml => LinkStyle::IndexHtml,
+                });
+                run_build(BuildOptions { root, out, base_url, base_path, links, version, skip_missing_versions })
+            }),
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
             run_status(&root, request)

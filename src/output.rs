@@ -101,6 +101,29 @@ impl Staging {
         Ok(())
     }
 
+    /// Copies `<out>/<folder>/` of the previous output into the staging folder (for a build of
+    /// one version that keeps the others), and `latest/` too when `with_latest`. Missing
+    /// folders are fine: there is nothing to keep.
+    pub fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()> {
+        let folders = std::iter::once(folder).chain(with_latest.then_some("latest"));
+        for name in folders {
+            let from = self.out.join(name);
+            if !from.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
+                let entry = entry.with_context(|| format!("cannot list `{}`", from.display()))?;
+                if entry.file_type().is_file() {
+                    let relative = entry.path().strip_prefix(&self.out).expect("below the output");
+                    let bytes = std::fs::read(entry.path())
+                        .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+                    self.write(&OutputFile { path: relative.to_string_lossy().replace('\\', "/"), bytes })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// How many files have been written.
     pub fn file_count(&self) -> usize {
         self.files.load(std::sync::atomic::Ordering::Relaxed)

@@ -83,3 +83,86 @@ impl Source for WorkingTree {
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
+
+/// A version's files read from a git ref of the project's repository (tag, branch or commit),
+/// straight from the object database: no checkout, no `git` process. The files below
+/// `content/`, `locales/` and the `book.toml` are read once, up front.
+pub struct GitTree {
+    /// `<ref>:` for diagnostics (`v1.0:content/x.md`, git's own notation).
+    pub reference: String,
+    files: std::collections::BTreeMap<String, Vec<u8>>,
+    /// Symbolic links found in the tree: reported, never read.
+    links: Vec<String>,
+}
+
+/// Why a git version could not be read.
+#[derive(Debug)]
+pub enum GitProblem {
+    /// The project is not inside a git repository (e.g. a source archive).
+    NoRepository,
+    /// The ref does not exist here; `shallow` when the clone lacks history.
+    UnknownRef { shallow: bool },
+}
+
+impl GitTree {
+    /// Reads `reference` of the repository that contains `root`.
+    pub fn open(root: &Path, reference: &str) -> anyhow::Result<Result<Self, GitProblem>> {
+        let Ok(repo) = gix::discover(root) else { return Ok(Err(GitProblem::NoRepository)) };
+        let Some(workdir) = repo.workdir() else { return Ok(Err(GitProblem::NoRepository)) };
+        let prefix = root
+            .canonicalize()
+            .ok()
+            .zip(workdir.canonicalize().ok())
+            .and_then(|(root, workdir)| root.strip_prefix(&workdir).ok().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let prefix = prefix.to_string_lossy().replace('\\', "/");
+        let prefix = if prefix.is_empty() { String::new() } else { format!("{prefix}/") };
+        let commit = match repo.rev_parse_single(reference).map(|id| id.object()) {
+            Ok(Ok(object)) => object.peel_to_commit()?,
+            _ => return Ok(Err(GitProblem::UnknownRef { shallow: repo.is_shallow().unwrap_or(false) })),
+        };
+        let tree = commit.tree()?;
+        let mut recorder = gix::traverse::tree::Recorder::default();
+        tree.traverse().breadthfirst(&mut recorder)?;
+        let mut files = std::collections::BTreeMap::new();
+        let mut links = Vec::new();
+        for entry in recorder.records {
+            let path = entry.filepath.to_string();
+            let Some(relative) = path.strip_prefix(&prefix) else { continue };
+            let wanted =
+                relative == "book.toml" || relative.starts_with("content/") || relative.starts_with("locales/");
+            if !wanted || !(entry.mode.is_blob() || entry.mode.is_link()) {
+                continue;
+            }
+            if entry.mode.is_link() {
+                links.push(relative.to_string());
+            } else {
+                files.insert(relative.to_string(), repo.find_object(entry.oid)?.data.clone());
+            }
+        }
+        Ok(Ok(Self { reference: reference.to_string(), files, links }))
+    }
+}
+
+impl Source for GitTree {
+    fn files(&self, dir: &str, diags: &Diagnostics) -> anyhow::Result<Vec<SourceFile>> {
+        let prefix = format!("{dir}/");
+        for link in self.links.iter().filter(|l| l.starts_with(&prefix)) {
+            diags.push(
+                Diagnostic::error(link, "symbolic links are not allowed in the content")
+                    .with_hint("replace the link with a copy of the file it points to"),
+            );
+        }
+        Ok(self
+            .files
+            .keys()
+            .filter(|path| path.starts_with(&prefix))
+            .filter(|path| !path.split('/').any(|part| part.starts_with('.')))
+            .map(|path| SourceFile { path: path.clone() })
+            .collect())
+    }
+
+    fn read(&self, path: &str) -> anyhow::Result<Vec<u8>> {
+        self.files.get(path).cloned().with_context(|| format!("`{}{path}` is not in the repository", self.reference))
+    }
+}

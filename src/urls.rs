@@ -47,6 +47,11 @@ impl Urls {
         self.finish(format!("{}{lang}/{to}", Self::up(Self::depth(from) + 1)))
     }
 
+    /// From a page to the page at `to` in language `lang` of version `version`.
+    pub fn page_in_version(&self, from: &str, version: &str, lang: &str, to: &str) -> String {
+        self.finish(format!("{}{version}/{lang}/{to}", Self::up(Self::depth(from) + 2)))
+    }
+
     /// From a page to a content asset (`io3/images/cycle.svg`).
     pub fn media(&self, from: &str, asset: &str) -> String {
         format!("{}media/{}", Self::up(Self::depth(from) + 1), encode_path(asset))

@@ -72,3 +72,11 @@ state-unknown = nicht geprüft
 state-missing = nicht übersetzt
 state-orphaned = verwaist
 translated-by = Übersetzt von { $names }
+
+## Versionen
+
+version = Version
+version-latest = aktuell
+version-fallback = Diese Seite gibt es in Version { $version } nicht: Der Link öffnet „{ $page }“.
+old-version = Sie lesen Version { $version }; das ist nicht die aktuelle Version.
+read-latest = Zur aktuellen Version ({ $version })

@@ -72,3 +72,11 @@ state-unknown = μη ελεγμένη
 state-missing = δεν έχει μεταφραστεί
 state-orphaned = ορφανή
 translated-by = Μετάφραση: { $names }
+
+## Εκδόσεις
+
+version = Έκδοση
+version-latest = τελευταία
+version-fallback = Αυτή η σελίδα δεν υπάρχει στην έκδοση { $version }: ο σύνδεσμος ανοίγει τη σελίδα «{ $page }».
+old-version = Διαβάζετε την έκδοση { $version }, η οποία δεν είναι η τελευταία.
+read-latest = Ανάγνωση της τελευταίας έκδοσης ({ $version })

@@ -72,3 +72,12 @@ state-missing = not translated
 state-orphaned = orphaned
 # $names: the translators' names, separated by commas.
 translated-by = Translated by { $names }
+
+## Versions
+
+version = Version
+version-latest = latest
+# $version: a version label; $page: the title of the page opened instead.
+version-fallback = This page is not in version { $version }: the link opens “{ $page }”.
+old-version = You are reading version { $version }, which is not the latest.
+read-latest = Read the latest version ({ $version })

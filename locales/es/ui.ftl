@@ -71,3 +71,11 @@ state-unknown = sin comprobar
 state-missing = sin traducir
 state-orphaned = huérfana
 translated-by = Traducción de { $names }
+
+## Versiones
+
+version = Versión
+version-latest = más reciente
+version-fallback = Esta página no existe en la versión { $version }: el enlace abre «{ $page }».
+old-version = Está leyendo la versión { $version }, que no es la más reciente.
+read-latest = Leer la versión más reciente ({ $version })

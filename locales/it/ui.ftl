@@ -72,3 +72,11 @@ state-unknown = non verificata
 state-missing = non tradotta
 state-orphaned = orfana
 translated-by = Traduzione di { $names }
+
+## Versioni
+
+version = Versione
+version-latest = più recente
+version-fallback = Questa pagina non esiste nella versione { $version }: il link apre «{ $page }».
+old-version = State leggendo la versione { $version }, che non è la più recente.
+read-latest = Leggi la versione più recente ({ $version })

@@ -12,6 +12,7 @@ mod page;
 mod site_files;
 mod status_page;
 pub mod theme;
+mod version_switcher;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -26,11 +27,17 @@ use crate::key::Lang;
 use crate::markdown::{self, AlertLabels, PrepareOptions, Prepared};
 use crate::output::OutputFile;
 use crate::urls::Urls;
+use crate::versions::{LoadedVersion, latest_index};
 
 pub use theme::{Theme, load_theme};
 
 /// Everything rendering reads, shared by all threads.
 pub struct RenderContext<'a> {
+    /// Every version of the site (for the version switcher), and which one is rendered.
+    pub versions: &'a [LoadedVersion],
+    pub current: usize,
+    /// The newest released version.
+    pub latest: usize,
     pub config: &'a Config,
     pub site: &'a Site,
     pub i18n: &'a I18n,
@@ -53,18 +60,29 @@ impl RenderContext<'_> {
 /// Receives each output file as soon as it is rendered (from any thread).
 pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
 
-/// Renders one version of the site, handing every file to `sink`.
-pub fn render_site(
-    config: &Config,
-    site: &Site,
-    i18n: &I18n,
+/// Renders version `current` of `versions`, handing every file to `sink`.
+pub fn render_version(
+    versions: &[LoadedVersion],
+    current: usize,
     theme: &Theme,
     diags: &Diagnostics,
     sink: &Sink<'_>,
 ) -> anyhow::Result<()> {
+    let LoadedVersion { config, site, i18n, .. } = &versions[current];
     let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
     let prepared = prepare_documents(config, site, i18n, diags);
-    let ctx = RenderContext { config, site, i18n, theme, urls: Urls { style: config.link_style }, strings, prepared };
+    let ctx = RenderContext {
+        versions,
+        current,
+        latest: latest_index(versions),
+        config,
+        site,
+        i18n,
+        theme,
+        urls: Urls { style: config.link_style },
+        strings,
+        prepared,
+    };
 
     let sidebars = page::render_sidebars(&ctx)?;
     let keys: Vec<(usize, &Lang)> =
@@ -73,7 +91,16 @@ pub fn render_site(
     for lang in config.langs() {
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
-    site_files::render_site_files(&ctx)?.into_iter().try_for_each(sink)
+    for asset in site.assets.values() {
+        sink(OutputFile { path: format!("{}/media/{}", site.version, asset.path), bytes: asset.bytes.clone() })?;
+    }
+    Ok(())
+}
+
+/// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,
+/// versions.json, `latest/` and the theme's static files.
+pub fn render_shared(versions: &[LoadedVersion], theme: &Theme, sink: &Sink<'_>) -> anyhow::Result<()> {
+    site_files::render_shared_files(versions, latest_index(versions), theme, sink)
 }
 
 /// Parses every document (source and translations) once, in parallel.

@@ -193,8 +193,19 @@ fn page_view<'a>(
     let translated_by = (!is_fallback && !doc.translators.is_empty())
         .then(|| ctx.i18n.format(lang, "translated-by", &[("names", i18n::text(&doc.translators.join(", ")))]));
 
+    let mut ids = vec![page.id.clone()];
+    if page.kind == PageKind::Module
+        && let Some(o) = page.output
+    {
+        ids.push(site.pages[site.outputs[o].landing].id.clone());
+    }
+    ids.push(crate::key::PageId::home());
+    let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, &page.path, lang);
+
     let summary = doc.summary.clone();
     PageView {
+        versions,
+        old_version,
         kind: match page.kind {
             PageKind::Home => "home",
             PageKind::Output => "output",

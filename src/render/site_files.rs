@@ -1,36 +1,59 @@
 //! Files of the whole site rather than of a page: the root language picker, the 404 page,
-//! sitemap.xml, robots.txt, the theme's static files and the content's assets.
+//! sitemap.xml, robots.txt, versions.json, `latest/` and the theme's static files.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 use tera::Context;
 
+use crate::config::{LatestStyle, LinkStyle};
 use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
+use crate::urls::Urls;
+use crate::versions::LoadedVersion;
 
-use super::RenderContext;
-use super::page::{absolute_url, legal_view};
+use super::page::{STATUS_PATH, absolute_url, legal_view};
 use super::views::{RootLanguageView, RootView};
+use super::{RenderContext, Sink, Theme};
 
-pub fn render_site_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>> {
-    let mut files = vec![
-        render_root(ctx, "root.html", "", "index.html")?,
-        render_root(ctx, "404.html", &ctx.config.base_path, "404.html")?,
-        OutputFile { path: "sitemap.xml".into(), bytes: sitemap(ctx).into_bytes() },
-        OutputFile { path: "robots.txt".into(), bytes: robots(ctx).into_bytes() },
-        OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() },
-    ];
-    for (name, bytes) in &ctx.theme.static_files {
-        files.push(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() });
+pub fn render_shared_files(
+    versions: &[LoadedVersion],
+    latest: usize,
+    theme: &Theme,
+    sink: &Sink<'_>,
+) -> anyhow::Result<()> {
+    let LoadedVersion { config, site, i18n, .. } = &versions[latest];
+    let ctx = RenderContext {
+        versions,
+        current: latest,
+        latest,
+        config,
+        site,
+        i18n,
+        theme,
+        urls: Urls { style: config.link_style },
+        strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
+        prepared: BTreeMap::new(),
+    };
+    sink(render_root(&ctx, "root.html", "", "index.html")?)?;
+    sink(render_root(&ctx, "404.html", &config.base_path, "404.html")?)?;
+    sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &ctx).into_bytes() })?;
+    sink(OutputFile { path: "robots.txt".into(), bytes: robots(&ctx).into_bytes() })?;
+    sink(OutputFile { path: "versions.json".into(), bytes: versions_json(versions, latest)?.into_bytes() })?;
+    sink(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
+    for (name, bytes) in &theme.static_files {
+        sink(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
     }
-    for asset in ctx.site.assets.values() {
-        files.push(OutputFile {
-            path: format!("{}/media/{}", ctx.site.version, asset.path),
-            bytes: asset.bytes.clone(),
-        });
+    if config.latest_style == LatestStyle::Redirect {
+        for file in latest_redirects(&ctx) {
+            sink(file)?;
+        }
     }
-    Ok(files)
+    Ok(())
 }
 
-/// The root index (relative links) and the 404 page (links from the base path).
+/// The root index (relative links) and the 404 page (links from the base path), both to the
+/// latest version.
 fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) -> anyhow::Result<OutputFile> {
     let config = ctx.config;
     let version = ctx.site.version.as_str();
@@ -41,10 +64,8 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
             code: l.lang.to_string(),
             name: l.name.clone(),
             href: match config.link_style {
-                crate::config::LinkStyle::Directory => format!("{root}{version}/{}/", l.lang),
-                crate::config::LinkStyle::IndexHtml => {
-                    format!("{root}{version}/{}/index.html", l.lang)
-                }
+                LinkStyle::Directory => format!("{root}{version}/{}/", l.lang),
+                LinkStyle::IndexHtml => format!("{root}{version}/{}/index.html", l.lang),
             },
             title: ctx.i18n.message(&l.lang, "choose-language"),
         })
@@ -65,25 +86,28 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
     Ok(OutputFile { path: path.into(), bytes: html.into_bytes() })
 }
 
-/// Every real text (fallback pages are left out: their canonical is the original), with its
-/// translations as hreflang alternates.
-fn sitemap(ctx: &RenderContext<'_>) -> String {
+/// Every real text of every version (fallback pages are left out: their canonical is the
+/// original), with its translations as hreflang alternates.
+fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in &ctx.site.pages {
-        let langs: Vec<_> = ctx.config.langs().filter(|l| page.is_translated(l)).collect();
-        for lang in &langs {
-            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&absolute_url(ctx, lang, &page.path))));
-            if langs.len() > 1 {
-                for alternate in &langs {
-                    xml.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>\n",
-                        escape(&absolute_url(ctx, alternate, &page.path))
-                    ));
+    for version in versions {
+        let base = format!("{}{}{}/", ctx.config.base_url, ctx.config.base_path, version.site.version);
+        for page in &version.site.pages {
+            let langs: Vec<_> = version.config.langs().filter(|l| page.is_translated(l)).collect();
+            for lang in &langs {
+                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{}", page.path))));
+                if langs.len() > 1 {
+                    for alternate in &langs {
+                        xml.push_str(&format!(
+                            "    <xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>\n",
+                            escape(&format!("{base}{alternate}/{}", page.path))
+                        ));
+                    }
                 }
+                xml.push_str("  </url>\n");
             }
-            xml.push_str("  </url>\n");
         }
     }
     xml.push_str("</urlset>\n");
@@ -91,9 +115,107 @@ fn sitemap(ctx: &RenderContext<'_>) -> String {
 }
 
 fn robots(ctx: &RenderContext<'_>) -> String {
-    let mut text = String::from("User-agent: *\nAllow: /\n");
+    let mut text = String::from("User-agent: *\nAllow: /\nDisallow: /latest/\n");
     if !ctx.config.base_url.is_empty() {
         text.push_str(&format!("Sitemap: {}{}sitemap.xml\n", ctx.config.base_url, ctx.config.base_path));
     }
     text
+}
+
+/// `versions.json`: the versions, their languages, and per version and language the pages (and,
+/// once they exist, PDFs) with ids and URLs relative to the site root.
+#[derive(Serialize)]
+struct VersionsJson {
+    schema: u32,
+    latest: String,
+    versions: Vec<VersionJson>,
+}
+
+#[derive(Serialize)]
+struct VersionJson {
+    label: String,
+    date: Option<String>,
+    status: Option<String>,
+    note: Option<String>,
+    path: String,
+    latest: bool,
+    languages: Vec<String>,
+    pages: BTreeMap<String, Vec<PageJson>>,
+    pdfs: BTreeMap<String, Vec<PageJson>>,
+}
+
+#[derive(Serialize)]
+struct PageJson {
+    id: String,
+    title: String,
+    url: String,
+    /// False when the page shows the default-language text as a fallback.
+    translated: bool,
+}
+
+fn versions_json(versions: &[LoadedVersion], latest: usize) -> anyhow::Result<String> {
+    let json = VersionsJson {
+        schema: 1,
+        latest: versions[latest].site.version.to_string(),
+        versions: versions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let label = v.site.version.to_string();
+                let pages = v
+                    .config
+                    .langs()
+                    .map(|lang| {
+                        let pages = v
+                            .site
+                            .pages
+                            .iter()
+                            .map(|page| PageJson {
+                                id: page.id.to_string_raw(),
+                                title: page.text(lang).title.clone(),
+                                url: format!("{label}/{lang}/{}", page.path),
+                                translated: page.is_translated(lang),
+                            })
+                            .collect();
+                        (lang.to_string(), pages)
+                    })
+                    .collect();
+                VersionJson {
+                    path: format!("{label}/"),
+                    label,
+                    date: v.spec.date.clone(),
+                    status: v.spec.status.clone(),
+                    note: v.spec.note.clone(),
+                    latest: i == latest,
+                    languages: v.config.langs().map(|l| l.to_string()).collect(),
+                    pages,
+                    pdfs: v.config.langs().map(|l| (l.to_string(), Vec::new())).collect(),
+                }
+            })
+            .collect(),
+    };
+    Ok(serde_json::to_string_pretty(&json)? + "\n")
+}
+
+/// `latest/<lang>/<page>/index.html` for every page of the latest version: a redirect to the
+/// versioned URL, with a canonical link to it and a plain link for browsers without refresh.
+fn latest_redirects(ctx: &RenderContext<'_>) -> Vec<OutputFile> {
+    let version = ctx.site.version.as_str();
+    let mut paths: Vec<String> = ctx.site.pages.iter().map(|p| p.path.clone()).collect();
+    paths.push(STATUS_PATH.to_string());
+    let mut files = Vec::new();
+    for lang in ctx.config.langs() {
+        for path in &paths {
+            let href = ctx.urls.page_in_version(path, version, lang.as_str(), path);
+            let canonical = absolute_url(ctx, lang, path);
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p><a href=\"{href}\">{title}</a></p>\n</body>\n</html>\n",
+                title = escape(&format!("{} {version}", ctx.config.title)),
+                canonical = escape(&canonical),
+                href = escape(&href),
+            );
+            files.push(OutputFile { path: format!("latest/{lang}/{path}index.html"), bytes: html.into_bytes() });
+        }
+    }
+    files
 }

@@ -75,7 +75,11 @@ pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sideb
     };
 
     let title = ctx.i18n.message(lang, "translation-status");
+    let ids = [crate::key::PageId::new(STATUS_PATH.trim_end_matches('/')), crate::key::PageId::home()];
+    let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, from, lang);
     let view = PageView {
+        versions,
+        old_version,
         kind: "status",
         lang: lang.as_str(),
         dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },

@@ -36,6 +36,33 @@ pub struct LanguageView {
     pub translated: bool,
 }
 
+/// One entry of the version switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionLinkView {
+    pub label: String,
+    /// `pilot`, `final` …, from book.toml.
+    pub status: Option<String>,
+    pub date: Option<String>,
+    pub href: String,
+    /// The page being shown is in this version.
+    pub current: bool,
+    /// This is the latest version.
+    pub latest: bool,
+    /// When the page does not exist in that version: a notice naming the page the link opens
+    /// instead (the output's landing page, or the home page).
+    pub fallback: Option<String>,
+}
+
+/// The banner on every page of a version that is not the latest.
+#[derive(Debug, Clone, Serialize)]
+pub struct OldVersionView {
+    /// "You are reading version 1.0 …".
+    pub notice: String,
+    /// "Read this page in the latest version (2.0)".
+    pub link_text: String,
+    pub href: String,
+}
+
 /// `<link rel="alternate" hreflang>` entries: real translations only.
 #[derive(Debug, Clone, Serialize)]
 pub struct AlternateView {
@@ -128,6 +155,10 @@ pub struct PageView<'a> {
     pub previous: Option<LinkView>,
     pub next: Option<LinkView>,
     pub languages: Vec<LanguageView>,
+    /// The version switcher: the same page in every version (or its nearest parent).
+    pub versions: Vec<VersionLinkView>,
+    /// On a version that is not the latest: the banner pointing to the latest one.
+    pub old_version: Option<OldVersionView>,
     /// Rendered sidebar, with the current page marked.
     pub sidebar: String,
     pub meta: Option<ModuleMetaView>,

@@ -1,0 +1,77 @@
+//! The version switcher and the old-version banner: the same page (by id) in every version,
+//! or its nearest parent there (the output's landing page, then the home page).
+
+use crate::i18n;
+use crate::key::{Lang, PageId};
+
+use super::RenderContext;
+use super::views::{OldVersionView, VersionLinkView};
+
+/// Where the page `ids` (the page, then its parents) leads in version `target` for `lang`:
+/// the href, and the title of the parent opened instead when the page itself is not there.
+fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, lang: &Lang) -> (String, Option<String>) {
+    let version = &ctx.versions[target];
+    // A version without the reader's language opens its default language.
+    let lang = version.config.lang(lang.as_str()).unwrap_or(&version.config.default_lang);
+    let label = version.site.version.as_str();
+    for (depth, id) in ids.iter().enumerate() {
+        // Every version has a status page in every language.
+        if id.as_str() == super::page::STATUS_PATH.trim_end_matches('/') {
+            return (ctx.urls.page_in_version(from, label, lang.as_str(), super::page::STATUS_PATH), None);
+        }
+        if let Some(&index) = version.site.by_id.get(id) {
+            let page = &version.site.pages[index];
+            let href = ctx.urls.page_in_version(from, label, lang.as_str(), &page.path);
+            return (href, (depth > 0).then(|| page.text(lang).title.clone()));
+        }
+    }
+    (ctx.urls.page_in_version(from, label, lang.as_str(), ""), Some(String::new()))
+}
+
+/// The switcher entries and, on a version that is not the latest, the banner. `ids` is the
+/// page's id followed by its parents' ids; `from` is the page's path.
+pub fn version_links(
+    ctx: &RenderContext<'_>,
+    ids: &[PageId],
+    from: &str,
+    lang: &Lang,
+) -> (Vec<VersionLinkView>, Option<OldVersionView>) {
+    let links = (0..ctx.versions.len())
+        .rev()
+        .map(|index| {
+            let version = &ctx.versions[index];
+            let (href, parent) = if index == ctx.current {
+                (ctx.urls.page(from, from), None)
+            } else {
+                target(ctx, index, ids, from, lang)
+            };
+            let label = version.site.version.to_string();
+            VersionLinkView {
+                fallback: parent.map(|title| {
+                    ctx.i18n.format(
+                        lang,
+                        "version-fallback",
+                        &[("version", i18n::text(&label)), ("page", i18n::text(&title))],
+                    )
+                }),
+                label,
+                status: version.spec.status.clone(),
+                date: version.spec.date.clone(),
+                href,
+                current: index == ctx.current,
+                latest: index == ctx.latest,
+            }
+        })
+        .collect();
+    let banner = (ctx.current != ctx.latest).then(|| {
+        let (href, _) = target(ctx, ctx.latest, ids, from, lang);
+        let current = ctx.site.version.to_string();
+        let latest = ctx.versions[ctx.latest].site.version.to_string();
+        OldVersionView {
+            notice: ctx.i18n.format(lang, "old-version", &[("version", i18n::text(&current))]),
+            link_text: ctx.i18n.format(lang, "read-latest", &[("version", i18n::text(&latest))]),
+            href,
+        }
+    });
+    (links, banner)
+}

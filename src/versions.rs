@@ -1,0 +1,124 @@
+//! Every version of the site, loaded: for each `[[versions]]` entry and the working tree, its
+//! source (a git ref, a snapshot folder or the working tree), its configuration, strings and
+//! content. Later stages render them with one theme and link them by page id.
+
+use std::path::Path;
+
+use crate::config::{self, Config, VersionSource, VersionSpec};
+use crate::content::{self, Site};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::{self, I18n};
+use crate::source::{GitProblem, GitTree, Source, WorkingTree};
+
+/// One version, ready to render.
+pub struct LoadedVersion {
+    pub spec: VersionSpec,
+    pub config: Config,
+    pub i18n: I18n,
+    pub site: Site,
+}
+
+/// Statuses that mark a version as not released: `latest/` never points to one.
+const UNRELEASED: [&str; 3] = ["draft", "preview", "unreleased"];
+
+/// The newest released version (the working tree unless it is marked as a draft).
+pub fn latest_index(versions: &[LoadedVersion]) -> usize {
+    versions
+        .iter()
+        .rposition(|v| v.spec.status.as_deref().is_none_or(|s| !UNRELEASED.contains(&s)))
+        .unwrap_or(versions.len().saturating_sub(1))
+}
+
+/// Loads every version of `config`. A version whose source cannot be read is an error, or, with
+/// `skip_missing`, a warning and left out. Diagnostics about a version's files name them the
+/// way git does (`v1.0:content/x.md`) or by their snapshot folder.
+pub fn load_versions(
+    root: &Path,
+    config: &Config,
+    skip_missing: bool,
+    diags: &Diagnostics,
+) -> anyhow::Result<Vec<LoadedVersion>> {
+    let mut loaded = Vec::new();
+    for spec in &config.versions {
+        let version_diags = Diagnostics::new();
+        let (source, prefix): (Box<dyn Source>, String) = match &spec.source {
+            VersionSource::WorkingTree => (Box::new(WorkingTree::new(root)), String::new()),
+            VersionSource::Snapshot(folder) => {
+                if !root.join(folder).join("content").is_dir() {
+                    missing(
+                        diags,
+                        spec,
+                        skip_missing,
+                        format!("snapshot folder `{folder}` has no `content/` folder"),
+                        "a snapshot holds a copy of that version's `content/` (and optionally `locales/` and `book.toml`)",
+                    );
+                    continue;
+                }
+                (Box::new(WorkingTree::new(&root.join(folder))), format!("{folder}/"))
+            }
+            VersionSource::Git(reference) => match GitTree::open(root, reference)? {
+                Ok(tree) => (Box::new(tree), format!("{reference}:")),
+                Err(GitProblem::NoRepository) => {
+                    missing(
+                        diags,
+                        spec,
+                        skip_missing,
+                        format!(
+                            "version `{}` is read from git ref `{reference}`, but the project is not in a git repository",
+                            spec.version
+                        ),
+                        "build from a `git clone` of the project (a source archive has no history), or pass `--skip-missing-versions`",
+                    );
+                    continue;
+                }
+                Err(GitProblem::UnknownRef { shallow }) => {
+                    let hint = if shallow {
+                        "this is a shallow clone without that history: run `git fetch --unshallow --tags`, or pass `--skip-missing-versions`"
+                    } else {
+                        "check the tag, branch or commit; tags may need `git fetch --tags`; or pass `--skip-missing-versions`"
+                    };
+                    missing(
+                        diags,
+                        spec,
+                        skip_missing,
+                        format!("git ref `{reference}` of version `{}` was not found", spec.version),
+                        hint,
+                    );
+                    continue;
+                }
+            },
+        };
+        let version_config = match spec.source {
+            VersionSource::WorkingTree => config.clone(),
+            _ => {
+                let own = source.read(config::CONFIG_FILE).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+                config::version_config(config, spec, own.as_deref(), &version_diags)
+            }
+        };
+        // A snapshot without its own strings uses the working tree's.
+        let has_locales = !source.files("locales", &Diagnostics::new())?.is_empty();
+        let working_tree = WorkingTree::new(root);
+        let locales: &dyn Source = if has_locales { source.as_ref() } else { &working_tree };
+        let i18n = i18n::load_i18n(&version_config, locales, &version_diags)?;
+        let site = content::load_site(&version_config, source.as_ref(), &version_diags)?;
+        diags.extend(version_diags.into_sorted().into_iter().map(|mut d| {
+            if !d.file.starts_with("book.toml") {
+                d.file = format!("{prefix}{}", d.file);
+            }
+            d
+        }));
+        if let Some(site) = site {
+            loaded.push(LoadedVersion { spec: spec.clone(), config: version_config, i18n, site });
+        }
+    }
+    Ok(loaded)
+}
+
+fn missing(diags: &Diagnostics, spec: &VersionSpec, skip: bool, message: String, hint: &str) {
+    let diagnostic = if skip {
+        Diagnostic::warning(config::CONFIG_FILE, format!("{message}; the version is left out"))
+    } else {
+        Diagnostic::error(config::CONFIG_FILE, message)
+    };
+    diags.push(diagnostic.at(spec.line, if spec.line > 0 { 1 } else { 0 }).with_hint(hint));
+}
