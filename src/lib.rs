@@ -123,7 +123,9 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
             staging.keep_from_previous(label, copy_latest && label == latest_label)?;
             continue;
         }
-        render::render_version(&versions, index, &theme, &diags, &sink)?;
+        let version_diags = Diagnostics::new();
+        render::render_version(&versions, index, &theme, &version_diags, &sink)?;
+        versions::extend_prefixed(&diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
     }
     render::render_shared(&versions, &theme, &sink)?;

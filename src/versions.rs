@@ -41,8 +41,9 @@ pub fn load_versions(
     let mut loaded = Vec::new();
     for spec in &config.versions {
         let version_diags = Diagnostics::new();
-        let (source, prefix): (Box<dyn Source>, String) = match &spec.source {
-            VersionSource::WorkingTree => (Box::new(WorkingTree::new(root)), String::new()),
+        let prefix = location_prefix(spec);
+        let source: Box<dyn Source> = match &spec.source {
+            VersionSource::WorkingTree => Box::new(WorkingTree::new(root)),
             VersionSource::Snapshot(folder) => {
                 if !root.join(folder).join("content").is_dir() {
                     missing(
@@ -54,10 +55,10 @@ pub fn load_versions(
                     );
                     continue;
                 }
-                (Box::new(WorkingTree::new(&root.join(folder))), format!("{folder}/"))
+                Box::new(WorkingTree::new(&root.join(folder)))
             }
             VersionSource::Git(reference) => match GitTree::open(root, reference)? {
-                Ok(tree) => (Box::new(tree), format!("{reference}:")),
+                Ok(tree) => Box::new(tree),
                 Err(GitProblem::NoRepository) => {
                     missing(
                         diags,
@@ -101,17 +102,32 @@ pub fn load_versions(
         let locales: &dyn Source = if has_locales { source.as_ref() } else { &working_tree };
         let i18n = i18n::load_i18n(&version_config, locales, &version_diags)?;
         let site = content::load_site(&version_config, source.as_ref(), &version_diags)?;
-        diags.extend(version_diags.into_sorted().into_iter().map(|mut d| {
-            if !d.file.starts_with("book.toml") {
-                d.file = format!("{prefix}{}", d.file);
-            }
-            d
-        }));
+        extend_prefixed(diags, version_diags, &prefix);
         if let Some(site) = site {
             loaded.push(LoadedVersion { spec: spec.clone(), config: version_config, i18n, site });
         }
     }
     Ok(loaded)
+}
+
+/// How diagnostics name the files of a version: git's `ref:path`, the snapshot folder, or
+/// nothing for the working tree.
+pub fn location_prefix(spec: &VersionSpec) -> String {
+    match &spec.source {
+        VersionSource::WorkingTree => String::new(),
+        VersionSource::Git(reference) => format!("{reference}:"),
+        VersionSource::Snapshot(folder) => format!("{folder}/"),
+    }
+}
+
+/// Moves a version's diagnostics into the build's, naming its files with its prefix.
+pub fn extend_prefixed(diags: &Diagnostics, version_diags: Diagnostics, prefix: &str) {
+    diags.extend(version_diags.into_sorted().into_iter().map(|mut d| {
+        if d.file != config::CONFIG_FILE {
+            d.file = format!("{prefix}{}", d.file);
+        }
+        d
+    }));
 }
 
 fn missing(diags: &Diagnostics, spec: &VersionSpec, skip: bool, message: String, hint: &str) {

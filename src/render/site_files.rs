@@ -204,6 +204,21 @@ fn latest_redirects(ctx: &RenderContext<'_>) -> Vec<OutputFile> {
     let mut paths: Vec<String> = ctx.site.pages.iter().map(|p| p.path.clone()).collect();
     paths.push(STATUS_PATH.to_string());
     let mut files = Vec::new();
+    let home = format!("{version}/{}/", ctx.config.default_lang);
+    let home = if ctx.config.link_style == LinkStyle::IndexHtml {
+        format!("../{home}index.html")
+    } else {
+        format!("../{home}")
+    };
+    files.push(OutputFile {
+        path: "latest/index.html".into(),
+        bytes: format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={home}\">\n</head>\n<body>\n<p><a href=\"{home}\">{title}</a></p>\n</body>\n</html>\n",
+            lang = ctx.config.default_lang,
+            title = escape(&format!("{} {version}", ctx.config.title)),
+        )
+        .into_bytes(),
+    });
     for lang in ctx.config.langs() {
         for path in &paths {
             let href = ctx.urls.page_in_version(path, version, lang.as_str(), path);

@@ -6,3 +6,4 @@ mod markdown;
 mod shipped;
 mod support;
 mod translations;
+mod versions;

@@ -1,0 +1,257 @@
+//! Versions from git refs and snapshot folders, on a repository the test creates.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Fixture, assert_links_resolve, tree};
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+const VERSIONS: &str = r#"
+[[versions]]
+label = "0.9"
+snapshot = "snapshots/0.9"
+status = "draft-pilot"
+
+[[versions]]
+label = "1.0"
+git = "v1.0"
+date = "2020-06-30"
+status = "pilot"
+
+[[versions]]
+label = "1.5"
+git = "COMMIT"
+date = "2021-03-01"
+"#;
+
+/// The multilingual fixture with history: v1.0 (tag) has the cycle module under another file
+/// name (`01-loop.md`, same `id`) and no mapping module; 1.5 (a commit) adds the mapping
+/// module; the working tree (2.0) renames the cycle module back. A snapshot folder holds 0.9.
+fn versioned_site() -> Fixture {
+    let site = Fixture::new("multilingual");
+    let root = site.root.clone();
+    let current = tree(&root.join("content"));
+    // v1.0: the old state.
+    std::fs::remove_file(root.join("content/io2-cooperation/01-mapping.md")).unwrap();
+    for (path, bytes) in &current {
+        if path.ends_with(".md") && root.join("content").join(path).exists() {
+            let text = String::from_utf8(bytes.clone())
+                .unwrap()
+                .replace("01-cycle.md", "01-loop.md")
+                .replace("(../io2-cooperation/01-mapping.md)", "(../io2-cooperation/_index.md)");
+            std::fs::write(root.join("content").join(path), text).unwrap();
+        }
+    }
+    std::fs::write(root.join("content/io2-cooperation/_index.md"), "---\ntitle: Cooperation\n---\nComing soon.\n")
+        .unwrap();
+    for lang in ["", ".el"] {
+        let from = root.join(format!("content/io1-quality/01-cycle{lang}.md"));
+        let text = std::fs::read_to_string(&from).unwrap().replacen("---\n", "---\nid: io1-quality/cycle\n", 1);
+        let text = if lang.is_empty() { text } else { text.replace("id: io1-quality/cycle\n", "") };
+        std::fs::remove_file(&from).unwrap();
+        std::fs::write(
+            root.join(format!("content/io1-quality/01-loop{lang}.md")),
+            text.replace("The quality cycle", "The quality loop"),
+        )
+        .unwrap();
+    }
+    crate::support::copy_dir(&root.join("content"), &root.join("snapshots/0.9/content"));
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "content", "book.toml", "locales"]);
+    git(&root, &["commit", "-q", "-m", "1.0"]);
+    git(&root, &["tag", "v1.0"]);
+    // 1.5: the mapping module arrives.
+    for (path, bytes) in &current {
+        if path.starts_with("io2-cooperation/") {
+            let text = String::from_utf8(bytes.clone()).unwrap().replace("01-cycle.md", "01-loop.md");
+            std::fs::write(root.join("content").join(path), text).unwrap();
+        }
+    }
+    git(&root, &["add", "content"]);
+    git(&root, &["commit", "-q", "-m", "1.5"]);
+    let commit = git(&root, &["rev-parse", "HEAD"]);
+    // 2.0: the working tree, exactly the fixture.
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    crate::support::copy_dir(
+        &crate::support::repo().join("tests/fixtures/multilingual/content"),
+        &root.join("content"),
+    );
+    let config = std::fs::read_to_string(root.join("book.toml")).unwrap();
+    std::fs::write(root.join("book.toml"), format!("{config}{}", VERSIONS.replace("COMMIT", &commit[..12]))).unwrap();
+    site
+}
+
+#[test]
+fn builds_every_version_from_tags_commits_and_snapshots() {
+    let site = versioned_site();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    for page in [
+        "0.9/en/io1-quality/loop/index.html",
+        "1.0/el/io1-quality/loop/index.html",
+        "1.5/de/io2-cooperation/mapping/index.html",
+        "2.0/en/io1-quality/cycle/index.html",
+    ] {
+        assert!(site.out().join(page).exists(), "{page}");
+    }
+    assert!(!site.out().join("1.0/en/io2-cooperation/mapping").exists());
+    assert!(site.read("1.0/en/io1-quality/loop/index.html").contains("The quality loop"));
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn switcher_follows_renamed_pages_by_id_and_falls_back_to_the_parent() {
+    let site = versioned_site();
+    site.build(&[]);
+    let page = site.read("2.0/el/io1-quality/cycle/index.html");
+    let switcher = crate::support::element(&page, "<nav class=\"version-switcher\"", "</nav>");
+    insta::assert_snapshot!(switcher);
+    assert!(switcher.contains("href=\"../../../../1.0/el/io1-quality/loop/\""), "renamed file, same id");
+    let mapping = site.read("2.0/de/io2-cooperation/mapping/index.html");
+    let switcher = crate::support::element(&mapping, "<nav class=\"version-switcher\"", "</nav>");
+    assert!(switcher.contains("href=\"../../../../1.0/de/io2-cooperation/\""), "{switcher}");
+    assert!(
+        switcher.contains("Diese Seite gibt es in Version 1.0 nicht: Der Link öffnet „Cooperation“."),
+        "{switcher}"
+    );
+}
+
+#[test]
+fn older_versions_carry_a_banner_to_the_latest() {
+    let site = versioned_site();
+    site.build(&[]);
+    let old = site.read("1.0/en/io1-quality/loop/index.html");
+    let banner = crate::support::element(&old, "<p class=\"old-version\"", "</p>");
+    assert_eq!(
+        banner,
+        "<p class=\"old-version\" role=\"note\">You are reading version 1.0, which is not the latest. <a href=\"../../../../2.0/en/io1-quality/cycle/\">Read the latest version (2.0)</a></p>"
+    );
+    assert!(!site.read("2.0/en/io1-quality/cycle/index.html").contains("class=\"old-version\""));
+}
+
+#[test]
+fn latest_redirects_to_the_versioned_pages() {
+    let site = versioned_site();
+    site.build(&[]);
+    let stub = site.read("latest/el/io1-quality/cycle/index.html");
+    assert!(
+        stub.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../../../2.0/el/io1-quality/cycle/\">"),
+        "{stub}"
+    );
+    assert!(stub.contains("<link rel=\"canonical\" href=\"https://example.org/2.0/el/io1-quality/cycle/\">"));
+    assert!(site.read("index.html").contains("href=\"2.0/en/\""));
+}
+
+#[test]
+fn latest_can_be_a_real_copy() {
+    let site = versioned_site();
+    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
+    std::fs::write(site.root.join("book.toml"), format!("[output]\nlatest = \"copy\"\n{config}")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(site.read("latest/en/io1-quality/cycle/index.html"), site.read("2.0/en/io1-quality/cycle/index.html"));
+    assert!(site.out().join("latest/media/io1-quality/images/cycle.svg").exists());
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn versions_json_lists_versions_languages_and_pages() {
+    let site = versioned_site();
+    site.build(&[]);
+    let json = site.read("versions.json");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["latest"], "2.0");
+    let labels: Vec<&str> =
+        value["versions"].as_array().unwrap().iter().map(|v| v["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["0.9", "1.0", "1.5", "2.0"]);
+    let v1 = &value["versions"][1];
+    assert_eq!(v1["date"], "2020-06-30");
+    assert_eq!(v1["status"], "pilot");
+    let el_pages = v1["pages"]["el"].as_array().unwrap();
+    let loop_page = el_pages.iter().find(|p| p["id"] == "io1-quality/cycle").unwrap();
+    assert_eq!(loop_page["url"], "1.0/el/io1-quality/loop/");
+    assert_eq!(loop_page["translated"], true);
+    insta::assert_snapshot!(json);
+}
+
+#[test]
+fn a_missing_ref_is_an_error_or_with_skip_a_warning() {
+    let site = versioned_site();
+    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
+    std::fs::write(site.root.join("book.toml"), config.replace("git = \"v1.0\"", "git = \"v9.9\"")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+    let run = site.build(&["--skip-missing-versions"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: git ref `v9.9` of version `1.0` was not found; the version is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().join("1.0").exists());
+    assert_links_resolve(&site.out());
+}
+
+#[test]
+fn a_source_archive_without_git_says_how_to_get_the_history() {
+    let site = versioned_site();
+    std::fs::remove_dir_all(site.root.join(".git")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("but the project is not in a git repository"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: build from a `git clone` of the project"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_version_declarations_are_errors() {
+    let site = versioned_site();
+    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
+    let bad = config.replace("label = \"1.5\"", "label = \"1.0\"").replace("label = \"0.9\"", "label = \"../0.9\"");
+    std::fs::write(site.root.join("book.toml"), bad).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn building_one_version_keeps_the_others() {
+    let site = versioned_site();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = tree(&site.out());
+    let path = site.root.join("content/io1-quality/02-indicators.md");
+    let text = std::fs::read_to_string(&path).unwrap().replace("Back to", "Return to");
+    std::fs::write(&path, text).unwrap();
+    let run = site.build(&["--version", "2.0"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = tree(&site.out());
+    for (path, bytes) in &before {
+        if path.starts_with("1.0/") || path.starts_with("0.9/") || path.starts_with("1.5/") {
+            assert_eq!(after.get(path), Some(bytes), "{path} changed");
+        }
+    }
+    assert!(site.read("2.0/en/io1-quality/indicators/index.html").contains("Return to"));
+    let unknown = site.build(&["--version", "3.0"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("there is no version `3.0`"), "{}", unknown.stderr);
+}
