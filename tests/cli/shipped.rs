@@ -24,6 +24,13 @@ fn shipped_site_builds_without_warnings_and_every_link_resolves() {
         }
     }
     assert_links_resolve(&out);
+    // The pilot edition (1.0) is built from this repository's history, with real differences.
+    assert!(files.contains_key("1.0/el/io3-quality-monitoring/eqavet-cycle/index.html"));
+    assert!(!files.contains_key("1.0/en/io1-professional-development/multiplier-workshop/index.html"));
+    assert!(files.contains_key("2.0/en/io1-professional-development/multiplier-workshop/index.html"));
+    let versions: serde_json::Value = serde_json::from_slice(&files["versions.json"]).unwrap();
+    assert_eq!(versions["latest"], "2.0");
+    assert_eq!(versions["versions"][0]["status"], "pilot");
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         assert!(!html.contains(['\u{2068}', '\u{2069}']), "{path}: Fluent isolation marks leaked into the page");
