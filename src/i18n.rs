@@ -35,6 +35,9 @@ struct LangStrings {
 pub struct I18n {
     default_lang: Lang,
     langs: BTreeMap<Lang, LangStrings>,
+    /// For an earlier version: the working tree's strings, for messages today's theme uses
+    /// that did not exist yet when that version was made.
+    fallback: Option<Box<I18n>>,
 }
 
 impl I18n {
@@ -61,7 +64,10 @@ impl I18n {
                 return text.into_owned();
             }
         }
-        id.to_string()
+        match &self.fallback {
+            Some(fallback) => fallback.format(lang, id, args),
+            None => id.to_string(),
+        }
     }
 
     /// Every message of the default language that needs no arguments, resolved in `lang`, keyed
@@ -84,6 +90,28 @@ impl I18n {
 
 /// Loads `locales/<lang>/*.ftl` for every configured language.
 pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> anyhow::Result<I18n> {
+    let i18n = load_strings(config, source, diags)?;
+    check_legal(config, &i18n, diags);
+    check_coverage(config, &i18n, diags);
+    Ok(i18n)
+}
+
+/// The strings of an earlier version: its own, with `fallback` (the working tree's) for
+/// messages the current theme needs that it does not have. Its legal texts must be complete;
+/// gaps in its other strings are not reported (that version is finished).
+pub fn load_version_i18n(
+    config: &Config,
+    source: &dyn Source,
+    fallback: I18n,
+    diags: &Diagnostics,
+) -> anyhow::Result<I18n> {
+    let mut i18n = load_strings(config, source, diags)?;
+    check_legal(config, &i18n, diags);
+    i18n.fallback = Some(Box::new(fallback));
+    Ok(i18n)
+}
+
+fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> anyhow::Result<I18n> {
     let mut langs = BTreeMap::new();
     for lang in config.langs() {
         let dir = format!("locales/{lang}");
@@ -146,9 +174,7 @@ pub fn load_i18n(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
         }
         langs.insert(lang.clone(), LangStrings { bundle, ids, variables });
     }
-    let i18n = I18n { default_lang: config.default_lang.clone(), langs };
-    check_coverage(config, &i18n, diags);
-    Ok(i18n)
+    Ok(I18n { default_lang: config.default_lang.clone(), langs, fallback: None })
 }
 
 /// The legal messages the configured funding period requires.
@@ -161,7 +187,7 @@ fn required_legal(config: &Config) -> Vec<String> {
         .collect()
 }
 
-fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
+fn check_legal(config: &Config, i18n: &I18n, diags: &Diagnostics) {
     let legal = required_legal(config);
     for lang in config.langs() {
         for id in &legal {
@@ -173,6 +199,11 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
             }
         }
     }
+}
+
+/// The theme's messages in the default language (errors) and the other languages' gaps
+/// (warnings).
+fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
     let default = &config.default_lang;
     let audience_ids: Vec<String> =
         crate::content::front_matter::Audience::ALL.iter().map(|a| format!("audience-{}", a.id())).collect();

@@ -100,7 +100,13 @@ pub fn load_versions(
         let has_locales = !source.files("locales", &Diagnostics::new())?.is_empty();
         let working_tree = WorkingTree::new(root);
         let locales: &dyn Source = if has_locales { source.as_ref() } else { &working_tree };
-        let i18n = i18n::load_i18n(&version_config, locales, &version_diags)?;
+        let i18n = match spec.source {
+            VersionSource::WorkingTree => i18n::load_i18n(&version_config, locales, &version_diags)?,
+            _ => {
+                let current = i18n::load_i18n(config, &working_tree, &Diagnostics::new())?;
+                i18n::load_version_i18n(&version_config, locales, current, &version_diags)?
+            }
+        };
         let site = content::load_site(&version_config, source.as_ref(), &version_diags)?;
         extend_prefixed(diags, version_diags, &prefix);
         if let Some(site) = site {
