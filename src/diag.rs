@@ -138,6 +138,15 @@ impl Diagnostics {
     }
 }
 
+/// `Expected x` → `expected x`: other libraries' messages in our wording.
+pub fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "did you mean" for a misspelt key or name: the closest candidate, if close enough.
 pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates

@@ -142,7 +142,10 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                         diags.push(
                             Diagnostic::error(
                                 &file.path,
-                                format!("invalid Fluent syntax: {}", lowercase_first(&error.kind.to_string())),
+                                format!(
+                                    "invalid Fluent syntax: {}",
+                                    crate::diag::lowercase_first(&error.kind.to_string())
+                                ),
                             )
                             .at_offset(&text, error.pos.start)
                             .with_hint("messages look like `message-id = Text`; continuation lines are indented"),
@@ -381,14 +384,6 @@ pub const UI_MESSAGES: &[&str] = &[
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {
     lang.as_str().parse().unwrap_or_default()
-}
-
-fn lowercase_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A number argument for [`I18n::format`].

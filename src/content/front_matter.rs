@@ -207,10 +207,9 @@ fn plain_message(error: &YamlError) -> String {
         None => first_line,
     };
     let without_prefix = without_position.split_once("error: ").map_or(without_position, |(_, m)| m);
-    let mut chars = without_prefix.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => "invalid front matter".into(),
+    match crate::diag::lowercase_first(without_prefix) {
+        text if text.is_empty() => "invalid front matter".into(),
+        text => text,
     }
 }
 

@@ -13,6 +13,9 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean, unknown_field};
 use crate::key::{Lang, Version};
 use crate::licence::{self, Licence};
 
+mod versions;
+use versions::validate_versions;
+
 /// The configuration file's name, at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
 
@@ -328,20 +331,12 @@ fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim();
     let mut diagnostic = match unknown_field(message, "key") {
         Some((message, hint)) => Diagnostic::error(CONFIG_FILE, message).with_hint(hint),
-        None => Diagnostic::error(CONFIG_FILE, lowercase_first(message)),
+        None => Diagnostic::error(CONFIG_FILE, crate::diag::lowercase_first(message)),
     };
     if let Some(span) = error.span() {
         diagnostic = diagnostic.at_offset(text, span.start);
     }
     diagnostic
-}
-
-fn lowercase_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Position of `key = …` in the text, for diagnostics about a valid-but-wrong value.
@@ -509,113 +504,6 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         latest_style,
         versions: versions?,
     })
-}
-
-/// `[[versions]]` plus the working tree's version, oldest first.
-fn validate_versions(
-    raw: &RawConfig,
-    current: Option<&Version>,
-    text: &str,
-    diags: &Diagnostics,
-) -> Option<Vec<VersionSpec>> {
-    let starts: Vec<usize> =
-        text.lines().enumerate().filter(|(_, l)| l.trim() == "[[versions]]").map(|(i, _)| i + 1).collect();
-    let mut specs = Vec::new();
-    let mut ok = true;
-    for (i, raw_version) in raw.versions.iter().enumerate() {
-        let line = starts.get(i).copied().unwrap_or(0);
-        let error = |message: String, hint: &str| {
-            diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, if line > 0 { 1 } else { 0 }).with_hint(hint));
-        };
-        let Some(version) = Version::parse(&raw_version.label) else {
-            error(
-                format!("invalid version label `{}`", raw_version.label),
-                "labels become URL folders: use letters, digits, `.`, `-` or `_`, such as `1.0` or `1.0-pilot` (`latest` is reserved)",
-            );
-            ok = false;
-            continue;
-        };
-        let source = match (&raw_version.git, &raw_version.snapshot) {
-            (Some(git), None) => VersionSource::Git(git.clone()),
-            (None, Some(folder)) if !folder.split(['/', '\\']).any(|p| p == "..") && !folder.starts_with('/') => {
-                VersionSource::Snapshot(folder.trim_end_matches('/').to_string())
-            }
-            (None, Some(folder)) => {
-                error(
-                    format!("snapshot folder `{folder}` is outside the project"),
-                    "give a folder inside the project, relative to book.toml",
-                );
-                ok = false;
-                continue;
-            }
-            _ => {
-                error(
-                    format!("version `{version}` needs exactly one of `git` or `snapshot`"),
-                    "`git = \"v1.0\"` (a tag, branch or commit) or `snapshot = \"path/to/folder\"`",
-                );
-                ok = false;
-                continue;
-            }
-        };
-        if let Some(date) = &raw_version.date
-            && !is_date(date)
-        {
-            error(format!("invalid date `{date}`"), "write dates as `YYYY-MM-DD`, e.g. `2020-06-30`");
-            ok = false;
-        }
-        specs.push(VersionSpec {
-            version,
-            source,
-            date: raw_version.date.clone(),
-            status: raw_version.status.clone(),
-            note: raw_version.note.clone(),
-            line,
-        });
-    }
-    if let Some(date) = &raw.site.date
-        && !is_date(date)
-    {
-        let (line, col) = locate(text, "date");
-        diags.push(
-            Diagnostic::error(CONFIG_FILE, format!("invalid date `{date}`"))
-                .at(line, col)
-                .with_hint("write dates as `YYYY-MM-DD`, e.g. `2021-10-31`"),
-        );
-        ok = false;
-    }
-    let current = current?;
-    specs.push(VersionSpec {
-        version: current.clone(),
-        source: VersionSource::WorkingTree,
-        date: raw.site.date.clone(),
-        status: raw.site.status.clone(),
-        note: raw.site.note.clone(),
-        line: 0,
-    });
-    for (i, spec) in specs.iter().enumerate() {
-        if let Some(first) = specs[..i].iter().find(|s| s.version == spec.version) {
-            let hint = if spec.source == VersionSource::WorkingTree {
-                "`site.version` labels the working tree; give the earlier version another label".to_string()
-            } else {
-                format!("the label is already used on line {}; give each version its own label", first.line)
-            };
-            diags.push(
-                Diagnostic::error(CONFIG_FILE, format!("two versions are labelled `{}`", spec.version))
-                    .at(spec.line.max(first.line), 1)
-                    .with_hint(hint),
-            );
-            ok = false;
-        }
-    }
-    ok.then_some(specs)
-}
-
-fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    parts.len() == 3
-        && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
 }
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
