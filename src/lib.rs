@@ -79,18 +79,48 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let root = options.root.as_path();
     let out = options.out.clone().unwrap_or_else(|| root.join("public"));
     output::check_output_dir(&out, root)?;
-    let failed = |diags: Diagnostics| BuildReport {
-        diagnostics: diags.into_sorted(),
-        out: out.clone(),
-        pages: 0,
-        languages: 0,
-        files: 0,
-    };
+    // Pages are written to the staging folder as they are rendered; it only replaces the
+    // output when the whole build is free of errors (dropping it removes it).
+    let staging = output::Staging::create(&out)?;
+    let rendered = build_into(options, &staging, &diags)?;
+    match rendered {
+        Some((pages, languages)) if !diags.has_errors() => {
+            let files = staging.file_count();
+            let out = staging.commit()?;
+            Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files })
+        }
+        _ => Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0 }),
+    }
+}
 
-    let Some(mut config) = config::load_config(root, &diags)? else {
-        return Ok(failed(diags));
+/// A build held in memory (for the preview server).
+pub struct MemoryBuild {
+    pub files: std::collections::BTreeMap<String, Vec<u8>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl MemoryBuild {
+    pub fn succeeded(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Builds the whole site into memory; nothing is written.
+pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
+    let diags = Diagnostics::new();
+    let memory = output::MemoryOutput::default();
+    build_into(options, &memory, &diags)?;
+    Ok(MemoryBuild { files: memory.into_files(), diagnostics: diags.into_sorted() })
+}
+
+/// Loads every version and renders it into `target`; `None` when the content could not be
+/// loaded at all. Returns (pages, languages).
+fn build_into(options: &BuildOptions, target: &dyn output::Target, diags: &Diagnostics) -> anyhow::Result<Option<(usize, usize)>> {
+    let root = options.root.as_path();
+    let Some(mut config) = config::load_config(root, diags)? else {
+        return Ok(None);
     };
-    apply_overrides(&mut config, options, &diags);
+    apply_overrides(&mut config, options, diags);
     let only = match &options.version {
         Some(label) if !config.versions.iter().any(|v| v.version.as_str() == label) => {
             let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
@@ -98,43 +128,34 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         }
         other => other.clone(),
     };
-    let versions = versions::load_versions(root, &config, options.skip_missing_versions, &diags)?;
-    if versions.is_empty() || diags.has_errors() && versions.iter().all(|v| v.site.pages.is_empty()) {
-        return Ok(failed(diags));
+    let versions = versions::load_versions(root, &config, options.skip_missing_versions, diags)?;
+    if versions.is_empty() {
+        return Ok(None);
     }
     let theme = render::load_theme(&config.theme_dir)?;
-
-    // Pages are written to the staging folder as they are rendered; it only replaces the
-    // output when the whole build is free of errors (dropping it removes it).
-    let staging = output::Staging::create(&out)?;
     let latest_label = versions[versions::latest_index(&versions)].site.version.to_string();
     let copy_latest = config.latest_style == config::LatestStyle::Copy;
     let sink = |file: output::OutputFile| {
         if copy_latest && let Some(rest) = file.path.strip_prefix(&format!("{latest_label}/")) {
-            staging.write(&output::OutputFile { path: format!("latest/{rest}"), bytes: file.bytes.clone() })?;
+            target.write(&output::OutputFile { path: format!("latest/{rest}"), bytes: file.bytes.clone() })?;
         }
-        staging.write(&file)
+        target.write(&file)
     };
     let mut pages = 0;
     for (index, version) in versions.iter().enumerate() {
         let label = version.site.version.as_str();
         if only.as_deref().is_some_and(|only| only != label) {
             // `--version`: the other versions are kept as the previous build wrote them.
-            staging.keep_from_previous(label, copy_latest && label == latest_label)?;
+            target.keep_from_previous(label, copy_latest && label == latest_label)?;
             continue;
         }
         let version_diags = Diagnostics::new();
         render::render_version(&versions, index, &theme, &version_diags, &sink)?;
-        versions::extend_prefixed(&diags, version_diags, &versions::location_prefix(&version.spec));
+        versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
     }
     render::render_shared(&versions, &theme, &sink)?;
-    if diags.has_errors() {
-        return Ok(failed(diags));
-    }
-    let files = staging.file_count();
-    let out = staging.commit()?;
-    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages: config.languages.len(), files })
+    Ok(Some((pages, config.languages.len())))
 }
 
 fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {

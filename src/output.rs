@@ -57,6 +57,47 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Where a build's files go: a staging folder, or memory.
+pub trait Target: Sync {
+    /// Writes one file (from any thread).
+    fn write(&self, file: &OutputFile) -> anyhow::Result<()>;
+    /// Keeps `<folder>/` (and `latest/` when `with_latest`) of the previous output.
+    fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()>;
+}
+
+/// A build held in memory: the preview server serves from it, never from the file system.
+#[derive(Debug, Default)]
+pub struct MemoryOutput {
+    files: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemoryOutput {
+    pub fn into_files(self) -> std::collections::BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().expect("output lock")
+    }
+}
+
+impl Target for MemoryOutput {
+    fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
+        self.files.lock().expect("output lock").insert(file.path.clone(), file.bytes.clone());
+        Ok(())
+    }
+
+    fn keep_from_previous(&self, _folder: &str, _with_latest: bool) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+impl Target for Staging {
+    fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
+        Staging::write(self, file)
+    }
+
+    fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()> {
+        Staging::keep_from_previous(self, folder, with_latest)
+    }
+}
+
 /// A staging folder beside the output, filled while pages are rendered (so a large site is
 /// never held in memory whole) and swapped in by [`Staging::commit`]. Dropped without a commit,
 /// it removes itself and the previous output stays as it was.
