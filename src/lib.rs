@@ -22,6 +22,7 @@ pub mod licence;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod status;
@@ -115,7 +116,11 @@ pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
 
 /// Loads every version and renders it into `target`; `None` when the content could not be
 /// loaded at all. Returns (pages, languages).
-fn build_into(options: &BuildOptions, target: &dyn output::Target, diags: &Diagnostics) -> anyhow::Result<Option<(usize, usize)>> {
+fn build_into(
+    options: &BuildOptions,
+    target: &dyn output::Target,
+    diags: &Diagnostics,
+) -> anyhow::Result<Option<(usize, usize)>> {
     let root = options.root.as_path();
     let Some(mut config) = config::load_config(root, diags)? else {
         return Ok(None);

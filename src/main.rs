@@ -45,6 +45,22 @@ enum Command {
         #[arg(long)]
         skip_missing_versions: bool,
     },
+    /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
+    Serve {
+        /// Project folder containing book.toml (default: the nearest one upwards).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on. Anything but a loopback address makes the preview reachable
+        /// from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Translation status: which pages are up to date, outdated or missing in each language.
     Status {
         /// Project folder containing book.toml (default: the nearest one upwards).
@@ -137,6 +153,9 @@ fn main() -> ExitCode {
                 });
                 run_build(BuildOptions { root, out, base_url, base_path, links, version, skip_missing_versions })
             }),
+        Command::Serve { root, port, bind, open } => {
+            project_root(root).and_then(|root| run_serve(root, port, bind, open))
+        }
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
             run_status(&root, request)
@@ -356,4 +375,34 @@ fn run_diff(
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Result<ExitCode, ExitCode> {
+    use std::io::Write as _;
+    if !bind.is_loopback() {
+        eprintln!("warning: listening on {bind}: other machines on the network can read the preview");
+    }
+    let build = BuildOptions {
+        root,
+        out: None,
+        base_url: None,
+        base_path: None,
+        links: None,
+        version: None,
+        skip_missing_versions: true,
+    };
+    let options = innotrain::serve::ServeOptions { build, port, bind };
+    innotrain::serve::serve(options, |address| {
+        let url = format!("http://{address}/");
+        println!("serving {url} (Ctrl+C to stop)");
+        let _ = std::io::stdout().flush();
+        if open {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            if std::process::Command::new(opener).arg(&url).spawn().is_err() {
+                eprintln!("could not open a browser: open {url} yourself");
+            }
+        }
+    })
+    .map_err(operational)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 mod build;
 mod errors;
 mod markdown;
+mod serve;
 mod shipped;
 mod support;
 mod translations;

@@ -1,0 +1,183 @@
+//! The smallest HTTP/1.1 the preview needs, written for hostile input: a request head of at
+//! most 16 KiB read with a timeout, GET and HEAD only, a Host header that must name this
+//! machine (against DNS rebinding), and request paths that can never leave the built site
+//! (it is served from memory, and `..`, encoded separators, backslashes and NUL are refused).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+/// Largest request head accepted.
+const MAX_HEAD: usize = 16 * 1024;
+
+/// A parsed request.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    /// The decoded path, `/`-separated, starting with `/`.
+    pub path: String,
+    pub host: Option<String>,
+}
+
+/// Why a request is answered with an error.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// 400: not HTTP we understand.
+    Malformed,
+    /// 404: a path that tries to leave the site.
+    OutsideSite,
+    /// 405: not GET or HEAD.
+    Method,
+}
+
+/// Reads and parses one request head from `stream`.
+pub fn read_request(stream: &TcpStream) -> Result<Request, Refusal> {
+    stream.set_read_timeout(Some(Duration::from_secs(5))).map_err(|_| Refusal::Malformed)?;
+    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64));
+    let mut line = String::new();
+    reader.read_line(&mut line).map_err(|_| Refusal::Malformed)?;
+    let mut parts = line.trim_end().split(' ');
+    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(Refusal::Malformed);
+    };
+    if !version.starts_with("HTTP/1.") || method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(Refusal::Malformed);
+    }
+    let mut host = None;
+    loop {
+        let mut header = String::new();
+        let read = reader.read_line(&mut header).map_err(|_| Refusal::Malformed)?;
+        if read == 0 || !header.ends_with('\n') {
+            return Err(Refusal::Malformed); // the head was cut off (too long, or closed)
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        let Some((name, value)) = header.split_once(':') else { return Err(Refusal::Malformed) };
+        if name.eq_ignore_ascii_case("host") {
+            host = Some(value.trim().to_ascii_lowercase());
+        }
+    }
+    let path = site_path(target)?;
+    if method != "GET" && method != "HEAD" {
+        return Err(Refusal::Method);
+    }
+    Ok(Request { method: method.to_string(), path, host })
+}
+
+/// The path of a request target, decoded and checked. Only origin-form targets (`/x`) are
+/// served; absolute-form (`http://…`) and anything that could climb out are refused.
+pub fn site_path(target: &str) -> Result<String, Refusal> {
+    if !target.starts_with('/') || target.starts_with("//") {
+        return Err(Refusal::OutsideSite);
+    }
+    let raw = target.split(['?', '#']).next().unwrap_or("/");
+    let decoded = percent_decode(raw).ok_or(Refusal::Malformed)?;
+    if decoded.contains(['\\', '\0']) || decoded.split('/').any(|segment| segment == ".." || segment == ".") {
+        return Err(Refusal::OutsideSite);
+    }
+    Ok(decoded)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Whether `host` (a Host header value) names this machine. `extra` is an address the user
+/// asked to bind to with `--bind`.
+pub fn is_allowed_host(host: &str, extra: Option<&str>) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host
+            .rsplit_once(':')
+            .map_or(host, |(name, port)| if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host }),
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "::1") || extra.is_some_and(|extra| extra == name)
+}
+
+/// Writes a complete response. No `Access-Control-Allow-Origin`: other sites must not read
+/// the preview.
+pub fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// The content type of a served file, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    match path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("pdf") => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_every_way_out_of_the_site() {
+        for target in [
+            "/../book.toml",
+            "/%2e%2e/book.toml",
+            "/a/%2E%2E/%2e%2e/x",
+            "/..%2fbook.toml",
+            "/a\\..\\b",
+            "//etc/passwd",
+            "http://evil/x",
+            "/a%00b",
+            "/./x",
+        ] {
+            assert!(site_path(target).is_err(), "{target}");
+        }
+        assert_eq!(site_path("/2.0/el/%CE%B1/?x=1").unwrap(), "/2.0/el/α/");
+    }
+
+    #[test]
+    fn allows_only_loopback_hosts() {
+        for host in ["localhost:8000", "127.0.0.1:8000", "[::1]:8000", "localhost"] {
+            assert!(is_allowed_host(host, None), "{host}");
+        }
+        for host in ["evil.example", "evil.example:8000", "localhost.evil.example", "127.0.0.1.nip.io:80"] {
+            assert!(!is_allowed_host(host, None), "{host}");
+        }
+        assert!(is_allowed_host("192.168.1.5:8000", Some("192.168.1.5")));
+    }
+}

@@ -1,0 +1,267 @@
+//! `innotrain serve`: a live preview of every version and language.
+//!
+//! The site is built into memory ([`crate::build_in_memory`]) and served from there on
+//! 127.0.0.1 only (unless `--bind` says otherwise). A watcher rebuilds on every change to the
+//! content, themes, strings or book.toml; open pages reload themselves through server-sent
+//! events. When a change breaks the content, the last good build stays online and the open
+//! pages show the diagnostics, in the CLI's words, until the content is fixed.
+
+mod http;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use notify::Watcher;
+
+use crate::BuildOptions;
+use http::Refusal;
+
+/// Where the preview's own files live (never a content path: content slugs cannot start with `_`).
+const LIVE_PREFIX: &str = "/__innotrain/";
+
+/// The script injected into every served page (serve mode only).
+const LIVE_SCRIPT: &str = include_str!("live.js");
+
+/// What `innotrain serve` was asked to do.
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub port: u16,
+    /// The address to listen on; loopback unless the user chose otherwise.
+    pub bind: IpAddr,
+}
+
+/// The build being served, and the problems of the latest attempt.
+struct State {
+    files: BTreeMap<String, Vec<u8>>,
+    /// Diagnostics of the latest build, in the CLI's words (errors mean the files are older).
+    messages: Vec<String>,
+    ok: bool,
+    generation: u64,
+}
+
+impl State {
+    fn event(&self) -> String {
+        let payload = serde_json::json!({ "generation": self.generation, "ok": self.ok, "diagnostics": self.messages });
+        format!("event: build\ndata: {payload}\n\n")
+    }
+}
+
+struct Server {
+    state: RwLock<State>,
+    listeners: Mutex<Vec<Sender<String>>>,
+    /// A non-loopback address the user bound to, accepted as a Host.
+    extra_host: Option<String>,
+}
+
+/// Builds, listens, watches; returns only on a fatal error. `ready` gets the bound address.
+pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(address).map_err(|error| match error.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "port {} is already in use\n  hint: another preview may be running; choose another port, e.g. `--port {}`",
+            options.port,
+            options.port.wrapping_add(1).max(1024)
+        ),
+        _ => anyhow::Error::new(error).context(format!("cannot listen on {address}")),
+    })?;
+    let mut build = options.build;
+    build.base_path = Some("/".into());
+    build.base_url = Some(String::new());
+    let server = Arc::new(Server {
+        state: RwLock::new(State { files: BTreeMap::new(), messages: Vec::new(), ok: true, generation: 0 }),
+        listeners: Mutex::new(Vec::new()),
+        extra_host: (!options.bind.is_loopback()).then(|| options.bind.to_string()),
+    });
+    rebuild(&server, &build);
+    ready(listener.local_addr()?);
+
+    let (changes, changed) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reads (the build's own, an editor's) are not changes.
+        if let Ok(event) = event
+            && matches!(
+                event.kind,
+                notify::EventKind::Create(_) | notify::EventKind::Modify(_) | notify::EventKind::Remove(_)
+            )
+        {
+            let _ = changes.send(event.paths);
+        }
+    })?;
+    watcher.watch(&build.root, notify::RecursiveMode::Recursive).context("cannot watch the project folder")?;
+    let watched = Arc::clone(&server);
+    let root = build.root.clone();
+    std::thread::spawn(move || watch(&watched, &build, &root, &changed));
+
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || handle(&server, stream));
+    }
+    drop(watcher);
+    Ok(())
+}
+
+/// Rebuilds after changes that concern the site; several changes in quick succession make one
+/// rebuild.
+fn watch(server: &Server, build: &BuildOptions, root: &Path, changed: &Receiver<Vec<std::path::PathBuf>>) {
+    while let Ok(paths) = changed.recv() {
+        let mut relevant = paths.iter().any(|p| concerns_site(root, p));
+        while let Ok(paths) = changed.recv_timeout(Duration::from_millis(40)) {
+            relevant |= paths.iter().any(|p| concerns_site(root, p));
+        }
+        if relevant {
+            rebuild(server, build);
+        }
+    }
+}
+
+/// Content, strings, theme, book.toml and snapshot folders count; the output, build
+/// artefacts, git's own files and editors' hidden files do not.
+fn concerns_site(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else { return false };
+    let mut parts = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let Some(first) = parts.next() else { return false };
+    let hidden = relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && !matches!(first.as_str(), "target" | "public" | "node_modules") && !first.ends_with('~')
+}
+
+/// Builds into memory; on success the new files replace the served ones, otherwise the
+/// previous ones stay and the diagnostics are shown on the open pages.
+fn rebuild(server: &Server, build: &BuildOptions) {
+    let started = Instant::now();
+    let result = crate::build_in_memory(build);
+    let mut state = server.state.write().expect("state lock");
+    state.generation += 1;
+    match result {
+        Ok(memory) => {
+            state.ok = memory.succeeded();
+            state.messages = memory.diagnostics.iter().map(ToString::to_string).collect();
+            if state.ok {
+                state.files = memory.files;
+            }
+        }
+        Err(error) => {
+            state.ok = false;
+            state.messages = vec![format!("error: {error:#}")];
+        }
+    }
+    let summary = if state.ok { "rebuilt" } else { "build failed; serving the last good build" };
+    eprintln!("{summary} in {} ms", started.elapsed().as_millis());
+    for message in &state.messages {
+        eprintln!("{message}");
+    }
+    let event = state.event();
+    drop(state);
+    server.listeners.lock().expect("listeners lock").retain(|listener| listener.send(event.clone()).is_ok());
+}
+
+fn handle(server: &Server, mut stream: TcpStream) {
+    let request = match http::read_request(&stream) {
+        Ok(request) => request,
+        Err(refusal) => {
+            let (status, text) = match refusal {
+                Refusal::Malformed => ("400 Bad Request", "bad request\n"),
+                Refusal::OutsideSite => ("404 Not Found", "not found\n"),
+                Refusal::Method => ("405 Method Not Allowed", "only GET and HEAD\n"),
+            };
+            let _ = http::respond(&mut stream, status, "text/plain; charset=utf-8", text.as_bytes(), false);
+            return;
+        }
+    };
+    if !request.host.as_deref().is_some_and(|host| http::is_allowed_host(host, server.extra_host.as_deref())) {
+        let body = b"this preview only answers to localhost (Host header refused)\n";
+        let _ = http::respond(&mut stream, "403 Forbidden", "text/plain; charset=utf-8", body, false);
+        return;
+    }
+    let head_only = request.method == "HEAD";
+    match request.path.strip_prefix(LIVE_PREFIX) {
+        Some("events") => stream_events(server, stream),
+        Some("live.js") => {
+            let _ = http::respond(
+                &mut stream,
+                "200 OK",
+                "text/javascript; charset=utf-8",
+                LIVE_SCRIPT.as_bytes(),
+                head_only,
+            );
+        }
+        Some(_) => {
+            let _ = http::respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", head_only);
+        }
+        None => serve_file(server, &mut stream, &request.path, head_only),
+    }
+}
+
+fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bool) {
+    let state = server.state.read().expect("state lock");
+    let relative = path.trim_start_matches('/');
+    let candidates = [
+        if relative.is_empty() || relative.ends_with('/') {
+            format!("{relative}index.html")
+        } else {
+            relative.to_string()
+        },
+        format!("{relative}/index.html"),
+    ];
+    if let Some(bytes) = state.files.get(&candidates[0]) {
+        let body = with_live_script(&candidates[0], bytes);
+        let _ = http::respond(stream, "200 OK", http::content_type(&candidates[0]), &body, head_only);
+    } else if !relative.is_empty() && state.files.contains_key(&candidates[1]) {
+        let head = format!(
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: /{relative}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        let _ = stream.write_all(head.as_bytes());
+    } else {
+        let fallback =
+            b"<!DOCTYPE html><html lang=\"en\"><title>Not found</title><body><p>Not found.</p></body></html>".to_vec();
+        let page = state.files.get("404.html").cloned().unwrap_or(fallback);
+        let body = with_live_script("404.html", &page);
+        let _ = http::respond(stream, "404 Not Found", "text/html; charset=utf-8", &body, head_only);
+    }
+}
+
+/// Adds the live-reload script to an HTML page (only ever in serve mode).
+fn with_live_script(path: &str, bytes: &[u8]) -> Vec<u8> {
+    if !path.ends_with(".html") {
+        return bytes.to_vec();
+    }
+    let html = String::from_utf8_lossy(bytes);
+    let tag = format!("<script src=\"{LIVE_PREFIX}live.js\"></script>\n</body>");
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i + "</body>".len()..]).into_bytes(),
+        None => format!("{html}{tag}").into_bytes(),
+    }
+}
+
+/// Server-sent events: the current build at once, then every rebuild; a comment every 15 s
+/// notices closed connections.
+fn stream_events(server: &Server, mut stream: TcpStream) {
+    let (sender, receiver) = mpsc::channel();
+    let first = server.state.read().expect("state lock").event();
+    server.listeners.lock().expect("listeners lock").push(sender);
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(first.as_bytes()))
+        .and_then(|()| stream.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match receiver.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if stream.write_all(message.as_bytes()).and_then(|()| stream.flush()).is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The preview server, over real HTTP on loopback.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::Fixture;
+
+/// A running `innotrain serve`, stopped when dropped.
+struct Preview {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &Fixture, args: &[&str]) -> Preview {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_innotrain"))
+        .args(["serve", "--root", site.root.to_str().unwrap(), "--port", "0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address =
+        line.trim().strip_prefix("serving http://").and_then(|l| l.split('/').next()).unwrap_or_default().to_string();
+    assert!(!address.is_empty(), "unexpected first line: {line:?}");
+    Preview { child, address }
+}
+
+/// Sends a raw request; returns the whole response as text.
+fn raw(preview: &Preview, request: &str) -> String {
+    let mut stream = TcpStream::connect(&preview.address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+fn get(preview: &Preview, path: &str) -> String {
+    raw(preview, &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+}
+
+/// Reads server-sent events until one satisfies `wanted`, or fails after 10 s.
+fn wait_for_event(
+    preview: &Preview,
+    wanted: impl Fn(&serde_json::Value) -> bool,
+    action: impl FnOnce(),
+) -> serde_json::Value {
+    let mut stream = TcpStream::connect(&preview.address).unwrap();
+    stream.write_all(b"GET /__innotrain/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut action = Some(action);
+    let started = Instant::now();
+    let mut line = String::new();
+    while started.elapsed() < Duration::from_secs(10) {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(_) => {
+                if let Some(data) = line.strip_prefix("data: ") {
+                    let event: serde_json::Value = serde_json::from_str(data).unwrap();
+                    if wanted(&event) {
+                        return event;
+                    }
+                    // The first event is the current state: act only once connected.
+                    if let Some(action) = action.take() {
+                        action();
+                    }
+                }
+            }
+            Err(_) => continue,
+        }
+    }
+    panic!("no matching event within 10 s");
+}
+
+#[test]
+fn serves_pages_with_the_live_reload_script_and_no_wildcard_cors() {
+    let site = Fixture::new("multilingual");
+    let preview = start(&site, &[]);
+    let response = get(&preview, "/2.0/el/io1-quality/cycle/");
+    assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+    assert!(response.contains("Ο κύκλος ποιότητας"));
+    assert!(response.contains("<script src=\"/__innotrain/live.js\"></script>\n</body>"));
+    assert!(!response.to_ascii_lowercase().contains("access-control-allow-origin"));
+    assert!(get(&preview, "/2.0/el/io1-quality/cycle").starts_with("HTTP/1.1 301"));
+    assert!(get(&preview, "/static/style.css").contains("Content-Type: text/css"));
+    assert!(get(&preview, "/no/such/page/").starts_with("HTTP/1.1 404"));
+    assert!(get(&preview, "/__innotrain/live.js").contains("EventSource"));
+    // Nothing was written to disk.
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn an_edit_rebuilds_and_reloads_a_broken_edit_keeps_the_last_good_build() {
+    let site = Fixture::new("multilingual");
+    let preview = start(&site, &[]);
+    let path = site.root.join("content/io1-quality/02-indicators.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let event = wait_for_event(
+        &preview,
+        |e| e["ok"] == true && e["generation"].as_u64() > Some(1),
+        || {
+            std::fs::write(&path, original.replace("Back to", "Straight back to")).unwrap();
+        },
+    );
+    assert_eq!(event["diagnostics"], serde_json::json!([]));
+    assert!(get(&preview, "/2.0/en/io1-quality/indicators/").contains("Straight back to"));
+
+    let event = wait_for_event(
+        &preview,
+        |e| e["ok"] == false,
+        || {
+            std::fs::write(&path, original.replace("title: Indicators", "titel: Indicators")).unwrap();
+        },
+    );
+    let message = event["diagnostics"][0].as_str().unwrap();
+    assert!(
+        message.starts_with("content/io1-quality/02-indicators.md:2:1: error: unknown front matter key `titel`"),
+        "{message}"
+    );
+    assert!(get(&preview, "/2.0/en/io1-quality/indicators/").contains("Straight back to"), "the last good build stays");
+
+    let event = wait_for_event(&preview, |e| e["ok"] == true, || std::fs::write(&path, &original).unwrap());
+    assert_eq!(event["diagnostics"], serde_json::json!([]));
+    assert!(get(&preview, "/2.0/en/io1-quality/indicators/").contains("Back to"));
+}
+
+#[test]
+fn requests_cannot_leave_the_site() {
+    let site = Fixture::new("minimal");
+    let preview = start(&site, &[]);
+    for target in [
+        "/../book.toml",
+        "/%2e%2e/book.toml",
+        "/1.0/%2E%2E/%2e%2e/book.toml",
+        "/..%2fbook.toml",
+        "/..\\book.toml",
+        "//etc/passwd",
+        "http://localhost/book.toml",
+        "/%00",
+    ] {
+        let response = raw(&preview, &format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assert!(response.starts_with("HTTP/1.1 404") || response.starts_with("HTTP/1.1 400"), "{target}: {response}");
+        assert!(!response.contains("funding-period"), "{target} leaked book.toml");
+    }
+}
+
+#[test]
+fn foreign_hosts_and_malformed_requests_are_refused() {
+    let site = Fixture::new("minimal");
+    let preview = start(&site, &[]);
+    let rebinding = raw(&preview, "GET /1.0/en/ HTTP/1.1\r\nHost: attacker.example\r\n\r\n");
+    assert!(rebinding.starts_with("HTTP/1.1 403"), "{rebinding}");
+    assert!(raw(&preview, "GET /1.0/en/ HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 403"), "no Host header");
+    for garbage in [
+        "GARBAGE\r\n\r\n",
+        "GET\r\n\r\n",
+        "GET / FTP/9\r\nHost: localhost\r\n\r\n",
+        "GET / HTTP/1.1\r\nno colon here\r\n\r\n",
+    ] {
+        assert!(raw(&preview, garbage).starts_with("HTTP/1.1 400"), "{garbage:?}");
+    }
+    let huge = format!("GET / HTTP/1.1\r\nHost: localhost\r\nX: {}\r\n\r\n", "a".repeat(40_000));
+    assert!(raw(&preview, &huge).starts_with("HTTP/1.1 400"));
+    assert!(raw(&preview, "POST / HTTP/1.1\r\nHost: localhost\r\n\r\n").starts_with("HTTP/1.1 405"));
+    // Still alive.
+    assert!(get(&preview, "/1.0/en/").starts_with("HTTP/1.1 200"));
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let site = Fixture::new("minimal");
+    let preview = start(&site, &[]);
+    let port = preview.address.rsplit(':').next().unwrap();
+    let run = site.run(&["serve", "--port", port]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&format!("error: port {port} is already in use")), "{}", run.stderr);
+    assert!(run.stderr.contains("choose another port"), "{}", run.stderr);
+}
