@@ -31,11 +31,22 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub hint: Option<String>,
+    /// What kind of problem (`links`, `front-matter` …): `innotrain check` groups by it and
+    /// book.toml's `[check]` table can change its severity.
+    pub category: &'static str,
 }
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line: 0, col: 0, severity: Severity::Error, message: message.into(), hint: None }
+        Self {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+            category: "content",
+        }
     }
 
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
@@ -53,6 +64,11 @@ impl Diagnostic {
     pub fn at_offset(self, text: &str, offset: usize) -> Self {
         let (line, col) = line_col(text, offset);
         self.at(line, col)
+    }
+
+    pub fn in_category(mut self, category: &'static str) -> Self {
+        self.category = category;
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

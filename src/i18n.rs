@@ -121,15 +121,20 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
         let mut variables = BTreeMap::new();
         let files = source.files(&dir, diags)?;
         if files.is_empty() {
-            diags.push(Diagnostic::error(&dir, format!("no UI strings for language `{lang}`")).with_hint(format!(
-                "create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's"
-            )));
+            diags.push(
+                Diagnostic::error(&dir, format!("no UI strings for language `{lang}`"))
+                    .in_category("strings")
+                    .with_hint(format!(
+                        "create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's"
+                    )),
+            );
         }
         for file in files.iter().filter(|f| f.path.ends_with(".ftl")) {
             let bytes = source.read(&file.path)?;
             let Ok(text) = String::from_utf8(bytes) else {
                 diags.push(
                     Diagnostic::error(&file.path, "file is not valid UTF-8")
+                        .in_category("strings")
                         .with_hint("save the file with UTF-8 encoding"),
                 );
                 continue;
@@ -147,6 +152,7 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                                     crate::diag::lowercase_first(&error.kind.to_string())
                                 ),
                             )
+                            .in_category("strings")
                             .at_offset(&text, error.pos.start)
                             .with_hint("messages look like `message-id = Text`; continuation lines are indented"),
                         );
@@ -166,6 +172,7 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                         let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
                         diags.push(
                             Diagnostic::error(&file.path, format!("message `{id}` is defined twice for `{lang}`"))
+                                .in_category("strings")
                                 .at_offset(&text, offset)
                                 .with_hint("remove one of the definitions"),
                         );
@@ -196,7 +203,7 @@ fn check_legal(config: &Config, i18n: &I18n, diags: &Diagnostics) {
         for id in &legal {
             if !i18n.has(lang, id) {
                 diags.push(
-                    Diagnostic::error(format!("locales/{lang}/legal.ftl"), format!("legal message `{id}` is missing for `{lang}`"))
+                    Diagnostic::error(format!("locales/{lang}/legal.ftl"), format!("legal message `{id}` is missing for `{lang}`")).in_category("legal")
                         .with_hint("the Erasmus+ funding statement, disclaimer and licence notice must appear in every language; add the official wording"),
                 );
             }
@@ -214,6 +221,7 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
         if !i18n.has(default, id) {
             diags.push(
                 Diagnostic::error(format!("locales/{default}/ui.ftl"), format!("message `{id}` is missing"))
+                    .in_category("strings")
                     .with_hint("the theme uses this message; add it to the default language's strings"),
             );
         }
@@ -229,6 +237,7 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
                         format!("locales/{lang}/ui.ftl"),
                         format!("message `{id}` is missing for `{lang}`"),
                     )
+                    .in_category("strings")
                     .with_hint(format!("the `{default}` text is shown instead; add a translation")),
                 );
             }

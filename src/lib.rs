@@ -12,6 +12,7 @@
 //! (version, language, id).
 
 pub mod authoring;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;

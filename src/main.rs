@@ -61,6 +61,19 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Check everything a build checks, every link of the built pages and the UI strings,
+    /// without writing anything.
+    Check {
+        /// Project folder containing book.toml (default: the nearest one upwards).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Also fetch links to other sites (concurrently; results are cached for a day).
+        #[arg(long)]
+        external: bool,
+        /// `table` (text grouped by category, the default) or `json`.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
     /// Translation status: which pages are up to date, outdated or missing in each language.
     Status {
         /// Project folder containing book.toml (default: the nearest one upwards).
@@ -155,6 +168,9 @@ fn main() -> ExitCode {
             }),
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
+        }
+        Command::Check { root, external, format } => {
+            project_root(root).and_then(|root| run_check(root, external, format))
         }
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
@@ -405,4 +421,22 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
     })
     .map_err(operational)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, ExitCode> {
+    let options = BuildOptions {
+        root,
+        out: None,
+        base_url: None,
+        base_path: None,
+        links: None,
+        version: None,
+        skip_missing_versions: false,
+    };
+    let report = innotrain::check::check(&options, external).map_err(operational)?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report).expect("serialisable")),
+        Format::Table | Format::Md => print!("{}", report.to_text()),
+    }
+    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

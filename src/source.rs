@@ -54,6 +54,7 @@ impl Source for WorkingTree {
             let Some(relative) = relative.to_str().map(|p| p.replace('\\', "/")) else {
                 diags.push(
                     Diagnostic::error(relative.to_string_lossy(), "file name is not valid UTF-8")
+                        .in_category("files")
                         .with_hint("rename the file using UTF-8 characters only"),
                 );
                 continue;
@@ -61,6 +62,7 @@ impl Source for WorkingTree {
             if entry.path_is_symlink() {
                 diags.push(
                     Diagnostic::error(relative, "symbolic links are not allowed in the content")
+                        .in_category("files")
                         .with_hint("replace the link with a copy of the file it points to"),
                 );
                 continue;
@@ -150,6 +152,7 @@ impl Source for GitTree {
         for link in self.links.iter().filter(|l| l.starts_with(&prefix)) {
             diags.push(
                 Diagnostic::error(link, "symbolic links are not allowed in the content")
+                    .in_category("files")
                     .with_hint("replace the link with a copy of the file it points to"),
             );
         }

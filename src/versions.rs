@@ -138,9 +138,9 @@ pub fn extend_prefixed(diags: &Diagnostics, version_diags: Diagnostics, prefix: 
 
 fn missing(diags: &Diagnostics, spec: &VersionSpec, skip: bool, message: String, hint: &str) {
     let diagnostic = if skip {
-        Diagnostic::warning(config::CONFIG_FILE, format!("{message}; the version is left out"))
+        Diagnostic::warning(config::CONFIG_FILE, format!("{message}; the version is left out")).in_category("versions")
     } else {
-        Diagnostic::error(config::CONFIG_FILE, message)
+        Diagnostic::error(config::CONFIG_FILE, message).in_category("versions")
     };
     diags.push(diagnostic.at(spec.line, if spec.line > 0 { 1 } else { 0 }).with_hint(hint));
 }

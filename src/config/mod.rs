@@ -4,6 +4,7 @@
 //! validated into a [`Config`] that can no longer be wrong: languages parsed, the default language
 //! listed, the base path normalised, the licence known and open.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -40,6 +41,9 @@ pub struct RawConfig {
     /// Earlier versions, oldest first; the working tree is the newest.
     #[serde(default)]
     pub versions: Vec<RawVersion>,
+    /// `innotrain check`: severity per category (`links = "warn"`, `raw-html = "error"` …).
+    #[serde(default)]
+    pub check: BTreeMap<String, String>,
 }
 
 /// An earlier version of the content.
@@ -248,6 +252,8 @@ pub struct Config {
     pub latest_style: LatestStyle,
     /// Every version, oldest first; the last is the working tree.
     pub versions: Vec<VersionSpec>,
+    /// Severity per problem category for `innotrain check`: `error`, `warn` or `ignore`.
+    pub check: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -309,6 +315,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
                     CONFIG_FILE,
                     format!("the book.toml of version `{}` does not fit the current schema", spec.version),
                 )
+                .in_category("config")
                 .with_hint("its content is built with the current book.toml's title, languages and licence instead"),
             );
         }
@@ -330,8 +337,8 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
 fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim();
     let mut diagnostic = match unknown_field(message, "key") {
-        Some((message, hint)) => Diagnostic::error(CONFIG_FILE, message).with_hint(hint),
-        None => Diagnostic::error(CONFIG_FILE, crate::diag::lowercase_first(message)),
+        Some((message, hint)) => Diagnostic::error(CONFIG_FILE, message).in_category("config").with_hint(hint),
+        None => Diagnostic::error(CONFIG_FILE, crate::diag::lowercase_first(message)).in_category("config"),
     };
     if let Some(span) = error.span() {
         diagnostic = diagnostic.at_offset(text, span.start);
@@ -353,7 +360,7 @@ fn locate(text: &str, key: &str) -> (usize, usize) {
 fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Option<Config> {
     let error_at = |key: &str, message: String, hint: String| {
         let (line, col) = locate(text, key);
-        diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, col).with_hint(hint));
+        diags.push(Diagnostic::error(CONFIG_FILE, message).in_category("config").at(line, col).with_hint(hint));
     };
 
     let mut languages = Vec::new();
@@ -383,6 +390,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     if languages.is_empty() {
         diags.push(
             Diagnostic::error(CONFIG_FILE, "no languages are configured")
+                .in_category("config")
                 .with_hint("add a `[[languages]]` table with `code` and `name` for each language"),
         );
     }
@@ -477,6 +485,18 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     };
     let versions = validate_versions(&raw, version.as_ref(), text, diags);
 
+    for (category, severity) in &raw.check {
+        if !matches!(severity.as_str(), "error" | "warn" | "ignore") {
+            let (line, col) = locate(text, category);
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, format!("unknown severity `{severity}` for `{category}`"))
+                    .at(line, col)
+                    .with_hint("expected `error`, `warn` or `ignore`")
+                    .in_category("config"),
+            );
+        }
+    }
+
     let theme_dir = root.join("themes").join(&raw.site.theme);
     if raw.site.theme.contains(['/', '\\']) || raw.site.theme.starts_with('.') || !theme_dir.is_dir() {
         error_at(
@@ -503,6 +523,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         link_style,
         latest_style,
         versions: versions?,
+        check: raw.check,
     })
 }
 

@@ -20,7 +20,12 @@ pub(super) fn validate_versions(
     for (i, raw_version) in raw.versions.iter().enumerate() {
         let line = starts.get(i).copied().unwrap_or(0);
         let error = |message: String, hint: &str| {
-            diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, if line > 0 { 1 } else { 0 }).with_hint(hint));
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, message)
+                    .in_category("versions")
+                    .at(line, if line > 0 { 1 } else { 0 })
+                    .with_hint(hint),
+            );
         };
         let Some(version) = Version::parse(&raw_version.label) else {
             error(
@@ -73,6 +78,7 @@ pub(super) fn validate_versions(
         let (line, col) = locate(text, "date");
         diags.push(
             Diagnostic::error(CONFIG_FILE, format!("invalid date `{date}`"))
+                .in_category("versions")
                 .at(line, col)
                 .with_hint("write dates as `YYYY-MM-DD`, e.g. `2021-10-31`"),
         );
@@ -96,6 +102,7 @@ pub(super) fn validate_versions(
             };
             diags.push(
                 Diagnostic::error(CONFIG_FILE, format!("two versions are labelled `{}`", spec.version))
+                    .in_category("versions")
                     .at(spec.line.max(first.line), 1)
                     .with_hint(hint),
             );

@@ -119,6 +119,7 @@ pub struct Split<'a> {
 pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
     let Some(after_open) = text.strip_prefix("---\n") else {
         return Err(Diagnostic::error(path, "missing front matter")
+            .in_category("front-matter")
             .at(1, 1)
             .with_hint("start the file with a `---` line, then `title: …`, then another `---` line"));
     };
@@ -129,6 +130,7 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
             let body_start = offset + line.len();
             if yaml.len() > MAX_FRONT_MATTER_BYTES {
                 return Err(Diagnostic::error(path, "front matter is larger than 64 KiB")
+                    .in_category("front-matter")
                     .at(2, 1)
                     .with_hint("keep long text in the body of the page"));
             }
@@ -137,6 +139,7 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
         offset += line.len();
     }
     Err(Diagnostic::error(path, "front matter is not closed")
+        .in_category("front-matter")
         .at(1, 1)
         .with_hint("add a line with `---` after the last front matter key"))
 }
@@ -184,7 +187,7 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
             (plain_message(other), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
         }
     };
-    let diagnostic = Diagnostic::error(path, message).with_hint(hint);
+    let diagnostic = Diagnostic::error(path, message).in_category("front-matter").with_hint(hint);
     match error.location() {
         // The YAML starts on line 2: line 1 is the opening `---`.
         Some(location) if location.line() > 0 => {

@@ -47,6 +47,7 @@ pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
     if files.is_empty() {
         diags.push(
             Diagnostic::error("content", "the content folder is missing or empty")
+                .in_category("files")
                 .with_hint("create `content/_index.md` with a `title` in its front matter"),
         );
         return Ok(None);
@@ -103,12 +104,18 @@ fn parse_file(
                 "only `_index.md` and its translations belong directly in `content/`; put modules in an output folder"
                     .into()
             };
-            diags.push(Diagnostic::error(path, "file name has no two-digit order prefix").at(1, 1).with_hint(hint));
+            diags.push(
+                Diagnostic::error(path, "file name has no two-digit order prefix")
+                    .in_category("files")
+                    .at(1, 1)
+                    .with_hint(hint),
+            );
             return None;
         }
         Err(NameProblem::InvalidSlug { suggestion }) => {
             diags.push(
                 Diagnostic::error(path, "file name is not a valid URL slug")
+                    .in_category("files")
                     .at(1, 1)
                     .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `…-{suggestion}.md`")),
             );
@@ -118,6 +125,7 @@ fn parse_file(
     if folder.is_none() && name.order.is_some() {
         diags.push(
             Diagnostic::error(path, "modules must be inside an output folder")
+                .in_category("files")
                 .at(1, 1)
                 .with_hint("move the file into a folder such as `content/io1-my-output/`"),
         );
@@ -130,12 +138,13 @@ fn parse_file(
             None => {
                 let known: Vec<&str> = config.langs().map(Lang::as_str).collect();
                 diags.push(
-                    Diagnostic::error(path, format!("language suffix `{code}` is not configured")).at(1, 1).with_hint(
-                        format!(
+                    Diagnostic::error(path, format!("language suffix `{code}` is not configured"))
+                        .in_category("files")
+                        .at(1, 1)
+                        .with_hint(format!(
                             "book.toml lists {}; add `{code}` to `[[languages]]` or rename the file",
                             known.join(", ")
-                        ),
-                    ),
+                        )),
                 );
                 return None;
             }
@@ -148,6 +157,7 @@ fn parse_file(
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             diags.push(
                 Diagnostic::error(path, "file is not valid UTF-8")
+                    .in_category("files")
                     .at_offset(&text, offset)
                     .with_hint("save the file with UTF-8 encoding"),
             );
@@ -202,7 +212,12 @@ fn parse_file(
         },
     };
     if doc.title.trim().is_empty() {
-        diags.push(Diagnostic::error(path, "`title` is empty").at(2, 1).with_hint("give the page a title"));
+        diags.push(
+            Diagnostic::error(path, "`title` is empty")
+                .in_category("front-matter")
+                .at(2, 1)
+                .with_hint("give the page a title"),
+        );
     }
     Some(Parsed { folder, name, doc: Document { text, ..doc }, front })
 }
@@ -239,6 +254,7 @@ fn assemble(
             let other = group.source.as_ref().or(group.translations.values().next()).expect("group has a file");
             diags.push(
                 Diagnostic::error(&p.doc.path, format!("two files map to the same page `{}`", p.name.slug))
+                    .in_category("files")
                     .at(1, 1)
                     .with_hint(format!("`{}` has the same slug; rename one of them", other.doc.path)),
             );
@@ -249,9 +265,13 @@ fn assemble(
         let slot = if is_source { group.source.as_ref() } else { group.translations.get(&p.doc.lang) };
         if let Some(existing) = slot {
             diags.push(
-                Diagnostic::error(&p.doc.path, "two files map to the same page and language").at(1, 1).with_hint(
-                    format!("`{}` is the same page in `{}`; remove one of them", existing.doc.path, p.doc.lang),
-                ),
+                Diagnostic::error(&p.doc.path, "two files map to the same page and language")
+                    .in_category("files")
+                    .at(1, 1)
+                    .with_hint(format!(
+                        "`{}` is the same page in `{}`; remove one of them",
+                        existing.doc.path, p.doc.lang
+                    )),
             );
             continue;
         }
@@ -282,6 +302,7 @@ fn assemble(
         None => {
             diags.push(
                 Diagnostic::error("content/_index.md", "the home page is missing")
+                    .in_category("files")
                     .with_hint("create `content/_index.md` with a `title` in its front matter"),
             );
         }
@@ -293,6 +314,7 @@ fn assemble(
             Ok((_, slug)) if RESERVED_SLUGS.contains(&slug.as_str()) => {
                 diags.push(
                     Diagnostic::error(format!("content/{folder}"), format!("the folder name `{slug}` is reserved"))
+                        .in_category("files")
                         .with_hint("the site uses this address for its own pages; rename the folder"),
                 );
             }
@@ -304,6 +326,7 @@ fn assemble(
                 };
                 diags.push(
                     Diagnostic::error(format!("content/{folder}"), "folder name is not a valid URL slug")
+                        .in_category("files")
                         .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{suggestion}`")),
                 );
             }
@@ -317,6 +340,7 @@ fn assemble(
         let Some(landing_group) = groups.remove(&(0, String::new())) else {
             diags.push(
                 Diagnostic::error(format!("content/{folder}"), "output folder has no `_index.md`")
+                    .in_category("files")
                     .with_hint("add `_index.md` with the output's `title` and a short introduction"),
             );
             continue;
@@ -386,7 +410,7 @@ impl SiteBuilder<'_> {
             for t in group.translations.values() {
                 let expected = t.doc.path.replace(&format!(".{}.md", t.doc.lang), ".md");
                 self.diags.push(
-                    Diagnostic::warning(&t.doc.path, "translation has no source text, so it is not published")
+                    Diagnostic::warning(&t.doc.path, "translation has no source text, so it is not published").in_category("translations")
                         .at(1, 1)
                         .with_hint(format!(
                             "expected `{expected}` in the default language `{}`; restore it, or rename or delete the translation",
@@ -410,7 +434,12 @@ impl SiteBuilder<'_> {
                         Err(problem) => {
                             let (message, hint) = licence::explain(&spdx.value, problem);
                             let (line, col) = front_matter::position(spdx);
-                            self.diags.push(Diagnostic::error(&source.doc.path, message).at(line, col).with_hint(hint));
+                            self.diags.push(
+                                Diagnostic::error(&source.doc.path, message)
+                                    .in_category("front-matter")
+                                    .at(line, col)
+                                    .with_hint(hint),
+                            );
                         }
                     }
                 }
@@ -421,6 +450,7 @@ impl SiteBuilder<'_> {
                     } else {
                         self.diags.push(
                             Diagnostic::error(&source.doc.path, format!("invalid page id `{}`", custom.value))
+                                .in_category("front-matter")
                                 .at(line, col)
                                 .with_hint("use lowercase letters, digits, hyphens and `/`, like `io1-output/module`"),
                         );
@@ -448,9 +478,14 @@ impl SiteBuilder<'_> {
             translations.insert(lang, t.doc);
         }
         if let Some(&other) = self.by_id.get(&id) {
-            self.diags.push(Diagnostic::error(&source.doc.path, format!("page id `{id}` is used twice")).with_hint(
-                format!("`{}` has the same id; give one of them another `id`", self.pages[other].source.path),
-            ));
+            self.diags.push(
+                Diagnostic::error(&source.doc.path, format!("page id `{id}` is used twice"))
+                    .in_category("front-matter")
+                    .with_hint(format!(
+                        "`{}` has the same id; give one of them another `id`",
+                        self.pages[other].source.path
+                    )),
+            );
             return None;
         }
         let index = self.pages.len();
@@ -474,6 +509,7 @@ impl SiteBuilder<'_> {
                 let (line, col) = front_matter::position(level);
                 self.diags.push(
                     Diagnostic::error(&doc.path, format!("EQF level must be between 1 and 8, found {}", level.value))
+                        .in_category("front-matter")
                         .at(line, col)
                         .with_hint("the European Qualifications Framework has eight levels"),
                 );
@@ -484,6 +520,7 @@ impl SiteBuilder<'_> {
                 let (line, col) = front_matter::position(minutes);
                 self.diags.push(
                     Diagnostic::error(&doc.path, "duration must be more than 0 minutes")
+                        .in_category("front-matter")
                         .at(line, col)
                         .with_hint("give the session length in minutes, e.g. `duration_minutes: 90`"),
                 );
@@ -508,6 +545,7 @@ impl SiteBuilder<'_> {
             if let Some((line, col)) = position {
                 self.diags.push(
                     Diagnostic::error(path, format!("a translation cannot set `{key}`"))
+                        .in_category("front-matter")
                         .at(line, col)
                         .with_hint("remove the key: translations take it from the default-language source"),
                 );
@@ -529,6 +567,7 @@ impl SiteBuilder<'_> {
                     let (line, col) = locate_text(&page.source.text, prerequisite.as_str());
                     self.diags.push(
                         Diagnostic::error(&page.source.path, format!("unknown prerequisite `{prerequisite}`"))
+                            .in_category("front-matter")
                             .at(line, col)
                             .with_hint(hint),
                     );

@@ -73,7 +73,12 @@ fn resolve(
         return None;
     }
     let error = |message: String, hint: String| {
-        diags.push(Diagnostic::error(&ctx.doc.path, message).at_offset(&ctx.doc.text, offset).with_hint(hint));
+        diags.push(
+            Diagnostic::error(&ctx.doc.path, message)
+                .in_category("links")
+                .at_offset(&ctx.doc.text, offset)
+                .with_hint(hint),
+        );
         Some("#".to_string())
     };
     let (path, fragment) = match dest.split_once('#') {

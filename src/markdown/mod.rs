@@ -86,7 +86,7 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     let located = |offset: usize, d: Diagnostic| d.at_offset(&doc.text, offset);
 
     let events = drop_raw_html(events, options.raw_html, &|offset, message: &str| {
-        diags.push(located(offset, Diagnostic::warning(&doc.path, message)
+        diags.push(located(offset, Diagnostic::warning(&doc.path, message).in_category("raw-html")
             .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
     });
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
@@ -146,6 +146,7 @@ fn refuse_unsafe_urls<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<
                 if let UrlKind::Refused(scheme) = safety::classify_url(dest_url) {
                     report(range.start, &|path| {
                         Diagnostic::error(path, format!("links with the `{scheme}:` scheme are not allowed"))
+                            .in_category("links")
                             .with_hint("link to an `https://` page or to another `.md` file of the site")
                     });
                     open.push(true);
@@ -183,6 +184,7 @@ fn assign_heading_ids<'a>(
             Some(custom) if !slug::is_valid_custom_id(&custom) => {
                 report(offset, &|path| {
                     Diagnostic::error(path, format!("invalid heading id `{custom}`"))
+                        .in_category("anchors")
                         .with_hint("heading ids use letters, digits, `-` and `_`, e.g. `{#written-agreement}`")
                 });
                 ids.unique(&slug::slugify(&text))
@@ -191,6 +193,7 @@ fn assign_heading_ids<'a>(
                 if !ids.claim(&custom) {
                     report(offset, &|path| {
                         Diagnostic::error(path, format!("heading id `{custom}` is used twice on this page"))
+                            .in_category("anchors")
                             .with_hint("give each heading its own `{#id}`")
                     });
                 }
@@ -240,7 +243,7 @@ fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Sp
         let offset = range.start;
         if safety::classify_url(dest_url) == UrlKind::External {
             report(offset, &|path| {
-                Diagnostic::error(path, format!("image `{dest_url}` is on another site")).with_hint(
+                Diagnostic::error(path, format!("image `{dest_url}` is on another site")).in_category("images").with_hint(
                     "download the image (check its licence) into the output's `images/` folder and link it relatively",
                 )
             });
@@ -252,7 +255,7 @@ fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Sp
             events[i].0 = Event::Start(Tag::Image { link_type, dest_url, title: CowStr::from(""), id });
         } else if alt.trim().is_empty() {
             report(offset, &|path| {
-                Diagnostic::error(path, "image has no alt text")
+                Diagnostic::error(path, "image has no alt text").in_category("alt-text")
                     .with_hint("describe the image: `![What the figure shows](images/x.svg)`, or mark it `![](images/x.svg \"decorative\")`")
             });
         }
@@ -333,7 +336,7 @@ fn highlight_code<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Span
                 } else {
                     highlight::highlight(&code, &lang).unwrap_or_else(|| {
                         report(offset, &|path| {
-                            Diagnostic::warning(path, format!("unknown code language `{lang}`"))
+                            Diagnostic::warning(path, format!("unknown code language `{lang}`")).in_category("code")
                                 .with_hint("the block is shown without highlighting; use a common name such as `yaml`, `json`, `toml` or `text`")
                         });
                         escape(&code)

@@ -60,6 +60,42 @@ def run_once_keep(command):
     return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
+def measure_preview(innotrain, work):
+    """Median milliseconds from writing a module of a copy of the shipped site to the server-sent
+    event announcing the rebuilt site."""
+    import socket
+    site = os.path.join(work, "preview-site")
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run(["git", "clone", "-q", REPO, site], check=True)
+    process = subprocess.Popen([innotrain, "serve", "--root", site, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        address = process.stdout.readline().split("http://")[1].split("/")[0]
+        host, port = address.rsplit(":", 1)
+        events = socket.create_connection((host, int(port)))
+        events.sendall(b"GET /__innotrain/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        events.settimeout(10)
+        reader = events.makefile("rb")
+        def next_event():
+            while True:
+                line = reader.readline().decode()
+                if line.startswith("data: "):
+                    return line
+        next_event()  # the current state
+        module = os.path.join(site, "content", "io3-quality-monitoring", "02-indicators.md")
+        original = open(module, encoding="utf-8").read()
+        times = []
+        for n in range(10):
+            time.sleep(0.3)
+            started = time.perf_counter()
+            with open(module, "w", encoding="utf-8") as f:
+                f.write(original.replace("## Introduction", f"## Introduction {n}" if n % 2 else "## Introduction", 1))
+            next_event()
+            times.append((time.perf_counter() - started) * 1000)
+        return statistics.median(times)
+    finally:
+        process.kill()
+
+
 def generate(shared, work, size, layout):
     path = os.path.join(work, f"corpus-{size}-{layout}")
     if not os.path.exists(path):
@@ -155,6 +191,11 @@ def main():
                      f"innotrain build --root {os.path.basename(root)} --out out"))
         print(f"{label:18} median {median:.3f} s")
 
+    # The preview: from saving a content file to the open page's reload event.
+    serve_ms = measure_preview(innotrain, args.work)
+    print(f"serve: edit to reload event, median {serve_ms:.0f} ms")
+    preview_line = f"Preview (`innotrain serve` on a clone of this repository, both versions): from saving a module to the reload event, median of 10 edits: **{serve_ms:.0f} ms** (target: under 300 ms). The preview rebuilds the whole site in memory on each change."
+
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
     lines = [
         "# Benchmarks",
@@ -176,6 +217,8 @@ def main():
     for size, name, median, low, high, rate, rss, shown in rows:
         lines.append(f"| {size} | {name} | {median:.3f} | {low:.3f}–{high:.3f} | {rate:,.0f} | {rss:.0f} | `{shown}` |")
     lines += [
+        "",
+        preview_line,
         "",
         "Targets (issue 2): large corpus under 5 s and under 400 MB peak RSS; small corpus under 0.3 s.",
         "For the versions rows, pages/s counts one version's content pages: the cost of an extra "

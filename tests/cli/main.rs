@@ -1,6 +1,7 @@
 //! Integration tests: the real `innotrain` binary on fixture sites under `tests/fixtures/`.
 
 mod build;
+mod check;
 mod errors;
 mod markdown;
 mod serve;
