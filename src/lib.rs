@@ -55,6 +55,21 @@ pub struct BuildOptions {
     pub skip_missing_versions: bool,
 }
 
+impl BuildOptions {
+    /// Every option at its default: book.toml decides.
+    pub fn new(root: PathBuf) -> Self {
+        Self {
+            root,
+            out: None,
+            base_url: None,
+            base_path: None,
+            links: None,
+            version: None,
+            skip_missing_versions: false,
+        }
+    }
+}
+
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildReport {

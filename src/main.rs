@@ -398,15 +398,7 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
     if !bind.is_loopback() {
         eprintln!("warning: listening on {bind}: other machines on the network can read the preview");
     }
-    let build = BuildOptions {
-        root,
-        out: None,
-        base_url: None,
-        base_path: None,
-        links: None,
-        version: None,
-        skip_missing_versions: true,
-    };
+    let build = BuildOptions { skip_missing_versions: true, ..BuildOptions::new(root) };
     let options = innotrain::serve::ServeOptions { build, port, bind };
     innotrain::serve::serve(options, |address| {
         let url = format!("http://{address}/");
@@ -424,15 +416,7 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
 }
 
 fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, ExitCode> {
-    let options = BuildOptions {
-        root,
-        out: None,
-        base_url: None,
-        base_path: None,
-        links: None,
-        version: None,
-        skip_missing_versions: false,
-    };
+    let options = BuildOptions::new(root);
     let report = innotrain::check::check(&options, external).map_err(operational)?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report).expect("serialisable")),
