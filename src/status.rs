@@ -171,6 +171,15 @@ impl StatusReport {
         for lang in self.languages.iter().filter(|l| **l != self.default_language) {
             out.push_str(&format!("  {lang}: {}\n", describe(&self.totals[lang])));
         }
+        if !self.outputs.is_empty() {
+            out.push_str("\nper output\n");
+            for (output, langs) in &self.outputs {
+                out.push_str(&format!("  {output}\n"));
+                for (lang, counts) in langs.iter().filter(|(l, _)| **l != self.default_language) {
+                    out.push_str(&format!("    {lang}: {}\n", describe(counts)));
+                }
+            }
+        }
         out.push_str("\nlegend: ok up to date, OLD outdated, ?? no source_hash, -- missing (the default-language text is shown), src source\n");
         out
     }
@@ -194,6 +203,14 @@ impl StatusReport {
         out.push_str("\n| language | totals |\n|---|---|\n");
         for lang in self.languages.iter().filter(|l| **l != self.default_language) {
             out.push_str(&format!("| {lang} | {} |\n", describe(&self.totals[lang])));
+        }
+        if !self.outputs.is_empty() {
+            out.push_str("\n| output | language | totals |\n|---|---|---|\n");
+            for (output, langs) in &self.outputs {
+                for (lang, counts) in langs.iter().filter(|(l, _)| **l != self.default_language) {
+                    out.push_str(&format!("| `{output}` | {lang} | {} |\n", describe(counts)));
+                }
+            }
         }
         if !self.orphans.is_empty() {
             out.push_str("\nOrphaned translations (their source is gone):\n\n");
