@@ -130,31 +130,47 @@ pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
     Ok(MemoryBuild { files: memory.into_files(), diagnostics: diags.into_sorted() })
 }
 
-/// Loads every version and renders it into `target`; `None` when the content could not be
-/// loaded at all. Returns (pages, languages).
-fn build_into(
-    options: &BuildOptions,
-    target: &dyn output::Target,
-    diags: &Diagnostics,
-) -> anyhow::Result<Option<(usize, usize)>> {
+/// A project loaded for rendering: its configuration, every version and the theme.
+pub struct Loaded {
+    pub config: config::Config,
+    pub versions: Vec<versions::LoadedVersion>,
+    pub theme: render::Theme,
+}
+
+/// Loads the configuration, every version and the theme; `None` when nothing can be rendered.
+pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<Option<Loaded>> {
     let root = options.root.as_path();
     let Some(mut config) = config::load_config(root, diags)? else {
         return Ok(None);
     };
     apply_overrides(&mut config, options, diags);
-    let only = match &options.version {
-        Some(label) if !config.versions.iter().any(|v| v.version.as_str() == label) => {
-            let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
-            anyhow::bail!("there is no version `{label}`\n  hint: book.toml defines {}", labels.join(", "));
-        }
-        other => other.clone(),
-    };
+    if let Some(label) = &options.version
+        && !config.versions.iter().any(|v| v.version.as_str() == label)
+    {
+        let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
+        anyhow::bail!("there is no version `{label}`\n  hint: book.toml defines {}", labels.join(", "));
+    }
     let versions = versions::load_versions(root, &config, options.skip_missing_versions, diags)?;
     if versions.is_empty() {
         return Ok(None);
     }
     let theme = render::load_theme(&config.theme_dir)?;
-    let latest_label = versions[versions::latest_index(&versions)].site.version.to_string();
+    Ok(Some(Loaded { config, versions, theme }))
+}
+
+/// Parsed documents of a version, by (page index, language of the text).
+pub type PreparedTexts = std::collections::BTreeMap<(usize, key::Lang), markdown::Prepared>;
+
+/// Renders every version (or only `--version`) and the shared files into `target`.
+/// Returns (pages, languages) and the working tree's parsed documents.
+pub fn render_all(
+    loaded: &Loaded,
+    only: Option<&str>,
+    target: &dyn output::Target,
+    diags: &Diagnostics,
+) -> anyhow::Result<(usize, usize, PreparedTexts)> {
+    let Loaded { config, versions, theme } = loaded;
+    let latest_label = versions[versions::latest_index(versions)].site.version.to_string();
     let copy_latest = config.latest_style == config::LatestStyle::Copy;
     let sink = |file: output::OutputFile| {
         if copy_latest && let Some(rest) = file.path.strip_prefix(&format!("{latest_label}/")) {
@@ -163,20 +179,33 @@ fn build_into(
         target.write(&file)
     };
     let mut pages = 0;
+    let mut prepared = Default::default();
     for (index, version) in versions.iter().enumerate() {
         let label = version.site.version.as_str();
-        if only.as_deref().is_some_and(|only| only != label) {
+        if only.is_some_and(|only| only != label) {
             // `--version`: the other versions are kept as the previous build wrote them.
             target.keep_from_previous(label, copy_latest && label == latest_label)?;
             continue;
         }
         let version_diags = Diagnostics::new();
-        render::render_version(&versions, index, &theme, &version_diags, &sink)?;
+        prepared = render::render_version(versions, index, theme, &version_diags, &sink)?;
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
     }
-    render::render_shared(&versions, &theme, &sink)?;
-    Ok(Some((pages, config.languages.len())))
+    render::render_shared(versions, theme, &sink)?;
+    Ok((pages, config.languages.len(), prepared))
+}
+
+/// Loads every version and renders it into `target`; `None` when the content could not be
+/// loaded at all. Returns (pages, languages).
+fn build_into(
+    options: &BuildOptions,
+    target: &dyn output::Target,
+    diags: &Diagnostics,
+) -> anyhow::Result<Option<(usize, usize)>> {
+    let Some(loaded) = load_all(options, diags)? else { return Ok(None) };
+    let (pages, languages, _) = render_all(&loaded, options.version.as_deref(), target, diags)?;
+    Ok(Some((pages, languages)))
 }
 
 fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {

@@ -283,6 +283,7 @@ fn assemble(
     }
 
     let mut builder = SiteBuilder {
+        unloaded: &unloaded,
         config,
         diags,
         pages: Vec::new(),
@@ -392,6 +393,8 @@ struct SiteBuilder<'a> {
     by_id: BTreeMap<PageId, usize>,
     by_source_path: BTreeMap<String, usize>,
     orphans: Vec<Document>,
+    /// Sources that exist but did not load (their errors are reported).
+    unloaded: &'a BTreeSet<String>,
 }
 
 impl SiteBuilder<'_> {
@@ -409,6 +412,9 @@ impl SiteBuilder<'_> {
         let Some(source) = group.source else {
             for t in group.translations.values() {
                 let expected = t.doc.path.replace(&format!(".{}.md", t.doc.lang), ".md");
+                if self.unloaded.contains(expected.strip_prefix("content/").unwrap_or(&expected)) {
+                    continue; // the source exists but has errors of its own, reported already
+                }
                 self.diags.push(
                     Diagnostic::warning(&t.doc.path, "translation has no source text, so it is not published").in_category("translations")
                         .at(1, 1)

@@ -67,10 +67,49 @@ pub fn render_version(
     theme: &Theme,
     diags: &Diagnostics,
     sink: &Sink<'_>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
+    let rendered = render_version_reusing(versions, current, theme, diags, sink, None)?;
+    Ok(rendered.expect("a full render always renders"))
+}
+
+/// What an incremental render (the preview) may take from the previous render of a version
+/// whose pages, titles and navigation did not change.
+pub struct Reuse {
+    /// The previous render's parsed documents.
+    pub prepared: BTreeMap<(usize, Lang), Prepared>,
+    /// Pages whose texts changed: only these (in every language) and the status pages are
+    /// rendered again.
+    pub changed: std::collections::BTreeSet<usize>,
+}
+
+/// Renders all of version `current`, or with `reuse` only the pages whose texts changed.
+/// Returns the parsed documents (for the next incremental render), or `None` without writing
+/// anything when a changed text's headings changed, so that other pages' anchors must be
+/// checked again: then a full render is needed.
+pub fn render_version_reusing(
+    versions: &[LoadedVersion],
+    current: usize,
+    theme: &Theme,
+    diags: &Diagnostics,
+    sink: &Sink<'_>,
+    reuse: Option<Reuse>,
+) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
     let LoadedVersion { config, site, i18n, .. } = &versions[current];
     let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
-    let prepared = prepare_documents(config, site, i18n, diags);
+    let only = reuse.as_ref().map(|r| r.changed.clone());
+    let prepared = match reuse {
+        None => prepare_documents(config, site, i18n, diags, None),
+        Some(Reuse { mut prepared, changed }) => {
+            let fresh = prepare_documents(config, site, i18n, diags, Some(&changed));
+            let same_anchors =
+                fresh.iter().all(|(key, new)| prepared.get(key).is_some_and(|old| old.anchors == new.anchors));
+            if !same_anchors {
+                return Ok(None);
+            }
+            prepared.extend(fresh);
+            prepared
+        }
+    };
     let ctx = RenderContext {
         versions,
         current,
@@ -85,16 +124,20 @@ pub fn render_version(
     };
 
     let sidebars = page::render_sidebars(&ctx)?;
-    let keys: Vec<(usize, &Lang)> =
-        (0..site.pages.len()).flat_map(|index| config.langs().map(move |lang| (index, lang))).collect();
+    let keys: Vec<(usize, &Lang)> = (0..site.pages.len())
+        .filter(|index| only.as_ref().is_none_or(|only| only.contains(index)))
+        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
+        .collect();
     keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
     for lang in config.langs() {
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
-    for asset in site.assets.values() {
-        sink(OutputFile { path: format!("{}/media/{}", site.version, asset.path), bytes: asset.bytes.clone() })?;
+    if only.is_none() {
+        for asset in site.assets.values() {
+            sink(OutputFile { path: format!("{}/media/{}", site.version, asset.path), bytes: asset.bytes.clone() })?;
+        }
     }
-    Ok(())
+    Ok(Some(ctx.prepared))
 }
 
 /// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,
@@ -109,6 +152,7 @@ fn prepare_documents(
     site: &Site,
     i18n: &I18n,
     diags: &Diagnostics,
+    only: Option<&std::collections::BTreeSet<usize>>,
 ) -> BTreeMap<(usize, Lang), Prepared> {
     let labels: BTreeMap<Lang, AlertLabels> = config
         .langs()
@@ -130,6 +174,7 @@ fn prepare_documents(
         .pages
         .iter()
         .enumerate()
+        .filter(|(index, _)| only.is_none_or(|only| only.contains(index)))
         .flat_map(|(index, page)| {
             std::iter::once(&page.source).chain(page.translations.values()).map(move |doc| (index, page, doc))
         })

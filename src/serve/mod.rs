@@ -20,6 +20,10 @@ use anyhow::Context;
 use notify::Watcher;
 
 use crate::BuildOptions;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::key::Lang;
+use crate::markdown::Prepared;
+use crate::output::MemoryOutput;
 use http::Refusal;
 
 /// Where the preview's own files live (never a content path: content slugs cannot start with `_`).
@@ -43,11 +47,18 @@ struct State {
     messages: Vec<String>,
     ok: bool,
     generation: u64,
+    /// How many files the latest rebuild rendered (all of them, or only the changed pages').
+    rendered: usize,
 }
 
 impl State {
     fn event(&self) -> String {
-        let payload = serde_json::json!({ "generation": self.generation, "ok": self.ok, "diagnostics": self.messages });
+        let payload = serde_json::json!({
+            "generation": self.generation,
+            "ok": self.ok,
+            "diagnostics": self.messages,
+            "rendered": self.rendered,
+        });
         format!("event: build\ndata: {payload}\n\n")
     }
 }
@@ -74,11 +85,18 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
     build.base_path = Some("/".into());
     build.base_url = Some(String::new());
     let server = Arc::new(Server {
-        state: RwLock::new(State { files: BTreeMap::new(), messages: Vec::new(), ok: true, generation: 0 }),
+        state: RwLock::new(State {
+            files: BTreeMap::new(),
+            messages: Vec::new(),
+            ok: true,
+            generation: 0,
+            rendered: 0,
+        }),
         listeners: Mutex::new(Vec::new()),
         extra_host: (!options.bind.is_loopback()).then(|| options.bind.to_string()),
     });
-    rebuild(&server, &build);
+    let mut previous = None;
+    rebuild(&server, &build, &mut previous, false);
     ready(listener.local_addr()?);
 
     let (changes, changed) = mpsc::channel();
@@ -96,7 +114,7 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
     watcher.watch(&build.root, notify::RecursiveMode::Recursive).context("cannot watch the project folder")?;
     let watched = Arc::clone(&server);
     let root = build.root.clone();
-    std::thread::spawn(move || watch(&watched, &build, &root, &changed));
+    std::thread::spawn(move || watch(&watched, &build, &root, &changed, previous));
 
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
@@ -109,15 +127,27 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
 
 /// Rebuilds after changes that concern the site; several changes in quick succession make one
 /// rebuild.
-fn watch(server: &Server, build: &BuildOptions, root: &Path, changed: &Receiver<Vec<std::path::PathBuf>>) {
+fn watch(
+    server: &Server,
+    build: &BuildOptions,
+    root: &Path,
+    changed: &Receiver<Vec<std::path::PathBuf>>,
+    mut previous: Option<Previous>,
+) {
     while let Ok(paths) = changed.recv() {
-        let mut relevant = paths.iter().any(|p| concerns_site(root, p));
+        let mut all = paths;
         while let Ok(paths) = changed.recv_timeout(Duration::from_millis(40)) {
-            relevant |= paths.iter().any(|p| concerns_site(root, p));
+            all.extend(paths);
         }
-        if relevant {
-            rebuild(server, build);
+        let relevant: Vec<_> = all.iter().filter(|p| concerns_site(root, p)).collect();
+        if relevant.is_empty() {
+            continue;
         }
+        // Only Markdown texts changed: the unchanged pages can stay as they are.
+        let content_root = root.join("content");
+        let texts_only =
+            relevant.iter().all(|p| p.starts_with(&content_root) && p.extension().is_some_and(|e| e == "md"));
+        rebuild(server, build, &mut previous, texts_only);
     }
 }
 
@@ -131,19 +161,30 @@ fn concerns_site(root: &Path, path: &Path) -> bool {
     !hidden && !matches!(first.as_str(), "target" | "public" | "node_modules") && !first.ends_with('~')
 }
 
+/// What the previous successful build left for an incremental one.
+struct Previous {
+    loaded: crate::Loaded,
+    prepared: BTreeMap<(usize, Lang), Prepared>,
+    files: BTreeMap<String, Vec<u8>>,
+    /// Diagnostics of rendering (not of loading, which is redone every time).
+    render_diagnostics: Vec<Diagnostic>,
+}
+
 /// Builds into memory; on success the new files replace the served ones, otherwise the
-/// previous ones stay and the diagnostics are shown on the open pages.
-fn rebuild(server: &Server, build: &BuildOptions) {
+/// previous ones stay and the diagnostics are shown on the open pages. When only texts changed
+/// and the pages, titles and headings did not, only the changed pages are rendered again.
+fn rebuild(server: &Server, build: &BuildOptions, previous: &mut Option<Previous>, texts_only: bool) {
     let started = Instant::now();
-    let result = crate::build_in_memory(build);
+    let result = build_or_update(build, previous, texts_only);
     let mut state = server.state.write().expect("state lock");
     state.generation += 1;
     match result {
-        Ok(memory) => {
-            state.ok = memory.succeeded();
-            state.messages = memory.diagnostics.iter().map(ToString::to_string).collect();
+        Ok((files, diagnostics, rendered)) => {
+            state.ok = !diagnostics.iter().any(Diagnostic::is_error);
+            state.messages = diagnostics.iter().map(ToString::to_string).collect();
+            state.rendered = rendered;
             if state.ok {
-                state.files = memory.files;
+                state.files = files;
             }
         }
         Err(error) => {
@@ -152,13 +193,148 @@ fn rebuild(server: &Server, build: &BuildOptions) {
         }
     }
     let summary = if state.ok { "rebuilt" } else { "build failed; serving the last good build" };
-    eprintln!("{summary} in {} ms", started.elapsed().as_millis());
+    eprintln!("{summary} ({} files) in {} ms", state.rendered, started.elapsed().as_millis());
     for message in &state.messages {
         eprintln!("{message}");
     }
     let event = state.event();
     drop(state);
     server.listeners.lock().expect("listeners lock").retain(|listener| listener.send(event.clone()).is_ok());
+}
+
+type Files = BTreeMap<String, Vec<u8>>;
+
+/// The new files, the diagnostics, and how many files were rendered.
+fn build_or_update(
+    build: &BuildOptions,
+    previous: &mut Option<Previous>,
+    texts_only: bool,
+) -> anyhow::Result<(Files, Vec<Diagnostic>, usize)> {
+    let diags = Diagnostics::new();
+    let Some(loaded) = crate::load_all(build, &diags)? else {
+        *previous = None;
+        return Ok((BTreeMap::new(), diags.into_sorted(), 0));
+    };
+    let load_diagnostics = diags.into_sorted();
+    let incremental = match previous.take() {
+        Some(prev) if texts_only && !load_diagnostics.iter().any(Diagnostic::is_error) => update(&loaded, prev)?,
+        _ => None,
+    };
+    if let Some(update) = incremental {
+        let diagnostics = merge(&load_diagnostics, &update.render_diagnostics);
+        let result = (update.files.clone(), diagnostics, update.rendered);
+        *previous = Some(Previous {
+            loaded,
+            prepared: update.prepared,
+            files: update.files,
+            render_diagnostics: update.render_diagnostics,
+        });
+        return Ok(result);
+    }
+    let render_diags = Diagnostics::new();
+    let memory = MemoryOutput::default();
+    let (_, _, prepared) = crate::render_all(&loaded, None, &memory, &render_diags)?;
+    let render_diagnostics = render_diags.into_sorted();
+    let files = memory.into_files();
+    let diagnostics = merge(&load_diagnostics, &render_diagnostics);
+    let rendered = files.len();
+    *previous = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Previous {
+        loaded,
+        prepared,
+        files: files.clone(),
+        render_diagnostics,
+    });
+    Ok((files, diagnostics, rendered))
+}
+
+fn merge(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<Diagnostic> {
+    let merged = Diagnostics::new();
+    merged.extend(a.iter().chain(b).cloned());
+    merged.into_sorted()
+}
+
+/// The result of an incremental rebuild.
+struct Update {
+    prepared: BTreeMap<(usize, Lang), Prepared>,
+    files: Files,
+    render_diagnostics: Vec<Diagnostic>,
+    rendered: usize,
+}
+
+/// Renders only the working tree's pages whose texts changed, when nothing else did; `None`
+/// when a full build is needed.
+fn update(loaded: &crate::Loaded, prev: Previous) -> anyhow::Result<Option<Update>> {
+    let (old, new) = (&prev.loaded.versions, &loaded.versions);
+    let same_versions = old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a.site.version == b.site.version);
+    let current = new.len() - 1;
+    let Some(changed) = same_versions.then(|| changed_pages(&old[current].site, &new[current].site)).flatten() else {
+        return Ok(None);
+    };
+    let memory = MemoryOutput::default();
+    let render_diags = Diagnostics::new();
+    let changed_files: Vec<String> = changed
+        .iter()
+        .flat_map(|&i| {
+            let page = &new[current].site.pages[i];
+            std::iter::once(page.source.path.clone()).chain(page.translations.values().map(|t| t.path.clone()))
+        })
+        .collect();
+    let reuse = crate::render::Reuse { prepared: prev.prepared, changed };
+    let sink = |file: crate::output::OutputFile| crate::output::Target::write(&memory, &file);
+    let Some(prepared) =
+        crate::render::render_version_reusing(new, current, &loaded.theme, &render_diags, &sink, Some(reuse))?
+    else {
+        return Ok(None);
+    };
+    let mut render_diagnostics: Vec<Diagnostic> =
+        prev.render_diagnostics.into_iter().filter(|d| !changed_files.contains(&d.file)).collect();
+    render_diagnostics.extend(render_diags.into_sorted());
+    let updated = memory.into_files();
+    let rendered = updated.len();
+    let mut files = prev.files;
+    files.extend(updated);
+    Ok(Some(Update { prepared, files, render_diagnostics, rendered }))
+}
+
+/// The pages whose texts changed, if nothing else did: the same pages at the same addresses,
+/// with the same titles, summaries, outcomes, facts, translations and assets. `None` otherwise.
+fn changed_pages(old: &crate::content::Site, new: &crate::content::Site) -> Option<std::collections::BTreeSet<usize>> {
+    let same_shape = old.pages.len() == new.pages.len()
+        && old.outputs.len() == new.outputs.len()
+        && old.assets.len() == new.assets.len()
+        && old.assets.iter().zip(&new.assets).all(|((a, x), (b, y))| a == b && x.bytes == y.bytes);
+    if !same_shape {
+        return None;
+    }
+    let mut changed = std::collections::BTreeSet::new();
+    for (index, (a, b)) in old.pages.iter().zip(&new.pages).enumerate() {
+        let same_page = a.id == b.id
+            && a.path == b.path
+            && a.kind == b.kind
+            && a.output == b.output
+            && a.licence == b.licence
+            && format!("{:?}", a.facts) == format!("{:?}", b.facts)
+            && a.translations.keys().eq(b.translations.keys());
+        if !same_page {
+            return None;
+        }
+        let docs = std::iter::once((&a.source, &b.source)).chain(a.translations.values().zip(b.translations.values()));
+        for (x, y) in docs {
+            let same_texts = x.title == y.title
+                && x.summary == y.summary
+                && x.learning_outcomes == y.learning_outcomes
+                && x.keywords == y.keywords
+                && x.translators == y.translators
+                && x.source_hash == y.source_hash;
+            if !same_texts {
+                return None;
+            }
+            if x.text != y.text {
+                changed.insert(index);
+            }
+        }
+    }
+    Some(changed)
 }
 
 fn handle(server: &Server, mut stream: TcpStream) {

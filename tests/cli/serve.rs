@@ -115,7 +115,12 @@ fn an_edit_rebuilds_and_reloads_a_broken_edit_keeps_the_last_good_build() {
         },
     );
     assert_eq!(event["diagnostics"], serde_json::json!([]));
+    assert_eq!(event["rendered"], 6, "a text edit renders only that page in 3 languages and the 3 status pages");
     assert!(get(&preview, "/2.0/en/io1-quality/indicators/").contains("Straight back to"));
+    assert!(
+        get(&preview, "/2.0/el/io1-quality/indicators/").contains("Straight back to"),
+        "the Greek fallback page too"
+    );
 
     let event = wait_for_event(
         &preview,
@@ -187,4 +192,21 @@ fn a_port_in_use_is_a_clear_error() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains(&format!("error: port {port} is already in use")), "{}", run.stderr);
     assert!(run.stderr.contains("choose another port"), "{}", run.stderr);
+}
+
+#[test]
+fn a_title_edit_renders_every_page_that_shows_it() {
+    let site = Fixture::new("multilingual");
+    let preview = start(&site, &[]);
+    let path = site.root.join("content/io1-quality/02-indicators.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let event = wait_for_event(
+        &preview,
+        |e| e["generation"].as_u64() > Some(1),
+        || {
+            std::fs::write(&path, original.replace("title: Indicators", "title: Quality indicators")).unwrap();
+        },
+    );
+    assert!(event["rendered"].as_u64().unwrap() > 30, "{event}");
+    assert!(get(&preview, "/2.0/en/io1-quality/cycle/").contains("Quality indicators"), "the sidebar of another page");
 }
