@@ -39,6 +39,7 @@ fn problems_are_grouped_by_category() {
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stdout);
     let json = site.run(&["check", "--format", "json"]);
+    insta::assert_snapshot!("problems_json", json.stdout);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["counts"]["links"], 5);
     assert_eq!(report["counts"]["raw-html"], 2);
