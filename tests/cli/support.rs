@@ -143,7 +143,7 @@ pub fn assert_links_resolve(out: &Path) {
         let dir = Path::new(path).parent().unwrap_or(Path::new(""));
         for link in local_links(&html) {
             let target = link.split('#').next().unwrap();
-            let mut resolved = dir.join(percent_decode(target));
+            let mut resolved = dir.join(innotrain::urls::decode_path(target));
             if target.is_empty() || target.ends_with('/') || target == "." {
                 resolved = resolved.join("index.html");
             }
@@ -165,23 +165,4 @@ fn normalise(path: &Path) -> String {
         }
     }
     parts.join("/")
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 3 <= bytes.len()
-            && let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
