@@ -369,6 +369,7 @@ pub const UI_MESSAGES: &[&str] = &[
     "alert-important",
     "alert-warning",
     "alert-caution",
+    "task-done",
     "keywords",
     "module-count",
     "outdated-notice",

@@ -43,6 +43,8 @@ alert-note = Hinweis
 alert-tip = Tipp
 alert-important = Wichtig
 alert-warning = Warnung
+# Screen-reader text for a ticked checklist item.
+task-done = erledigt
 alert-caution = Achtung
 
 ## Zielgruppen (Front-Matter-Schlüssel `audience`)

@@ -43,6 +43,8 @@ alert-note = Σημείωση
 alert-tip = Συμβουλή
 alert-important = Σημαντικό
 alert-warning = Προειδοποίηση
+# Screen-reader text for a ticked checklist item.
+task-done = ολοκληρώθηκε
 alert-caution = Προσοχή
 
 ## Κοινό-στόχος (πεδίο `audience` του front matter)

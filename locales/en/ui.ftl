@@ -41,6 +41,8 @@ alert-note = Note
 alert-tip = Tip
 alert-important = Important
 alert-warning = Warning
+# Screen-reader text for a ticked checklist item.
+task-done = done
 alert-caution = Caution
 
 ## Audiences (front matter `audience`)

@@ -42,6 +42,8 @@ alert-note = Nota
 alert-tip = Consejo
 alert-important = Importante
 alert-warning = Advertencia
+# Screen-reader text for a ticked checklist item.
+task-done = hecho
 alert-caution = Precaución
 
 ## Destinatarios (clave `audience` de los metadatos)

@@ -43,6 +43,8 @@ alert-note = Nota
 alert-tip = Suggerimento
 alert-important = Importante
 alert-warning = Avvertenza
+# Screen-reader text for a ticked checklist item.
+task-done = fatto
 alert-caution = Attenzione
 
 ## Destinatari (chiave `audience` del front matter)

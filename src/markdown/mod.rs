@@ -56,6 +56,8 @@ pub struct AlertLabels {
     pub important: String,
     pub warning: String,
     pub caution: String,
+    /// Said by screen readers for a ticked task-list item (`- [x] …`).
+    pub task_done: String,
 }
 
 /// Everything [`prepare`] needs besides the document.
@@ -93,6 +95,7 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = check_images(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = render_alerts(events, options.alert_labels);
+    let events = render_task_markers(events, options.alert_labels);
     let events = highlight_code(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = wrap_tables(events);
 
@@ -307,6 +310,28 @@ fn render_alerts<'a>(events: Vec<Spanned<'a>>, labels: &AlertLabels) -> Vec<Span
                 } else {
                     (Event::End(TagEnd::BlockQuote(kind)), range)
                 }
+            }
+            other => (other, range),
+        })
+        .collect()
+}
+
+/// Task lists are checklists to work through (often on paper): a box drawn as a character
+/// instead of a disabled, unlabelled form control, with the ticked state spelled out for
+/// screen readers.
+fn render_task_markers<'a>(events: Vec<Spanned<'a>>, labels: &AlertLabels) -> Vec<Spanned<'a>> {
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::TaskListMarker(false) => {
+                (Event::Html("<span class=\"task-box\" aria-hidden=\"true\">☐</span> ".into()), range)
+            }
+            Event::TaskListMarker(true) => {
+                let html = format!(
+                    "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">{} </span> ",
+                    escape(&labels.task_done)
+                );
+                (Event::Html(html.into()), range)
             }
             other => (other, range),
         })

@@ -166,6 +166,7 @@ fn prepare_documents(
                     important: m("alert-important"),
                     warning: m("alert-warning"),
                     caution: m("alert-caution"),
+                    task_done: m("task-done"),
                 },
             )
         })

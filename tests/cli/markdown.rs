@@ -10,7 +10,9 @@ fn gfm_features_render() {
     let content = element(&html, "<div class=\"content\"", "</div><!-- .content -->");
     assert!(content.contains("<aside class=\"alert alert-note\"><p class=\"alert-title\">Note</p>"));
     assert!(content.contains("<div class=\"table-wrap\" tabindex=\"0\">\n<table>"));
-    assert!(content.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"));
+    assert!(content.contains("<li><span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">done </span> Goals agreed</li>"), "{content}");
+    assert!(content.contains("<li><span class=\"task-box\" aria-hidden=\"true\">☐</span> Indicators chosen</li>"));
+    assert!(!content.contains("<input"), "no unlabelled form controls");
     assert!(content.contains("<del>Old wording</del>"));
     assert!(content.contains("class=\"footnote-reference\""));
     assert!(content.contains("<pre class=\"code\" data-lang=\"yaml\" tabindex=\"0\"><code><span class=\"hl-"));
