@@ -389,6 +389,7 @@ pub const UI_MESSAGES: &[&str] = &[
     "version-latest",
     "version-fallback",
     "old-version",
+    "version-gap",
     "read-latest",
 ];
 

@@ -80,5 +80,7 @@ translated-by = Übersetzt von { $names }
 version = Version
 version-latest = aktuell
 version-fallback = Diese Seite gibt es in Version { $version } nicht: Der Link öffnet „{ $page }“.
+# Shown when the version switcher led to a parent page because the page is missing there.
+version-gap = Die Seite, von der Sie kommen, gibt es in dieser Version nicht. Dies ist die nächstgelegene Seite, die es gibt.
 old-version = Sie lesen Version { $version }; das ist nicht die aktuelle Version.
 read-latest = Zur aktuellen Version ({ $version })

@@ -80,5 +80,7 @@ translated-by = Μετάφραση: { $names }
 version = Έκδοση
 version-latest = τελευταία
 version-fallback = Αυτή η σελίδα δεν υπάρχει στην έκδοση { $version }: ο σύνδεσμος ανοίγει τη σελίδα «{ $page }».
+# Shown when the version switcher led to a parent page because the page is missing there.
+version-gap = Η σελίδα από την οποία ήρθατε δεν υπάρχει σε αυτή την έκδοση. Αυτή είναι η πλησιέστερη σελίδα που υπάρχει.
 old-version = Διαβάζετε την έκδοση { $version }, η οποία δεν είναι η τελευταία.
 read-latest = Ανάγνωση της τελευταίας έκδοσης ({ $version })

@@ -81,5 +81,7 @@ version = Version
 version-latest = latest
 # $version: a version label; $page: the title of the page opened instead.
 version-fallback = This page is not in version { $version }: the link opens “{ $page }”.
+# Shown when the version switcher led to a parent page because the page is missing there.
+version-gap = The page you came from is not in this version. This is the nearest page that is.
 old-version = You are reading version { $version }, which is not the latest.
 read-latest = Read the latest version ({ $version })

@@ -79,5 +79,7 @@ translated-by = Traducción de { $names }
 version = Versión
 version-latest = más reciente
 version-fallback = Esta página no existe en la versión { $version }: el enlace abre «{ $page }».
+# Shown when the version switcher led to a parent page because the page is missing there.
+version-gap = La página de la que viene no existe en esta versión. Esta es la página más cercana que sí existe.
 old-version = Está leyendo la versión { $version }, que no es la más reciente.
 read-latest = Leer la versión más reciente ({ $version })

@@ -80,5 +80,7 @@ translated-by = Traduzione di { $names }
 version = Versione
 version-latest = più recente
 version-fallback = Questa pagina non esiste nella versione { $version }: il link apre «{ $page }».
+# Shown when the version switcher led to a parent page because the page is missing there.
+version-gap = La pagina da cui provenite non esiste in questa versione. Questa è la pagina più vicina disponibile.
 old-version = State leggendo la versione { $version }, che non è la più recente.
 read-latest = Leggi la versione più recente ({ $version })

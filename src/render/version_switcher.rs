@@ -7,6 +7,10 @@ use crate::key::{Lang, PageId};
 use super::RenderContext;
 use super::views::{OldVersionView, VersionLinkView};
 
+/// The id of the notice every page carries, shown only when a version switcher link lands on
+/// the page because the reader's page does not exist in that version.
+pub const GAP_ID: &str = "missing-in-version";
+
 /// Where the page `ids` (the page, then its parents) leads in version `target` for `lang`:
 /// the href, and the title of the parent opened instead when the page itself is not there.
 fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, lang: &Lang) -> (String, Option<String>) {
@@ -21,11 +25,15 @@ fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, la
         }
         if let Some(&index) = version.site.by_id.get(id) {
             let page = &version.site.pages[index];
-            let href = ctx.urls.page_in_version(from, label, lang.as_str(), &page.path);
+            let mut href = ctx.urls.page_in_version(from, label, lang.as_str(), &page.path);
+            if depth > 0 {
+                // The target page explains the detour when opened at this fragment (CSS `:target`).
+                href.push_str(&format!("#{GAP_ID}"));
+            }
             return (href, (depth > 0).then(|| page.text(lang).title.clone()));
         }
     }
-    (ctx.urls.page_in_version(from, label, lang.as_str(), ""), Some(String::new()))
+    (format!("{}#{GAP_ID}", ctx.urls.page_in_version(from, label, lang.as_str(), "")), Some(String::new()))
 }
 
 /// The switcher entries and, on a version that is not the latest, the banner. `ids` is the

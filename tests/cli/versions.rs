@@ -134,7 +134,9 @@ fn switcher_follows_renamed_pages_by_id_and_falls_back_to_the_parent() {
     assert!(switcher.contains("href=\"../../../../1.0/el/io1-quality/loop/\""), "renamed file, same id");
     let mapping = site.read("2.0/de/io2-cooperation/mapping/index.html");
     let switcher = crate::support::element(&mapping, "<nav class=\"version-switcher\"", "</nav>");
-    assert!(switcher.contains("href=\"../../../../1.0/de/io2-cooperation/\""), "{switcher}");
+    assert!(switcher.contains("href=\"../../../../1.0/de/io2-cooperation/#missing-in-version\""), "{switcher}");
+    let parent = site.read("1.0/de/io2-cooperation/index.html");
+    assert!(parent.contains("<p id=\"missing-in-version\" class=\"version-gap\" role=\"note\" tabindex=\"-1\">Die Seite, von der Sie kommen, gibt es in dieser Version nicht."), "the target explains the detour");
     assert!(
         switcher.contains("Diese Seite gibt es in Version 1.0 nicht: Der Link öffnet „Cooperation“."),
         "{switcher}"
