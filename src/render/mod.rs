@@ -8,6 +8,7 @@
 //!
 //! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
 
+mod metadata;
 mod page;
 mod site_files;
 mod status_page;

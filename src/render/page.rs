@@ -239,6 +239,7 @@ fn page_view<'a>(
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
+        json_ld: super::metadata::json_ld(ctx, page, lang),
         status: None,
         t: &ctx.strings[lang],
     }

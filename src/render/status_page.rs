@@ -125,6 +125,7 @@ pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sideb
             .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, from) })
             .collect(),
         legal: legal_view(ctx, lang, config.licence),
+        json_ld: None,
         status: Some(status),
         t: &ctx.strings[lang],
     };

@@ -167,6 +167,8 @@ pub struct PageView<'a> {
     pub canonical: String,
     pub alternates: Vec<AlternateView>,
     pub legal: LegalView,
+    /// schema.org JSON-LD of a module page, escaped for a `<script>` element.
+    pub json_ld: Option<String>,
     /// The translation matrix (status page only).
     pub status: Option<StatusView>,
     /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).

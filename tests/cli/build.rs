@@ -244,3 +244,94 @@ fn drafts_are_not_published() {
     assert!(!site.out().join("1.0/en/io1-basics/wip").exists());
     assert!(!site.read("1.0/en/io1-basics/index.html").contains("Work in progress"));
 }
+
+/// schema.org property names (and JSON-LD keywords) a module's JSON-LD may use.
+const SCHEMA_ORG: &[&str] = &[
+    "@context",
+    "@type",
+    "@id",
+    "url",
+    "name",
+    "description",
+    "inLanguage",
+    "learningResourceType",
+    "license",
+    "isAccessibleForFree",
+    "version",
+    "teaches",
+    "keywords",
+    "timeRequired",
+    "educationalLevel",
+    "inDefinedTermSet",
+    "audience",
+    "educationalRole",
+    "isPartOf",
+    "workTranslation",
+    "translationOfWork",
+    "translator",
+    "author",
+    "funding",
+    "identifier",
+    "funder",
+    "encoding",
+];
+
+fn json_ld(html: &str) -> serde_json::Value {
+    let script = element(html, "<script type=\"application/ld+json\">", "</script>");
+    let json = script.trim_start_matches("<script type=\"application/ld+json\">").trim_end_matches("</script>");
+    serde_json::from_str(json).expect("JSON-LD is valid JSON")
+}
+
+fn assert_schema_org_names(value: &serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                assert!(SCHEMA_ORG.contains(&key.as_str()), "`{key}` is not a schema.org property");
+                assert_schema_org_names(inner);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(assert_schema_org_names),
+        _ => {}
+    }
+}
+
+#[test]
+fn module_pages_carry_learning_resource_metadata() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let translated = site.read("2.0/el/io1-quality/cycle/index.html");
+    let fallback = site.read("2.0/el/io1-quality/indicators/index.html");
+    let (translated_ld, fallback_ld) = (json_ld(&translated), json_ld(&fallback));
+    for ld in [&translated_ld, &fallback_ld] {
+        assert_schema_org_names(ld);
+    }
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        serde_json::to_string_pretty(&translated_ld).unwrap(),
+        serde_json::to_string_pretty(&fallback_ld).unwrap()
+    ));
+    assert_eq!(translated_ld["inLanguage"], "el");
+    assert_eq!(translated_ld["timeRequired"], "PT2H");
+    assert_eq!(translated_ld["translationOfWork"]["inLanguage"], "en");
+    assert_eq!(fallback_ld["inLanguage"], "en", "a fallback page describes the English text it shows");
+    let english = json_ld(&site.read("2.0/en/io1-quality/cycle/index.html"));
+    assert_eq!(english["workTranslation"][0]["inLanguage"], "el");
+    assert!(
+        translated.contains("<meta name=\"DC.rights\" content=\"https://creativecommons.org/licenses/by-sa/4.0/\">")
+    );
+    assert!(translated.contains("<meta property=\"og:title\" content=\"Ο κύκλος ποιότητας\">"));
+    assert!(!site.read("2.0/en/index.html").contains("application/ld+json"), "only modules are learning resources");
+}
+
+#[test]
+fn json_ld_cannot_be_closed_by_partner_text() {
+    let site = Fixture::new("minimal");
+    site.write(
+        "content/io1-basics/02-script.md",
+        "---\ntitle: \"</script><script>alert(1)</script>\"\nsummary: x\n---\nBody.\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let html = site.read("1.0/en/io1-basics/script/index.html");
+    assert!(!html.contains("</script><script>alert(1)"), "{}", element(&html, "<script type=", "</head>"));
+    assert!(json_ld(&html)["name"] == "</script><script>alert(1)</script>");
+}
