@@ -10,6 +10,7 @@
 
 mod metadata;
 mod page;
+mod results;
 mod site_files;
 mod status_page;
 pub mod theme;
@@ -134,6 +135,9 @@ pub fn render_version_reusing(
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
     if only.is_none() {
+        for file in results::results_files(&ctx)? {
+            sink(file)?;
+        }
         for asset in site.assets.values() {
             sink(OutputFile { path: format!("{}/media/{}", site.version, asset.path), bytes: asset.bytes.clone() })?;
         }

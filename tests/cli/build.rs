@@ -335,3 +335,16 @@ fn json_ld_cannot_be_closed_by_partner_text() {
     assert!(!html.contains("</script><script>alert(1)"), "{}", element(&html, "<script type=", "</head>"));
     assert!(json_ld(&html)["name"] == "</script><script>alert(1)</script>");
 }
+
+#[test]
+fn results_export_for_the_erasmus_results_platform() {
+    let site = Fixture::new("multilingual");
+    site.build(&[]);
+    let csv = site.read("2.0/results.csv");
+    insta::assert_snapshot!(csv);
+    assert_eq!(csv.lines().count(), 1 + 2 * 3, "a header and one row per output and language");
+    let json: serde_json::Value = serde_json::from_str(&site.read("2.0/results.json")).unwrap();
+    assert_eq!(json[0]["web_url"], "https://example.org/2.0/en/io1-quality/");
+    assert_eq!(json[0]["languages_available"], serde_json::json!(["en", "de"]));
+    assert_eq!(json[0]["licence"], "CC BY-SA 4.0");
+}
