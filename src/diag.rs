@@ -154,6 +154,11 @@ impl Diagnostics {
     }
 }
 
+/// `a`, `b`, `c`: names in backticks for hints.
+pub fn backticked<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items.into_iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
 /// `Expected x` → `expected x`: other libraries' messages in our wording.
 pub fn lowercase_first(message: &str) -> String {
     let mut chars = message.chars();
@@ -183,7 +188,7 @@ pub fn unknown_field(serde_message: &str, what: &str) -> Option<(String, String)
     let hint = match did_you_mean(found, expected.iter().copied()) {
         Some(close) => format!("did you mean `{close}`?"),
         None if expected.is_empty() => format!("this table takes no {what}s"),
-        None => format!("expected one of {}", expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        None => format!("expected one of {}", backticked(expected.iter().copied())),
     };
     Some((message, hint))
 }

@@ -40,7 +40,7 @@ pub fn licence(spdx: &str) -> Result<Licence, LicenceProblem> {
 
 /// The ids [`licence`] accepts, for hints.
 pub fn known_ids() -> String {
-    KNOWN.iter().map(|l| format!("`{}`", l.spdx)).collect::<Vec<_>>().join(", ")
+    crate::diag::backticked(KNOWN.iter().map(|l| l.spdx))
 }
 
 /// The message and hint for a licence that cannot be used.

@@ -261,6 +261,11 @@ impl Config {
         self.languages.iter().find(|l| &l.lang == lang)
     }
 
+    /// A language's name in itself (`Ελληνικά`), or its code when it is not configured.
+    pub fn language_name(&self, code: &str) -> String {
+        self.languages.iter().find(|l| l.lang.as_str() == code).map_or_else(|| code.to_string(), |l| l.name.clone())
+    }
+
     /// Looks a file-name suffix up among the configured languages.
     pub fn lang(&self, code: &str) -> Option<&Lang> {
         self.languages.iter().map(|l| &l.lang).find(|l| l.as_str() == code)
@@ -400,7 +405,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     if default_lang.is_none() && !languages.is_empty() {
         let hint = match did_you_mean(&raw.site.default_language, codes()) {
             Some(code) => format!("did you mean `{code}`?"),
-            None => format!("add it to `[[languages]]` or use one of {}", quoted(codes())),
+            None => format!("add it to `[[languages]]` or use one of {}", crate::diag::backticked(codes())),
         };
         error_at(
             "default-language",
@@ -458,31 +463,23 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         );
     }
 
-    let raw_html = match raw.markdown.raw_html.as_deref() {
-        None | Some("drop") => RawHtml::Drop,
-        Some("sanitize") => RawHtml::Sanitize,
-        Some(other) => {
-            error_at("raw-html", format!("unknown raw HTML policy `{other}`"), "expected `drop` or `sanitize`".into());
-            RawHtml::Drop
-        }
+    let choose = |key: &str, value: Option<&str>, what: &str, choices: &[&str]| -> usize {
+        let value = value.unwrap_or(choices[0]);
+        choices.iter().position(|c| *c == value).unwrap_or_else(|| {
+            error_at(
+                key,
+                format!("unknown {what} `{value}`"),
+                format!("expected one of {}", crate::diag::backticked(choices.iter().copied())),
+            );
+            0
+        })
     };
-    let link_style = match raw.output.links.as_deref() {
-        None | Some("directory") => LinkStyle::Directory,
-        Some("index-html") => LinkStyle::IndexHtml,
-        Some(other) => {
-            error_at("links", format!("unknown link style `{other}`"), "expected `directory` or `index-html`".into());
-            LinkStyle::Directory
-        }
-    };
-
-    let latest_style = match raw.output.latest.as_deref() {
-        None | Some("redirect") => LatestStyle::Redirect,
-        Some("copy") => LatestStyle::Copy,
-        Some(other) => {
-            error_at("latest", format!("unknown `latest` style `{other}`"), "expected `redirect` or `copy`".into());
-            LatestStyle::Redirect
-        }
-    };
+    let raw_html = [RawHtml::Drop, RawHtml::Sanitize]
+        [choose("raw-html", raw.markdown.raw_html.as_deref(), "raw HTML policy", &["drop", "sanitize"])];
+    let link_style = [LinkStyle::Directory, LinkStyle::IndexHtml]
+        [choose("links", raw.output.links.as_deref(), "link style", &["directory", "index-html"])];
+    let latest_style = [LatestStyle::Redirect, LatestStyle::Copy]
+        [choose("latest", raw.output.latest.as_deref(), "`latest` style", &["redirect", "copy"])];
     let versions = validate_versions(&raw, version.as_ref(), text, diags);
 
     for (category, severity) in &raw.check {
@@ -525,10 +522,6 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         versions: versions?,
         check: raw.check,
     })
-}
-
-fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// `innotrain` → `/innotrain/`; `/` stays `/`; `..` and odd characters are refused.

@@ -170,14 +170,14 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
             format!("unknown front matter key `{field}`"),
             match did_you_mean(field, expected.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of {}", quote_all(expected)),
+                None => format!("expected one of {}", crate::diag::backticked(expected.iter().copied())),
             },
         ),
         YamlError::SerdeUnknownVariant { variant, expected, .. } => (
             format!("unknown value `{variant}`"),
             match did_you_mean(variant, expected.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of {}", quote_all(expected)),
+                None => format!("expected one of {}", crate::diag::backticked(expected.iter().copied())),
             },
         ),
         YamlError::SerdeMissingField { field, .. } => {
@@ -195,10 +195,6 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
         }
         _ => diagnostic.at(2, 1),
     }
-}
-
-fn quote_all(items: &[&str]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// The error's own words without its position (we print the position ourselves).

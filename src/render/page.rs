@@ -135,7 +135,7 @@ fn page_view<'a>(
     let page = &site.pages[index];
     let doc = page.text(lang);
     let is_fallback = &doc.lang != lang;
-    let language_name = |l: &Lang| config.language(l).map_or_else(|| l.to_string(), |x| x.name.clone());
+    let language_name = |l: &Lang| config.language_name(l.as_str());
 
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
     let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };

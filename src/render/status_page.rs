@@ -18,8 +18,7 @@ pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sideb
     let site = ctx.site;
     let report = status_report(config, site, &StatusFilter::default());
     let from = STATUS_PATH;
-    let language_name =
-        |l: &str| config.languages.iter().find(|x| x.lang.as_str() == l).map_or(l.to_string(), |x| x.name.clone());
+    let language_name = |l: &str| config.language_name(l);
     let state_label = |state: Freshness| ctx.i18n.message(lang, &format!("state-{}", state.name()));
 
     let rows = report
