@@ -130,10 +130,7 @@ pub fn new_module(root: &std::path::Path, output: &str, slug: &str) -> anyhow::R
         Err(diags) => return Ok(Err(diags)),
     };
     let site = &project.site;
-    let Some(out) = site.outputs.iter().find(|o| o.slug == output) else {
-        let slugs: Vec<&str> = site.outputs.iter().map(|o| o.slug.as_str()).collect();
-        bail!("no output `{output}`\n  hint: the outputs are {}", slugs.join(", "));
-    };
+    let out = project.output(output)?;
     if !crate::content::naming::is_valid_slug(slug) {
         bail!(
             "`{slug}` is not a valid module name\n  hint: use lowercase letters, digits and hyphens, e.g. `final-evaluation`"

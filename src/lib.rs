@@ -251,12 +251,25 @@ impl Project {
         anyhow::bail!("no page `{arg}`\n  hint: {hint}")
     }
 
+    /// A language named on the command line (one book.toml lists).
+    pub fn lang(&self, code: &str) -> anyhow::Result<key::Lang> {
+        self.config.lang(code).cloned().ok_or_else(|| {
+            let known = diag::backticked(self.config.langs().map(key::Lang::as_str));
+            anyhow::anyhow!("unknown language `{code}`\n  hint: book.toml lists {known}")
+        })
+    }
+
+    /// An output named on the command line by its folder name.
+    pub fn output(&self, slug: &str) -> anyhow::Result<&content::Output> {
+        self.site.outputs.iter().find(|o| o.slug == slug).ok_or_else(|| {
+            let slugs = diag::backticked(self.site.outputs.iter().map(|o| o.slug.as_str()));
+            anyhow::anyhow!("no output `{slug}`\n  hint: the outputs are {slugs}")
+        })
+    }
+
     /// A translation language named on the command line (configured, not the default).
     pub fn translation_lang(&self, code: &str) -> anyhow::Result<key::Lang> {
-        let Some(lang) = self.config.lang(code).cloned() else {
-            let known: Vec<&str> = self.config.langs().map(key::Lang::as_str).collect();
-            anyhow::bail!("unknown language `{code}`\n  hint: book.toml lists {}", known.join(", "));
-        };
+        let lang = self.lang(code)?;
         if lang == self.config.default_lang {
             anyhow::bail!("`{lang}` is the default language: its pages are sources, not translations");
         }

@@ -316,18 +316,10 @@ fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode
         let legal_missing = coverage.values().any(|c| !c.missing_legal.is_empty());
         return Ok(if legal_missing { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
-    let lang = match &request.lang {
-        Some(code) => Some(config.lang(code).cloned().ok_or_else(|| {
-            let known: Vec<&str> = config.langs().map(|l| l.as_str()).collect();
-            misuse(format!("unknown language `{code}`\n  hint: book.toml lists {}", known.join(", ")))
-        })?),
-        None => None,
-    };
-    if let Some(output) = &request.output
-        && !project.site.outputs.iter().any(|o| &o.slug == output)
-    {
-        let slugs: Vec<&str> = project.site.outputs.iter().map(|o| o.slug.as_str()).collect();
-        return Err(misuse(format!("unknown output `{output}`\n  hint: the outputs are {}", slugs.join(", "))));
+    let lang =
+        request.lang.as_deref().map(|code| project.lang(code)).transpose().map_err(|e| misuse(format!("{e:#}")))?;
+    if let Some(output) = &request.output {
+        project.output(output).map_err(|e| misuse(format!("{e:#}")))?;
     }
     let mut fail_on = Vec::new();
     for name in &request.fail_on {
