@@ -11,7 +11,7 @@ use syntect::util::LinesWithEndings;
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Blocks longer than this are shown plain: grammars can backtrack badly on huge input.
-const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
+pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
 
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();

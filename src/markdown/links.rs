@@ -3,7 +3,8 @@
 //! Relative links to `.md` files become links to the target page **in the reader's language**
 //! (its fallback page when it is not translated); links to other content files become links to
 //! the copied asset; images take the reader's language variant (`x.el.svg`) when there is one.
-//! Broken links and missing anchors are errors.
+//! Broken links and missing anchors are errors. The PDF back end resolves links with the same
+//! rules through [`resolve`].
 
 use std::collections::BTreeSet;
 
@@ -55,7 +56,7 @@ pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnosti
         other => other,
     });
     let mut out = String::new();
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, super::html_events(events, prepared).into_iter());
     out
 }
 

@@ -1,9 +1,11 @@
 //! Stage 4a: Markdown → events, as small rewriters.
 //!
 //! [`prepare`] parses a document once and runs the language-independent rewriters over its
-//! events (raw HTML, unsafe URLs, heading ids, alerts, code highlighting, table wrappers). The
-//! result is cached per document; [`links::render_html`] then resolves links and images for
-//! each reader's language and writes HTML. The same prepared events will feed the PDF back end.
+//! events (raw HTML, unsafe URLs, heading ids, image checks, code highlighting). The result is
+//! cached per document and stays *semantic* (alerts are still block quotes, code blocks still
+//! code blocks), because two back ends read it: [`links::render_html`] resolves links for each
+//! reader's language and applies the HTML-only rewriters ([`html_events`]), and the PDF back end
+//! (`crate::pdf`) writes typst markup from the same events.
 
 pub mod highlight;
 pub mod links;
@@ -39,7 +41,15 @@ pub struct TocEntry {
 /// A document's events after the language-independent rewriters.
 #[derive(Debug, Clone)]
 pub struct Prepared {
+    /// Markdown events: no HTML of ours in them yet (raw HTML only with `raw-html = "sanitize"`).
     pub events: Vec<Event<'static>>,
+    /// Byte offset (in the whole file) of every event, for errors found by later stages.
+    pub offsets: Vec<usize>,
+    /// The highlighted inner HTML of each fenced code block with a known language, in order
+    /// (`None`: shown plain).
+    pub highlighted: Vec<Option<String>>,
+    /// Alert titles and the task-list wording, in the document's language.
+    pub labels: AlertLabels,
     /// Byte offset (in the whole file) of each link and image start event, in order, so that
     /// link errors found later can name the line.
     pub link_offsets: Vec<usize>,
@@ -94,22 +104,38 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = check_images(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
-    let events = render_alerts(events, options.alert_labels);
-    let events = render_task_markers(events, options.alert_labels);
-    let events = highlight_code(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
-    let events = wrap_tables(events);
+    let highlighted = highlight_code(&events, &|offset, d| diags.push(located(offset, d(&doc.path))));
 
     let mut link_offsets = Vec::new();
+    let mut offsets = Vec::with_capacity(events.len());
     let events = events
         .into_iter()
         .map(|(event, range)| {
             if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
                 link_offsets.push(range.start);
             }
+            offsets.push(range.start);
             event.into_static()
         })
         .collect();
-    Prepared { events, link_offsets, toc, anchors }
+    Prepared { events, offsets, highlighted, labels: options.alert_labels.clone(), link_offsets, toc, anchors }
+}
+
+/// The HTML-only rewriters, applied when a reader's page is written: alert boxes, task boxes,
+/// highlighted code and scrollable tables.
+pub fn html_events<'a>(events: impl IntoIterator<Item = Event<'a>>, prepared: &Prepared) -> Vec<Event<'a>> {
+    let events = render_alerts(events, &prepared.labels);
+    let events = render_task_markers(events, &prepared.labels);
+    let events = render_code_blocks(events, &prepared.highlighted);
+    wrap_tables(events)
+}
+
+/// The language of a fenced code block (`yaml` of ```` ```yaml title=x ````), empty if none.
+pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
+    match kind {
+        CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+        CodeBlockKind::Indented => String::new(),
+    }
 }
 
 type Report<'r> = dyn Fn(usize, &dyn Fn(&str) -> Diagnostic) + 'r;
@@ -279,118 +305,133 @@ fn image_alt(rest: &[Spanned<'_>]) -> String {
 }
 
 /// `> [!NOTE]` boxes with a title in the document's language.
-fn render_alerts<'a>(events: Vec<Spanned<'a>>, labels: &AlertLabels) -> Vec<Spanned<'a>> {
+fn render_alerts<'a>(events: impl IntoIterator<Item = Event<'a>>, labels: &AlertLabels) -> Vec<Event<'a>> {
     let mut open: Vec<bool> = Vec::new();
     events
         .into_iter()
-        .map(|(event, range)| match event {
+        .map(|event| match event {
             Event::Start(Tag::BlockQuote(kind)) => {
                 open.push(kind.is_some());
                 match kind {
                     Some(kind) => {
-                        let (class, title) = match kind {
-                            BlockQuoteKind::Note => ("note", &labels.note),
-                            BlockQuoteKind::Tip => ("tip", &labels.tip),
-                            BlockQuoteKind::Important => ("important", &labels.important),
-                            BlockQuoteKind::Warning => ("warning", &labels.warning),
-                            BlockQuoteKind::Caution => ("caution", &labels.caution),
-                        };
+                        let (class, title) = alert_class_and_title(kind, labels);
                         let html = format!(
                             "<aside class=\"alert alert-{class}\"><p class=\"alert-title\">{}</p>\n",
                             escape(title)
                         );
-                        (Event::Html(html.into()), range)
+                        Event::Html(html.into())
                     }
-                    None => (Event::Start(Tag::BlockQuote(None)), range),
+                    None => Event::Start(Tag::BlockQuote(None)),
                 }
             }
             Event::End(TagEnd::BlockQuote(kind)) => {
                 if open.pop() == Some(true) {
-                    (Event::Html("</aside>\n".into()), range)
+                    Event::Html("</aside>\n".into())
                 } else {
-                    (Event::End(TagEnd::BlockQuote(kind)), range)
+                    Event::End(TagEnd::BlockQuote(kind))
                 }
             }
-            other => (other, range),
+            other => other,
         })
         .collect()
+}
+
+/// The CSS class suffix and the title in the document's language of an alert kind.
+pub fn alert_class_and_title(kind: BlockQuoteKind, labels: &AlertLabels) -> (&'static str, &str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", &labels.note),
+        BlockQuoteKind::Tip => ("tip", &labels.tip),
+        BlockQuoteKind::Important => ("important", &labels.important),
+        BlockQuoteKind::Warning => ("warning", &labels.warning),
+        BlockQuoteKind::Caution => ("caution", &labels.caution),
+    }
 }
 
 /// Task lists are checklists to work through (often on paper): a box drawn as a character
 /// instead of a disabled, unlabelled form control, with the ticked state spelled out for
 /// screen readers.
-fn render_task_markers<'a>(events: Vec<Spanned<'a>>, labels: &AlertLabels) -> Vec<Spanned<'a>> {
+fn render_task_markers<'a>(events: Vec<Event<'a>>, labels: &AlertLabels) -> Vec<Event<'a>> {
     events
         .into_iter()
-        .map(|(event, range)| match event {
+        .map(|event| match event {
             Event::TaskListMarker(false) => {
-                (Event::Html("<span class=\"task-box\" aria-hidden=\"true\">☐</span> ".into()), range)
+                Event::Html("<span class=\"task-box\" aria-hidden=\"true\">☐</span> ".into())
             }
             Event::TaskListMarker(true) => {
                 let html = format!(
                     "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">{} </span> ",
                     escape(&labels.task_done)
                 );
-                (Event::Html(html.into()), range)
+                Event::Html(html.into())
             }
-            other => (other, range),
+            other => other,
         })
         .collect()
 }
 
-/// Fenced code with a language is highlighted; everything else is escaped as is.
-fn highlight_code<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
-    let mut out = Vec::with_capacity(events.len());
+/// Highlights every fenced code block with a language once per document (warning about unknown
+/// languages); the HTML writer picks the results up in order.
+fn highlight_code(events: &[Spanned<'_>], report: &Report<'_>) -> Vec<Option<String>> {
+    let mut highlighted = Vec::new();
     let mut block: Option<(String, String, usize)> = None; // (language, code, offset)
     for (event, range) in events {
         match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                block = Some((lang, String::new(), range.start));
-            }
-            Event::Text(text) if block.is_some() => {
-                block.as_mut().expect("inside a block").1.push_str(&text);
-            }
+            Event::Start(Tag::CodeBlock(kind)) => block = Some((code_language(kind), String::new(), range.start)),
+            Event::Text(text) if block.is_some() => block.as_mut().expect("inside a block").1.push_str(text),
             Event::End(TagEnd::CodeBlock) => {
                 let (lang, code, offset) = block.take().expect("code block was open");
-                let inner = if lang.is_empty() {
-                    escape(&code)
-                } else {
-                    highlight::highlight(&code, &lang).unwrap_or_else(|| {
-                        report(offset, &|path| {
-                            Diagnostic::warning(path, format!("unknown code language `{lang}`")).in_category("code")
-                                .with_hint("the block is shown without highlighting; use a common name such as `yaml`, `json`, `toml` or `text`")
-                        });
-                        escape(&code)
-                    })
-                };
+                let html = (!lang.is_empty()).then(|| highlight::highlight(&code, &lang)).flatten();
+                if !lang.is_empty() && html.is_none() && code.len() <= highlight::MAX_HIGHLIGHTED_BYTES {
+                    report(offset, &|path| {
+                        Diagnostic::warning(path, format!("unknown code language `{lang}`")).in_category("code")
+                            .with_hint("the block is shown without highlighting; use a common name such as `yaml`, `json`, `toml` or `text`")
+                    });
+                }
+                highlighted.push(html);
+            }
+            _ => {}
+        }
+    }
+    highlighted
+}
+
+/// Code blocks as `<pre>`, with the highlighted HTML from [`highlight_code`] when there is one.
+fn render_code_blocks<'a>(events: Vec<Event<'a>>, highlighted: &[Option<String>]) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut block: Option<(String, String)> = None; // (language, code)
+    let mut number = 0;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => block = Some((code_language(&kind), String::new())),
+            Event::Text(text) if block.is_some() => block.as_mut().expect("inside a block").1.push_str(&text),
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, code) = block.take().expect("code block was open");
+                let inner = highlighted.get(number).cloned().flatten().unwrap_or_else(|| escape(&code));
+                number += 1;
                 let class = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(&lang)) };
                 let html = format!("<pre class=\"code\"{class} tabindex=\"0\"><code>{inner}</code></pre>\n");
-                out.push((Event::Html(html.into()), range));
+                out.push(Event::Html(html.into()));
             }
-            other => out.push((other, range)),
+            other => out.push(other),
         }
     }
     out
 }
 
 /// Wide tables scroll inside their own box on a phone instead of widening the page.
-fn wrap_tables(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+fn wrap_tables(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out = Vec::with_capacity(events.len() + 8);
-    for (event, range) in events {
+    for event in events {
         match &event {
             Event::Start(Tag::Table(_)) => {
-                out.push((Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()), range.clone()));
-                out.push((event, range));
+                out.push(Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()));
+                out.push(event);
             }
             Event::End(TagEnd::Table) => {
-                out.push((event, range.clone()));
-                out.push((Event::Html("</div>\n".into()), range));
+                out.push(event);
+                out.push(Event::Html("</div>\n".into()));
             }
-            _ => out.push((event, range)),
+            _ => out.push(event),
         }
     }
     out
