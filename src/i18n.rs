@@ -391,6 +391,18 @@ pub const UI_MESSAGES: &[&str] = &[
     "old-version",
     "version-gap",
     "read-latest",
+    "pdf-download",
+    "pdf-download-output",
+    "pdf-contents",
+    "pdf-page",
+    "pdf-date",
+    "pdf-about",
+    "pdf-project",
+    "pdf-programme",
+    "pdf-project-number",
+    "pdf-authors",
+    "pdf-web-version",
+    "pdf-introduction",
 ];
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {

@@ -5,7 +5,8 @@
 //! 1. [`config`]: `book.toml` → [`config::Config`]
 //! 2. [`source`]: where files come from (the working tree today; git refs and snapshots later)
 //! 3. [`content`] and [`i18n`]: content files → [`content::Site`]; `.ftl` files → [`i18n::I18n`]
-//! 4. [`markdown`] and [`render`]: the site → output files in memory
+//! 4. [`markdown`] and [`render`]: the site → output files in memory; [`pdf`] typesets the
+//!    PDFs the render stage describes
 //! 5. [`output`]: staging folder → atomic swap
 //!
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
@@ -22,6 +23,7 @@ pub mod key;
 pub mod licence;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod serve;
 pub mod slug;
@@ -53,6 +55,10 @@ pub struct BuildOptions {
     pub version: Option<String>,
     /// Leave out (with a warning) versions whose git ref or snapshot is missing.
     pub skip_missing_versions: bool,
+    /// `--no-pdf`: pages only (a quick preview build).
+    pub no_pdf: bool,
+    /// Where typeset PDFs are cached; `<root>/.innotrain-cache/pdf` when not given.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -66,6 +72,8 @@ impl BuildOptions {
             links: None,
             version: None,
             skip_missing_versions: false,
+            no_pdf: false,
+            cache_dir: None,
         }
     }
 }
@@ -81,6 +89,8 @@ pub struct BuildReport {
     pub languages: usize,
     /// Number of files written; 0 when the build failed.
     pub files: usize,
+    /// PDFs typeset by this build, and PDFs taken unchanged from the cache.
+    pub pdfs: pdf::PdfStats,
 }
 
 impl BuildReport {
@@ -99,15 +109,46 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     // Pages are written to the staging folder as they are rendered; it only replaces the
     // output when the whole build is free of errors (dropping it removes it).
     let staging = output::Staging::create(&out)?;
-    let rendered = build_into(options, &staging, &diags)?;
-    match rendered {
-        Some((pages, languages)) if !diags.has_errors() => {
-            let files = staging.file_count();
-            let out = staging.commit()?;
-            Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files })
-        }
-        _ => Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0 }),
+    let Some(loaded) = load_all(options, &diags)? else {
+        return Ok(failed(diags, out));
+    };
+    let pdf_build = pdf_build(&loaded, options)?;
+    let mode = pdf_build.as_ref().map_or(render::PdfMode::Off, render::PdfMode::Compile);
+    let (pages, languages, _) = render_all(&loaded, options.version.as_deref(), &staging, &diags, mode)?;
+    if diags.has_errors() {
+        return Ok(failed(diags, out));
     }
+    let files = staging.file_count();
+    let out = staging.commit()?;
+    let pdfs = pdf_build.as_ref().map(pdf::PdfBuild::stats).unwrap_or_default();
+    if let Some(build) = &pdf_build
+        && options.version.is_none()
+    {
+        build.prune_cache();
+    }
+    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files, pdfs })
+}
+
+fn failed(diags: Diagnostics, out: PathBuf) -> BuildReport {
+    BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0, pdfs: Default::default() }
+}
+
+/// The typesetter and cache for a build that makes PDFs; `None` with `--no-pdf` or
+/// `[pdf] enabled = false`.
+pub fn pdf_build(loaded: &Loaded, options: &BuildOptions) -> anyhow::Result<Option<pdf::PdfBuild>> {
+    if options.no_pdf || !loaded.config.pdf.enabled {
+        return Ok(None);
+    }
+    let typesetter = pdf::Typesetter::load(&loaded.config.theme_dir, &options.root)?;
+    if !typesetter.has_template(pdf::TEMPLATE) {
+        anyhow::bail!(
+            "the theme at `{}` has no `pdf/{}`\n  hint: copy it from the default theme, or build with `--no-pdf`",
+            loaded.config.theme_dir.display(),
+            pdf::TEMPLATE
+        );
+    }
+    let cache_dir = options.cache_dir.clone().unwrap_or_else(|| pdf::default_cache_dir(&options.root));
+    Ok(Some(pdf::PdfBuild::new(typesetter, pdf::Cache::new(Some(cache_dir)))))
 }
 
 /// A build held in memory (for the preview server).
@@ -122,11 +163,15 @@ impl MemoryBuild {
     }
 }
 
-/// Builds the whole site into memory; nothing is written.
+/// Builds the whole site into memory; nothing is written. PDFs are linked, not typeset.
 pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
     let diags = Diagnostics::new();
     let memory = output::MemoryOutput::default();
-    build_into(options, &memory, &diags)?;
+    if let Some(loaded) = load_all(options, &diags)? {
+        let mode =
+            if options.no_pdf || !loaded.config.pdf.enabled { render::PdfMode::Off } else { render::PdfMode::Deferred };
+        render_all(&loaded, options.version.as_deref(), &memory, &diags, mode)?;
+    }
     Ok(MemoryBuild { files: memory.into_files(), diagnostics: diags.into_sorted() })
 }
 
@@ -168,6 +213,7 @@ pub fn render_all(
     only: Option<&str>,
     target: &dyn output::Target,
     diags: &Diagnostics,
+    pdf: render::PdfMode<'_>,
 ) -> anyhow::Result<(usize, usize, PreparedTexts)> {
     let Loaded { config, versions, theme } = loaded;
     let latest_label = versions[versions::latest_index(versions)].site.version.to_string();
@@ -188,24 +234,12 @@ pub fn render_all(
             continue;
         }
         let version_diags = Diagnostics::new();
-        prepared = render::render_version(versions, index, theme, &version_diags, &sink)?;
+        prepared = render::render_version(versions, index, theme, &version_diags, &sink, pdf)?;
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
     }
-    render::render_shared(versions, theme, &sink)?;
+    render::render_shared(versions, theme, &sink, !matches!(pdf, render::PdfMode::Off))?;
     Ok((pages, config.languages.len(), prepared))
-}
-
-/// Loads every version and renders it into `target`; `None` when the content could not be
-/// loaded at all. Returns (pages, languages).
-fn build_into(
-    options: &BuildOptions,
-    target: &dyn output::Target,
-    diags: &Diagnostics,
-) -> anyhow::Result<Option<(usize, usize)>> {
-    let Some(loaded) = load_all(options, diags)? else { return Ok(None) };
-    let (pages, languages, _) = render_all(&loaded, options.version.as_deref(), target, diags)?;
-    Ok(Some((pages, languages)))
 }
 
 fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {

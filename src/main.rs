@@ -44,6 +44,13 @@ enum Command {
         /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
         #[arg(long)]
         skip_missing_versions: bool,
+        /// Pages only, no PDFs (a quick preview build).
+        #[arg(long)]
+        no_pdf: bool,
+        /// Folder for the PDF cache (default: `<root>/.innotrain-cache/pdf`); keep it between CI
+        /// runs to skip unchanged PDFs.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -158,14 +165,25 @@ enum Links {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions } => project_root(root)
-            .and_then(|root| {
+        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions, no_pdf, cache_dir } => {
+            project_root(root).and_then(|root| {
                 let links = links.map(|l| match l {
                     Links::Directory => LinkStyle::Directory,
                     Links::IndexHtml => LinkStyle::IndexHtml,
                 });
-                run_build(BuildOptions { root, out, base_url, base_path, links, version, skip_missing_versions })
-            }),
+                run_build(BuildOptions {
+                    root,
+                    out,
+                    base_url,
+                    base_path,
+                    links,
+                    version,
+                    skip_missing_versions,
+                    no_pdf,
+                    cache_dir,
+                })
+            })
+        }
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
         }
@@ -226,8 +244,14 @@ fn run_build(options: BuildOptions) -> Result<ExitCode, ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let warnings = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
+    let pdfs = report_.pdfs;
+    let pdfs = if pdfs.compiled + pdfs.cached > 0 {
+        format!("; PDFs: {} typeset, {} unchanged from the cache", pdfs.compiled, pdfs.cached)
+    } else {
+        String::new()
+    };
     println!(
-        "built {} pages ({} languages, {} files) into {} in {:.2} s{warnings}",
+        "built {} pages ({} languages, {} files) into {} in {:.2} s{warnings}{pdfs}",
         report_.pages,
         report_.languages,
         report_.files,

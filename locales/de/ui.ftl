@@ -84,3 +84,18 @@ version-fallback = Diese Seite gibt es in Version { $version } nicht: Der Link �
 version-gap = Die Seite, von der Sie kommen, gibt es in dieser Version nicht. Dies ist die nächstgelegene Seite, die es gibt.
 old-version = Sie lesen Version { $version }; das ist nicht die aktuelle Version.
 read-latest = Zur aktuellen Version ({ $version })
+
+## PDF-Downloads (auf den Seiten und in den PDFs)
+
+pdf-download = PDF herunterladen
+pdf-download-output = Das gesamte Projektergebnis als PDF
+pdf-contents = Inhalt
+pdf-page = Seite
+pdf-date = Datum
+pdf-about = Über diese Publikation
+pdf-project = Projekt
+pdf-programme = Programm
+pdf-project-number = Projektnummer
+pdf-authors = Autorinnen und Autoren
+pdf-web-version = Webfassung
+pdf-introduction = Einführung

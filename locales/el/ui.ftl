@@ -84,3 +84,18 @@ version-fallback = Αυτή η σελίδα δεν υπάρχει στην έκ�
 version-gap = Η σελίδα από την οποία ήρθατε δεν υπάρχει σε αυτή την έκδοση. Αυτή είναι η πλησιέστερη σελίδα που υπάρχει.
 old-version = Διαβάζετε την έκδοση { $version }, η οποία δεν είναι η τελευταία.
 read-latest = Ανάγνωση της τελευταίας έκδοσης ({ $version })
+
+## Αρχεία PDF για λήψη (στις σελίδες και μέσα στα PDF)
+
+pdf-download = Λήψη PDF
+pdf-download-output = Ολόκληρο το προϊόν σε ένα PDF
+pdf-contents = Περιεχόμενα
+pdf-page = Σελίδα
+pdf-date = Ημερομηνία
+pdf-about = Σχετικά με την έκδοση
+pdf-project = Έργο
+pdf-programme = Πρόγραμμα
+pdf-project-number = Αριθμός έργου
+pdf-authors = Συντάκτες
+pdf-web-version = Ηλεκτρονική έκδοση
+pdf-introduction = Εισαγωγή

@@ -85,3 +85,18 @@ version-fallback = This page is not in version { $version }: the link opens “{
 version-gap = The page you came from is not in this version. This is the nearest page that is.
 old-version = You are reading version { $version }, which is not the latest.
 read-latest = Read the latest version ({ $version })
+
+## Downloadable PDFs (on the pages and inside the PDFs)
+
+pdf-download = Download PDF
+pdf-download-output = The whole output as one PDF
+pdf-contents = Contents
+pdf-page = Page
+pdf-date = Date
+pdf-about = About this publication
+pdf-project = Project
+pdf-programme = Programme
+pdf-project-number = Project number
+pdf-authors = Authors
+pdf-web-version = Web version
+pdf-introduction = Introduction

@@ -83,3 +83,18 @@ version-fallback = Esta página no existe en la versión { $version }: el enlace
 version-gap = La página de la que viene no existe en esta versión. Esta es la página más cercana que sí existe.
 old-version = Está leyendo la versión { $version }, que no es la más reciente.
 read-latest = Leer la versión más reciente ({ $version })
+
+## PDF descargables (en las páginas y dentro de los PDF)
+
+pdf-download = Descargar PDF
+pdf-download-output = El producto completo en un solo PDF
+pdf-contents = Índice
+pdf-page = Página
+pdf-date = Fecha
+pdf-about = Acerca de esta publicación
+pdf-project = Proyecto
+pdf-programme = Programa
+pdf-project-number = Número de proyecto
+pdf-authors = Autores
+pdf-web-version = Versión web
+pdf-introduction = Introducción

@@ -84,3 +84,18 @@ version-fallback = Questa pagina non esiste nella versione { $version }: il link
 version-gap = La pagina da cui provenite non esiste in questa versione. Questa è la pagina più vicina disponibile.
 old-version = State leggendo la versione { $version }, che non è la più recente.
 read-latest = Leggi la versione più recente ({ $version })
+
+## PDF scaricabili (nelle pagine e nei PDF)
+
+pdf-download = Scarica il PDF
+pdf-download-output = L'intero prodotto in un unico PDF
+pdf-contents = Indice
+pdf-page = Pagina
+pdf-date = Data
+pdf-about = Informazioni su questa pubblicazione
+pdf-project = Progetto
+pdf-programme = Programma
+pdf-project-number = Numero di progetto
+pdf-authors = Autori
+pdf-web-version = Versione web
+pdf-introduction = Introduzione

@@ -38,6 +38,9 @@ pub struct RawConfig {
     /// How output is written.
     #[serde(default)]
     pub output: RawOutput,
+    /// The downloadable PDFs.
+    #[serde(default)]
+    pub pdf: RawPdf,
     /// Earlier versions, oldest first; the working tree is the newest.
     #[serde(default)]
     pub versions: Vec<RawVersion>,
@@ -161,6 +164,40 @@ pub struct RawOutput {
     pub latest: Option<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPdf {
+    /// `true` (default): every module and output gets a PDF in every language and version.
+    pub enabled: Option<bool>,
+    /// `a4` (default) or `us-letter`.
+    pub paper: Option<String>,
+}
+
+/// Paper sizes of the PDFs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    UsLetter,
+}
+
+impl Paper {
+    /// The name typst's `page(paper: …)` takes.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::UsLetter => "us-letter",
+        }
+    }
+}
+
+/// How PDFs are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfSettings {
+    pub enabled: bool,
+    pub paper: Paper,
+}
+
 /// Which Erasmus+ period's legal wording applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FundingPeriod {
@@ -254,6 +291,7 @@ pub struct Config {
     pub versions: Vec<VersionSpec>,
     /// Severity per problem category for `innotrain check`: `error`, `warn` or `ignore`.
     pub check: BTreeMap<String, String>,
+    pub pdf: PdfSettings,
 }
 
 impl Config {
@@ -334,6 +372,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
     config.link_style = current.link_style;
     config.latest_style = current.latest_style;
     config.raw_html = current.raw_html;
+    config.pdf = current.pdf;
     config.versions = current.versions.clone();
     config.version = spec.version.clone();
     config
@@ -480,6 +519,9 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         [choose("links", raw.output.links.as_deref(), "link style", &["directory", "index-html"])];
     let latest_style = [LatestStyle::Redirect, LatestStyle::Copy]
         [choose("latest", raw.output.latest.as_deref(), "`latest` style", &["redirect", "copy"])];
+    let paper =
+        [Paper::A4, Paper::UsLetter][choose("paper", raw.pdf.paper.as_deref(), "paper size", &["a4", "us-letter"])];
+    let pdf = PdfSettings { enabled: raw.pdf.enabled.unwrap_or(true), paper };
     let versions = validate_versions(&raw, version.as_ref(), text, diags);
 
     for (category, severity) in &raw.check {
@@ -521,6 +563,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         latest_style,
         versions: versions?,
         check: raw.check,
+        pdf,
     })
 }
 

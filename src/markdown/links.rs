@@ -60,6 +60,25 @@ pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnosti
     out
 }
 
+/// What a relative link or image in a document points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Not a relative link: an external URL, `mailto:`, or a fragment-less empty link; kept as
+    /// written.
+    AsWritten,
+    /// An anchor on the same page.
+    Anchor(String),
+    /// A page that exists but could not be loaded (its errors are reported elsewhere).
+    Nowhere,
+    /// Another page (by index), with an optional fragment.
+    Page { index: usize, fragment: Option<String> },
+    /// A content asset (the reader's language variant when there is one), by content path.
+    Asset { path: String, fragment: Option<String> },
+}
+
+/// An author's mistake found while resolving: (message, hint).
+type Broken = (String, String);
+
 /// The href for `dest` as written in the document, or `None` to keep it as written (external
 /// links, and links whose error has been reported).
 fn resolve(
@@ -70,18 +89,48 @@ fn resolve(
     offset: usize,
     diags: &Diagnostics,
 ) -> Option<String> {
-    if safety::classify_url(dest) != UrlKind::Relative {
-        return None;
+    match resolve_target(dest, is_image, prepared, ctx) {
+        Ok(Target::AsWritten | Target::Anchor(_)) => None,
+        Ok(Target::Nowhere) => Some("#".to_string()),
+        Ok(Target::Page { index, fragment }) => {
+            let mut href = ctx.urls.page(&ctx.page.path, &ctx.site.pages[index].path);
+            if let Some(fragment) = fragment {
+                href.push('#');
+                href.push_str(&urls::encode_path(&fragment));
+            }
+            Some(href)
+        }
+        Ok(Target::Asset { path, fragment }) => {
+            let mut href = ctx.urls.media(&ctx.page.path, &path);
+            if let Some(fragment) = fragment {
+                href.push('#');
+                href.push_str(&fragment);
+            }
+            Some(href)
+        }
+        Err((message, hint)) => {
+            diags.push(
+                Diagnostic::error(&ctx.doc.path, message)
+                    .in_category("links")
+                    .at_offset(&ctx.doc.text, offset)
+                    .with_hint(hint),
+            );
+            Some("#".to_string())
+        }
     }
-    let error = |message: String, hint: String| {
-        diags.push(
-            Diagnostic::error(&ctx.doc.path, message)
-                .in_category("links")
-                .at_offset(&ctx.doc.text, offset)
-                .with_hint(hint),
-        );
-        Some("#".to_string())
-    };
+}
+
+/// Resolves a link or image destination of the document in `ctx` for its reader; an `Err` is
+/// the author's mistake.
+pub fn resolve_target(
+    dest: &str,
+    is_image: bool,
+    prepared: &Prepared,
+    ctx: &LinkContext<'_>,
+) -> Result<Target, Broken> {
+    if safety::classify_url(dest) != UrlKind::Relative {
+        return Ok(Target::AsWritten);
+    }
     let (path, fragment) = match dest.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (dest, None),
@@ -89,37 +138,40 @@ fn resolve(
     let path = path.split('?').next().unwrap_or("");
     if path.is_empty() {
         let fragment = fragment.unwrap_or("");
-        if !fragment.is_empty() && !prepared.anchors.contains(fragment) {
-            return error(
+        if fragment.is_empty() {
+            return Ok(Target::AsWritten);
+        }
+        if !prepared.anchors.contains(fragment) {
+            return Err((
                 format!("anchor `#{fragment}` does not exist on this page"),
                 anchor_hint(fragment, &prepared.anchors),
-            );
+            ));
         }
-        return None;
+        return Ok(Target::Anchor(fragment.to_string()));
     }
     let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
     let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
     let Some(target) = urls::join_content_path(doc_dir, &urls::decode_path(path)) else {
-        return error(
+        return Err((
             format!("link `{dest}` points outside the content folder"),
             "link only to files inside `content/`".into(),
-        );
+        ));
     };
 
     if target.ends_with(".md") {
         if is_image {
-            return error(
+            return Err((
                 format!("image `{dest}` is a Markdown file"),
                 "images must be SVG, PNG, JPEG or WebP files".into(),
-            );
+            ));
         }
-        return resolve_page_link(dest, &target, fragment, ctx, &error);
+        return resolve_page_link(dest, &target, fragment, ctx);
     }
     if target.is_empty() || path.ends_with('/') {
-        return error(
+        return Err((
             format!("link `{dest}` points to a folder"),
             "link to the folder's `_index.md` to reach an output's landing page".into(),
-        );
+        ));
     }
     let asset = language_variant(&target, ctx.reader, ctx.site).unwrap_or(target.clone());
     if !ctx.site.assets.contains_key(&asset) {
@@ -127,14 +179,9 @@ fn resolve(
             Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
             None => "check the file name and folder; paths are relative to the Markdown file".into(),
         };
-        return error(format!("`{dest}` does not exist"), hint);
+        return Err((format!("`{dest}` does not exist"), hint));
     }
-    let mut href = ctx.urls.media(&ctx.page.path, &asset);
-    if let Some(fragment) = fragment {
-        href.push('#');
-        href.push_str(fragment);
-    }
-    Some(href)
+    Ok(Target::Asset { path: asset, fragment: fragment.map(str::to_string) })
 }
 
 fn resolve_page_link(
@@ -142,12 +189,11 @@ fn resolve_page_link(
     target: &str,
     fragment: Option<&str>,
     ctx: &LinkContext<'_>,
-    error: &dyn Fn(String, String) -> Option<String>,
-) -> Option<String> {
+) -> Result<Target, Broken> {
     let source_path = strip_lang_suffix(target, ctx.site);
     if ctx.site.unloaded.contains(&source_path) {
         // The target exists but has errors of its own, already reported: no second error here.
-        return Some("#".into());
+        return Ok(Target::Nowhere);
     }
     let Some(&index) = ctx.site.by_source_path.get(&source_path) else {
         let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
@@ -167,29 +213,25 @@ fn resolve_page_link(
             Some(close) => format!("did you mean `{close}`?"),
             None => "link to the default-language `.md` file of an existing page, relative to this file".into(),
         };
-        return error(format!("link target `{dest}` does not exist"), hint);
+        return Err((format!("link target `{dest}` does not exist"), hint));
     };
     let target_page = &ctx.site.pages[index];
-    let mut href = ctx.urls.page(&ctx.page.path, &target_page.path);
-    if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-        let anchors = (ctx.anchors)(index, ctx.reader);
-        if let Some(anchors) = anchors
-            && !anchors.contains(fragment)
-        {
-            let target_doc = target_page.text(ctx.reader);
-            return error(
-                format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
-                if target_doc.lang == target_page.source.lang {
-                    anchor_hint(fragment, anchors)
-                } else {
-                    format!("keep the heading id of the original in the translation: `## … {{#{fragment}}}`")
-                },
-            );
-        }
-        href.push('#');
-        href.push_str(&urls::encode_path(fragment));
+    let fragment = fragment.filter(|f| !f.is_empty());
+    if let Some(fragment) = fragment
+        && let Some(anchors) = (ctx.anchors)(index, ctx.reader)
+        && !anchors.contains(fragment)
+    {
+        let target_doc = target_page.text(ctx.reader);
+        return Err((
+            format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
+            if target_doc.lang == target_page.source.lang {
+                anchor_hint(fragment, anchors)
+            } else {
+                format!("keep the heading id of the original in the translation: `## … {{#{fragment}}}`")
+            },
+        ));
     }
-    Some(href)
+    Ok(Target::Page { index, fragment: fragment.map(str::to_string) })
 }
 
 /// `io1/01-a.el.md` → `io1/01-a.md` when `el` is a configured language.

@@ -10,6 +10,7 @@
 
 mod metadata;
 mod page;
+pub mod pdfs;
 mod results;
 mod site_files;
 mod status_page;
@@ -28,6 +29,7 @@ use crate::i18n::I18n;
 use crate::key::Lang;
 use crate::markdown::{self, AlertLabels, PrepareOptions, Prepared};
 use crate::output::OutputFile;
+use crate::pdf::{self, PdfBuild};
 use crate::urls::Urls;
 use crate::versions::{LoadedVersion, latest_index};
 
@@ -49,6 +51,19 @@ pub struct RenderContext<'a> {
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
     /// Parsed documents by (page index, language of the text).
     pub prepared: BTreeMap<(usize, Lang), Prepared>,
+    /// The PDF of each module and output page, by (page index, reader's language).
+    pub pdfs: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+}
+
+/// What the render stage does about PDFs.
+#[derive(Clone, Copy)]
+pub enum PdfMode<'a> {
+    /// `--no-pdf` or `[pdf] enabled = false`: no PDFs and no links to them.
+    Off,
+    /// Pages link to PDFs that are typeset later, when asked for (the preview server, `check`).
+    Deferred,
+    /// PDFs are typeset with the pages.
+    Compile(&'a PdfBuild),
 }
 
 impl RenderContext<'_> {
@@ -69,8 +84,9 @@ pub fn render_version(
     theme: &Theme,
     diags: &Diagnostics,
     sink: &Sink<'_>,
+    pdf: PdfMode<'_>,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
-    let rendered = render_version_reusing(versions, current, theme, diags, sink, None)?;
+    let rendered = render_version_reusing(versions, current, theme, diags, sink, None, pdf)?;
     Ok(rendered.expect("a full render always renders"))
 }
 
@@ -95,6 +111,7 @@ pub fn render_version_reusing(
     diags: &Diagnostics,
     sink: &Sink<'_>,
     reuse: Option<Reuse>,
+    pdf: PdfMode<'_>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
     let LoadedVersion { config, site, i18n, .. } = &versions[current];
     let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
@@ -112,7 +129,7 @@ pub fn render_version_reusing(
             prepared
         }
     };
-    let ctx = RenderContext {
+    let mut ctx = RenderContext {
         versions,
         current,
         latest: latest_index(versions),
@@ -123,6 +140,29 @@ pub fn render_version_reusing(
         urls: Urls { style: config.link_style },
         strings,
         prepared,
+        pdfs: BTreeMap::new(),
+    };
+    ctx.pdfs = match pdf {
+        PdfMode::Off => BTreeMap::new(),
+        PdfMode::Deferred => pdfs::links(&ctx, None),
+        // The preview re-renders changed texts only: their PDFs are typeset when asked for.
+        PdfMode::Compile(_) if only.is_some() => pdfs::links(&ctx, None),
+        PdfMode::Compile(build) => {
+            let jobs = pdfs::plan(&ctx);
+            pdf::check_glyphs(&jobs, &build.typesetter, diags);
+            if diags.has_errors() {
+                // The build fails anyway: do not spend minutes typesetting.
+                BTreeMap::new()
+            } else {
+                let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
+                let files = build.compile(&jobs, &media, diags, site.version.as_str());
+                let sizes: BTreeMap<String, usize> = files.iter().map(|f| (f.path.clone(), f.bytes.len())).collect();
+                for file in files {
+                    sink(OutputFile { path: file.path, bytes: file.bytes })?;
+                }
+                pdfs::links(&ctx, Some(&sizes))
+            }
+        }
     };
 
     let sidebars = page::render_sidebars(&ctx)?;
@@ -147,8 +187,51 @@ pub fn render_version_reusing(
 
 /// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,
 /// versions.json, `latest/` and the theme's static files.
-pub fn render_shared(versions: &[LoadedVersion], theme: &Theme, sink: &Sink<'_>) -> anyhow::Result<()> {
-    site_files::render_shared_files(versions, latest_index(versions), theme, sink)
+pub fn render_shared(
+    versions: &[LoadedVersion],
+    theme: &Theme,
+    sink: &Sink<'_>,
+    with_pdfs: bool,
+) -> anyhow::Result<()> {
+    site_files::render_shared_files(versions, latest_index(versions), theme, sink, with_pdfs)
+}
+
+/// Typesets one PDF of version `current` on request (the preview server makes PDFs when they
+/// are opened, not with every edit). `None` when `path` is not a PDF of that version or it
+/// failed (its errors are in `diags`).
+pub fn render_pdf(
+    versions: &[LoadedVersion],
+    current: usize,
+    theme: &Theme,
+    build: &PdfBuild,
+    path: &str,
+    diags: &Diagnostics,
+) -> Option<Vec<u8>> {
+    let LoadedVersion { config, site, i18n, .. } = &versions[current];
+    let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None);
+    let ctx = RenderContext {
+        versions,
+        current,
+        latest: latest_index(versions),
+        config,
+        site,
+        i18n,
+        theme,
+        urls: Urls { style: config.link_style },
+        strings: BTreeMap::new(),
+        prepared,
+        pdfs: BTreeMap::new(),
+    };
+    let jobs: Vec<_> = pdfs::plan(&ctx).into_iter().filter(|job| job.path == path).collect();
+    if jobs.is_empty() {
+        return None;
+    }
+    pdf::check_glyphs(&jobs, &build.typesetter, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
+    build.compile(&jobs, &media, diags, site.version.as_str()).into_iter().next().map(|file| file.bytes)
 }
 
 /// Parses every document (source and translations) once, in parallel.

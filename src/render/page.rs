@@ -245,7 +245,7 @@ fn page_view<'a>(
     }
 }
 
-fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaView {
+pub(crate) fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaView {
     let doc = page.text(lang);
     // Outcomes come from the translation when it has them, else from the source.
     let outcomes_doc = if doc.learning_outcomes.is_empty() { &page.source } else { doc };

@@ -21,6 +21,7 @@ pub fn render_shared_files(
     latest: usize,
     theme: &Theme,
     sink: &Sink<'_>,
+    with_pdfs: bool,
 ) -> anyhow::Result<()> {
     let LoadedVersion { config, site, i18n, .. } = &versions[latest];
     let ctx = RenderContext {
@@ -34,12 +35,13 @@ pub fn render_shared_files(
         urls: Urls { style: config.link_style },
         strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
         prepared: BTreeMap::new(),
+        pdfs: BTreeMap::new(),
     };
     sink(render_root(&ctx, "root.html", "", "index.html")?)?;
     sink(render_root(&ctx, "404.html", &config.base_path, "404.html")?)?;
     sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &ctx).into_bytes() })?;
     sink(OutputFile { path: "robots.txt".into(), bytes: robots(&ctx).into_bytes() })?;
-    sink(OutputFile { path: "versions.json".into(), bytes: versions_json(versions, latest)?.into_bytes() })?;
+    sink(OutputFile { path: "versions.json".into(), bytes: versions_json(versions, latest, with_pdfs)?.into_bytes() })?;
     sink(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
     for (name, bytes) in &theme.static_files {
         sink(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
@@ -153,7 +155,7 @@ struct PageJson {
     translated: bool,
 }
 
-fn versions_json(versions: &[LoadedVersion], latest: usize) -> anyhow::Result<String> {
+fn versions_json(versions: &[LoadedVersion], latest: usize, with_pdfs: bool) -> anyhow::Result<String> {
     let json = VersionsJson {
         schema: 1,
         latest: versions[latest].site.version.to_string(),
@@ -182,14 +184,36 @@ fn versions_json(versions: &[LoadedVersion], latest: usize) -> anyhow::Result<St
                     .collect();
                 VersionJson {
                     path: format!("{label}/"),
-                    label,
+                    label: label.clone(),
                     date: v.spec.date.clone(),
                     status: v.spec.status.clone(),
                     note: v.spec.note.clone(),
                     latest: i == latest,
                     languages: v.config.langs().map(|l| l.to_string()).collect(),
                     pages,
-                    pdfs: v.config.langs().map(|l| (l.to_string(), Vec::new())).collect(),
+                    pdfs: v
+                        .config
+                        .langs()
+                        .map(|lang| {
+                            let pdfs = v
+                                .site
+                                .pages
+                                .iter()
+                                .filter(|page| with_pdfs && super::pdfs::has_pdf(page))
+                                .map(|page| PageJson {
+                                    id: page.id.to_string_raw(),
+                                    title: page.text(lang).title.clone(),
+                                    url: format!(
+                                        "{label}/{lang}/{}{}",
+                                        page.path,
+                                        super::pdfs::pdf_file_name(&v.config, &v.site, page, lang)
+                                    ),
+                                    translated: page.is_translated(lang),
+                                })
+                                .collect();
+                            (lang.to_string(), pdfs)
+                        })
+                        .collect(),
                 }
             })
             .collect(),

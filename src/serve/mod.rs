@@ -24,6 +24,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::key::Lang;
 use crate::markdown::Prepared;
 use crate::output::MemoryOutput;
+use crate::render::PdfMode;
 use http::Refusal;
 
 /// Where the preview's own files live (never a content path: content slugs cannot start with `_`).
@@ -43,6 +44,8 @@ pub struct ServeOptions {
 /// The build being served, and the problems of the latest attempt.
 struct State {
     files: BTreeMap<String, Vec<u8>>,
+    /// The project the files were built from, for PDFs typeset on request.
+    loaded: Option<Arc<crate::Loaded>>,
     /// Diagnostics of the latest build, in the CLI's words (errors mean the files are older).
     messages: Vec<String>,
     ok: bool,
@@ -68,6 +71,11 @@ struct Server {
     listeners: Mutex<Vec<Sender<String>>>,
     /// A non-loopback address the user bound to, accepted as a Host.
     extra_host: Option<String>,
+    /// The typesetter, loaded when the first PDF is asked for.
+    pdf: std::sync::OnceLock<Option<crate::pdf::PdfBuild>>,
+    /// Serialises PDF typesetting (each PDF uses every core already).
+    pdf_lock: Mutex<()>,
+    build: BuildOptions,
 }
 
 /// Builds, listens, watches; returns only on a fatal error. `ready` gets the bound address.
@@ -87,6 +95,7 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
     let server = Arc::new(Server {
         state: RwLock::new(State {
             files: BTreeMap::new(),
+            loaded: None,
             messages: Vec::new(),
             ok: true,
             generation: 0,
@@ -94,6 +103,9 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
         }),
         listeners: Mutex::new(Vec::new()),
         extra_host: (!options.bind.is_loopback()).then(|| options.bind.to_string()),
+        pdf: std::sync::OnceLock::new(),
+        pdf_lock: Mutex::new(()),
+        build: build.clone(),
     });
     let mut previous = None;
     rebuild(&server, &build, &mut previous, false);
@@ -163,7 +175,7 @@ fn concerns_site(root: &Path, path: &Path) -> bool {
 
 /// What the previous successful build left for an incremental one.
 struct Previous {
-    loaded: crate::Loaded,
+    loaded: Arc<crate::Loaded>,
     prepared: BTreeMap<(usize, Lang), Prepared>,
     files: BTreeMap<String, Vec<u8>>,
     /// Diagnostics of rendering (not of loading, which is redone every time).
@@ -185,6 +197,7 @@ fn rebuild(server: &Server, build: &BuildOptions, previous: &mut Option<Previous
             state.rendered = rendered;
             if state.ok {
                 state.files = files;
+                state.loaded = previous.as_ref().map(|p| Arc::clone(&p.loaded));
             }
         }
         Err(error) => {
@@ -215,9 +228,13 @@ fn build_or_update(
         *previous = None;
         return Ok((BTreeMap::new(), diags.into_sorted(), 0));
     };
+    let loaded = Arc::new(loaded);
+    let pdf_mode = if build.no_pdf || !loaded.config.pdf.enabled { PdfMode::Off } else { PdfMode::Deferred };
     let load_diagnostics = diags.into_sorted();
     let incremental = match previous.take() {
-        Some(prev) if texts_only && !load_diagnostics.iter().any(Diagnostic::is_error) => update(&loaded, prev)?,
+        Some(prev) if texts_only && !load_diagnostics.iter().any(Diagnostic::is_error) => {
+            update(&loaded, prev, pdf_mode)?
+        }
         _ => None,
     };
     if let Some(update) = incremental {
@@ -233,7 +250,7 @@ fn build_or_update(
     }
     let render_diags = Diagnostics::new();
     let memory = MemoryOutput::default();
-    let (_, _, prepared) = crate::render_all(&loaded, None, &memory, &render_diags)?;
+    let (_, _, prepared) = crate::render_all(&loaded, None, &memory, &render_diags, pdf_mode)?;
     let render_diagnostics = render_diags.into_sorted();
     let files = memory.into_files();
     let diagnostics = merge(&load_diagnostics, &render_diagnostics);
@@ -263,7 +280,7 @@ struct Update {
 
 /// Renders only the working tree's pages whose texts changed, when nothing else did; `None`
 /// when a full build is needed.
-fn update(loaded: &crate::Loaded, prev: Previous) -> anyhow::Result<Option<Update>> {
+fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyhow::Result<Option<Update>> {
     let (old, new) = (&prev.loaded.versions, &loaded.versions);
     let same_versions = old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a.site.version == b.site.version);
     let current = new.len() - 1;
@@ -281,8 +298,15 @@ fn update(loaded: &crate::Loaded, prev: Previous) -> anyhow::Result<Option<Updat
         .collect();
     let reuse = crate::render::Reuse { prepared: prev.prepared, changed };
     let sink = |file: crate::output::OutputFile| crate::output::Target::write(&memory, &file);
-    let Some(prepared) =
-        crate::render::render_version_reusing(new, current, &loaded.theme, &render_diags, &sink, Some(reuse))?
+    let Some(prepared) = crate::render::render_version_reusing(
+        new,
+        current,
+        &loaded.theme,
+        &render_diags,
+        &sink,
+        Some(reuse),
+        pdf_mode,
+    )?
     else {
         return Ok(None);
     };
@@ -375,8 +399,11 @@ fn handle(server: &Server, mut stream: TcpStream) {
 }
 
 fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bool) {
-    let state = server.state.read().expect("state lock");
     let relative = path.trim_start_matches('/');
+    if relative.ends_with(".pdf") && !server.state.read().expect("state lock").files.contains_key(relative) {
+        typeset_on_request(server, relative);
+    }
+    let state = server.state.read().expect("state lock");
     let candidates = [
         if relative.is_empty() || relative.ends_with('/') {
             format!("{relative}index.html")
@@ -399,6 +426,50 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
         let page = state.files.get("404.html").cloned().unwrap_or(fallback);
         let body = with_live_script("404.html", &page);
         let _ = http::respond(stream, "404 Not Found", "text/html; charset=utf-8", &body, head_only);
+    }
+}
+
+/// Typesets the PDF at `path` (`2.0/el/…/x.pdf`) of the served build and adds it to the
+/// served files; problems are printed and shown like a build's.
+fn typeset_on_request(server: &Server, path: &str) {
+    let _one_at_a_time = server.pdf_lock.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(loaded) = server.state.read().expect("state lock").loaded.clone() else { return };
+    let Some(current) = loaded.versions.iter().position(|v| path.starts_with(&format!("{}/", v.site.version))) else {
+        return;
+    };
+    let build = server.pdf.get_or_init(|| match crate::pdf_build(&loaded, &server.build) {
+        Ok(build) => build,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            None
+        }
+    });
+    let Some(build) = build else { return };
+    let started = Instant::now();
+    let diags = Diagnostics::new();
+    let bytes = crate::render::render_pdf(&loaded.versions, current, &loaded.theme, build, path, &diags);
+    let diagnostics = diags.into_sorted();
+    for diagnostic in &diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let mut state = server.state.write().expect("state lock");
+    match bytes {
+        Some(bytes) => {
+            eprintln!("typeset {path} in {} ms", started.elapsed().as_millis());
+            // Only into the build it was made from: a rebuild may have replaced it meanwhile.
+            if state.loaded.as_ref().is_some_and(|l| Arc::ptr_eq(l, &loaded)) {
+                state.files.insert(path.to_string(), bytes);
+            }
+        }
+        None if !diagnostics.is_empty() => {
+            state.ok = false;
+            state.messages = diagnostics.iter().map(ToString::to_string).collect();
+            state.generation += 1;
+            let event = state.event();
+            drop(state);
+            server.listeners.lock().expect("listeners lock").retain(|listener| listener.send(event.clone()).is_ok());
+        }
+        None => {}
     }
 }
 

@@ -1,0 +1,369 @@
+//! Stage 4c: PDFs, typeset in-process with typst.
+//!
+//! 1. the render stage describes each PDF as a [`PdfJob`]: a generated typst main file (written
+//!    by [`markup`] from the same prepared events as the HTML) and the Markdown it came from;
+//! 2. [`check_glyphs`] refuses characters no font has (typst would print an empty box);
+//! 3. [`compile_all`] compiles the jobs in parallel over one shared [`Typesetter`], skipping
+//!    those whose inputs hash to a PDF already in the [`Cache`].
+//!
+//! Every `typst` import of innotrain is in this module.
+
+pub mod markup;
+mod world;
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Smart};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::content::Document;
+use crate::diag::{Diagnostic, Diagnostics};
+
+pub use markup::Markup;
+pub use world::{MEDIA_DIR, Media, Typesetter};
+
+pub use crate::config::Paper;
+use world::DocumentWorld;
+
+/// The theme file every PDF imports.
+pub const TEMPLATE: &str = "innotrain.typ";
+
+/// One PDF to make.
+pub struct PdfJob<'a> {
+    /// Output path (`2.0/el/io3-quality-monitoring/indicators/innotrain-…-el-2.0.pdf`).
+    pub path: String,
+    /// The generated typst main file.
+    pub main: Markup,
+    /// Which Markdown document each source-map entry of `main` belongs to: (offset in `main`
+    /// where the document's markup starts, the document).
+    pub documents: Vec<(usize, &'a Document)>,
+    /// Content assets the document shows (their bytes are part of the cache key).
+    pub images: BTreeSet<String>,
+    /// The document has a date (its version's): PDF/A requires one.
+    pub dated: bool,
+}
+
+impl PdfJob<'_> {
+    /// The Markdown file and offset that produced typst offset `at` of the main file.
+    fn origin(&self, at: usize) -> Option<(&Document, usize)> {
+        let index = self.documents.partition_point(|&(start, _)| start <= at).checked_sub(1)?;
+        let document = self.documents[index].1;
+        let offset = self.main.source_offset(at)?;
+        Some((document, offset))
+    }
+}
+
+/// Finished PDFs by content hash, so an unchanged PDF is not typeset again.
+pub struct Cache {
+    dir: Option<PathBuf>,
+}
+
+impl Cache {
+    /// A cache in `dir` (created on first write); `None` caches nothing.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self { dir }
+    }
+
+    fn path(&self, key: &str) -> Option<PathBuf> {
+        self.dir.as_ref().map(|dir| dir.join(format!("{key}.pdf")))
+    }
+
+    fn get(&self, key: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.path(key)?).ok().filter(|bytes| bytes.starts_with(b"%PDF-"))
+    }
+
+    /// Stores atomically (write, then rename), so parallel builds never read half a file.
+    fn put(&self, key: &str, bytes: &[u8]) {
+        let (Some(dir), Some(path)) = (&self.dir, self.path(key)) else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let temporary = dir.join(format!(".{key}.{}.tmp", std::process::id()));
+        if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, &path).is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+
+    /// Removes cached PDFs that no job of this build asked for (edited texts leave old PDFs
+    /// behind otherwise).
+    pub fn prune(&self, used: &BTreeSet<String>) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(key) = name.strip_suffix(".pdf")
+                && !used.contains(key)
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Everything PDF making shares across the versions of one build.
+pub struct PdfBuild {
+    pub typesetter: Typesetter,
+    pub cache: Cache,
+    stats: std::sync::Mutex<PdfStats>,
+    used: std::sync::Mutex<BTreeSet<String>>,
+}
+
+impl PdfBuild {
+    pub fn new(typesetter: Typesetter, cache: Cache) -> Self {
+        Self { typesetter, cache, stats: Default::default(), used: Default::default() }
+    }
+
+    /// Compiles `jobs` (see [`compile_all`]) and counts what was typeset and what was cached.
+    pub fn compile(&self, jobs: &[PdfJob<'_>], media: &Media, diags: &Diagnostics, label: &str) -> Vec<PdfFile> {
+        let (files, stats) = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label);
+        let mut total = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        total.compiled += stats.compiled;
+        total.cached += stats.cached;
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).extend(files.iter().map(|f| f.key.clone()));
+        files
+    }
+
+    pub fn stats(&self) -> PdfStats {
+        *self.stats.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// After a complete build: forget cached PDFs this build did not use.
+    pub fn prune_cache(&self) {
+        self.cache.prune(&self.used.lock().unwrap_or_else(|e| e.into_inner()));
+    }
+}
+
+/// What [`compile_all`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PdfStats {
+    pub compiled: usize,
+    pub cached: usize,
+}
+
+/// A finished PDF.
+pub struct PdfFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// The cache key it was stored under.
+    pub key: String,
+}
+
+/// The PDF standards innotrain aims at: tagged PDF for accessibility (PDF/UA-1) that is also
+/// fit for archiving (PDF/A-2a) when the document has a date, as PDF/A requires. typst checks
+/// both while writing and reports what fails.
+fn pdf_options(ident: &str, dated: bool) -> PdfOptions {
+    let standards: &[PdfStandard] = if dated { &[PdfStandard::Ua_1, PdfStandard::A_2a] } else { &[PdfStandard::Ua_1] };
+    PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some("innotrain (typst 0.15)".to_string())),
+        timestamp: None,
+        page_ranges: None,
+        standards: PdfStandards::new(standards).expect("PDF/UA-1 and PDF/A-2a are compatible"),
+        tagged: true,
+        pretty: false,
+    }
+}
+
+/// The cache key of a job: everything that can change its bytes.
+fn cache_key(job: &PdfJob<'_>, typesetter: &Typesetter, media: &Media) -> String {
+    let mut hash = Sha256::new();
+    hash.update(typesetter.fingerprint);
+    hash.update(if job.dated { b"ua-1+a-2a\0".as_slice() } else { b"ua-1\0".as_slice() });
+    hash.update(job.path.as_bytes());
+    hash.update(b"\0");
+    hash.update(job.main.text.as_bytes());
+    for image in &job.images {
+        hash.update(image.as_bytes());
+        hash.update(b"\0");
+        if let Some(bytes) = media.get(image) {
+            hash.update(Sha256::digest(bytes.as_slice()));
+        }
+    }
+    let digest = hash.finalize();
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Refuses characters that no font covers, naming the Markdown file, line and character:
+/// typst would otherwise print an empty box and carry on.
+pub fn check_glyphs(jobs: &[PdfJob<'_>], typesetter: &Typesetter, diags: &Diagnostics) {
+    let mut reported = BTreeSet::new();
+    for job in jobs {
+        for c in job.main.text.chars().filter(|c| !c.is_ascii()) {
+            if typesetter.covers(c) || c.is_whitespace() || is_invisible(c) {
+                continue;
+            }
+            let found = job.documents.iter().find_map(|(_, doc)| doc.text.find(c).map(|offset| (*doc, offset)));
+            let key = (found.map(|(doc, _)| doc.path.clone()), c);
+            if !reported.insert(key) {
+                continue;
+            }
+            let message = format!("no PDF font has the character `{c}` (U+{:04X})", c as u32);
+            let hint = "use another character, or add a font that has it to the theme's `pdf/fonts/` folder";
+            let diagnostic = match found {
+                Some((doc, offset)) => Diagnostic::error(&doc.path, message).at_offset(&doc.text, offset),
+                None => Diagnostic::error(&job.path, message),
+            };
+            diags.push(diagnostic.in_category("pdf").with_hint(hint));
+        }
+    }
+}
+
+/// Format characters that are never drawn (zero-width joiners, soft hyphens, marks).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Compiles every job (in parallel), taking unchanged PDFs from the cache. Errors are reported
+/// to `diags` against the Markdown file or theme file they come from.
+pub fn compile_all(
+    jobs: &[PdfJob<'_>],
+    typesetter: &Typesetter,
+    media: &Media,
+    cache: &Cache,
+    diags: &Diagnostics,
+    label: &str,
+) -> (Vec<PdfFile>, PdfStats) {
+    let progress = Progress::new(jobs.len(), label);
+    let compiled = AtomicUsize::new(0);
+    let cached = AtomicUsize::new(0);
+    let files = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let key = cache_key(job, typesetter, media);
+            let bytes = match cache.get(&key) {
+                Some(bytes) => {
+                    cached.fetch_add(1, Ordering::Relaxed);
+                    Some(bytes)
+                }
+                None => {
+                    let bytes = compile(job, typesetter, media, diags);
+                    if let Some(bytes) = &bytes {
+                        cache.put(&key, bytes);
+                        compiled.fetch_add(1, Ordering::Relaxed);
+                    }
+                    bytes
+                }
+            };
+            progress.tick();
+            bytes.map(|bytes| PdfFile { path: job.path.clone(), bytes, key })
+        })
+        .collect();
+    progress.finish();
+    (files, PdfStats { compiled: compiled.into_inner(), cached: cached.into_inner() })
+}
+
+/// Compiles one job; `None` after reporting its errors.
+pub fn compile(job: &PdfJob<'_>, typesetter: &Typesetter, media: &Media, diags: &Diagnostics) -> Option<Vec<u8>> {
+    let world = DocumentWorld::new(typesetter, media, job.main.text.clone());
+    let warned = typst::compile::<typst_layout::PagedDocument>(&world);
+    for warning in &warned.warnings {
+        report(job, &world, typesetter, warning, diags);
+    }
+    let document = match warned.output {
+        Ok(document) => document,
+        Err(errors) => {
+            for error in &errors {
+                report(job, &world, typesetter, error, diags);
+            }
+            return None;
+        }
+    };
+    match typst_pdf::pdf(&document, &pdf_options(&job.path, job.dated)) {
+        Ok(bytes) => Some(bytes),
+        Err(errors) => {
+            for error in &errors {
+                report(job, &world, typesetter, error, diags);
+            }
+            None
+        }
+    }
+}
+
+/// A typst diagnostic as an innotrain diagnostic: against the Markdown that produced the
+/// typst code, or the theme file, or (for whole-document problems) the PDF.
+fn report(
+    job: &PdfJob<'_>,
+    world: &DocumentWorld<'_>,
+    typesetter: &Typesetter,
+    diagnostic: &SourceDiagnostic,
+    diags: &Diagnostics,
+) {
+    let message = format!("PDF `{}`: {}", file_name(&job.path), diagnostic.message);
+    let new = |file: &str| match diagnostic.severity {
+        Severity::Error => Diagnostic::error(file, message.clone()),
+        Severity::Warning => Diagnostic::warning(file, message.clone()),
+    };
+    let hints: Vec<String> = diagnostic.hints.iter().map(|hint| hint.v.to_string()).collect();
+    let location = world.locate(diagnostic);
+    let mut out = match &location {
+        Some(location) if location.in_main => match job.origin(location.offset) {
+            Some((doc, offset)) => new(&doc.path).at_offset(&doc.text, offset),
+            None => new(&format!("{}/pdf/{TEMPLATE}", "themes")).with_hint(
+                "the generated document calls the theme's PDF functions with arguments they do not take: \
+                 compare the theme's `pdf/innotrain.typ` with the default theme's",
+            ),
+        },
+        Some(location) => match typesetter.real_path(location.id) {
+            Some(path) => new(&path.to_string_lossy().replace('\\', "/")).at(location.line, location.column),
+            None => new(&job.path),
+        },
+        None => new(&job.path),
+    };
+    if !hints.is_empty() {
+        out = out.with_hint(hints.join("; "));
+    }
+    diags.push(out.in_category("pdf"));
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Content assets as typst bytes, by content path.
+pub fn media<'a>(assets: impl IntoIterator<Item = (&'a String, &'a Vec<u8>)>) -> Media {
+    assets.into_iter().map(|(path, bytes)| (path.clone(), Bytes::new(bytes.clone()))).collect()
+}
+
+/// A progress bar on a terminal; silent in CI, in pipes and in tests.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(total: usize, label: &str) -> Self {
+        let visible = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && total > 0;
+        let bar = visible.then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            let style = indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} PDFs ({eta})")
+                .map(|style| style.progress_chars("=> "))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar.set_prefix(label.to_string());
+            bar
+        });
+        Self { bar }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The default cache folder of a project.
+pub fn default_cache_dir(root: &Path) -> PathBuf {
+    root.join(".innotrain-cache").join("pdf")
+}

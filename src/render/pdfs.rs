@@ -1,0 +1,487 @@
+//! The PDFs of one version: a module PDF per module and an output book per output, in every
+//! language, described as typst main files for [`crate::pdf`] to compile.
+//!
+//! A PDF sits in the folder of its web page (`2.0/el/io3-x/indicators/innotrain-…-el-2.0.pdf`),
+//! so relative links from it work when it is opened from the site. With a base URL, links are
+//! absolute and keep working in a downloaded copy.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{Document, Page, PageKind, Site};
+use crate::i18n;
+use crate::key::Lang;
+use crate::markdown::Prepared;
+use crate::markdown::links::{LinkContext, Target, resolve_target};
+use crate::pdf::markup::{self, LinkTarget, Markup, MarkupOptions, string, string_array};
+use crate::pdf::{MEDIA_DIR, PdfJob, TEMPLATE};
+use crate::slug::slugify;
+
+use super::RenderContext;
+use super::page::{legal_view, module_meta};
+
+/// A PDF as pages link to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Output path of the PDF.
+    pub path: String,
+    /// File name (for `download` attributes).
+    pub file_name: String,
+    /// Size in bytes; `None` when the PDF is typeset later (in the preview).
+    pub bytes: Option<usize>,
+}
+
+/// The PDF links of every module and output page; with `sizes` (the PDFs just typeset) only
+/// those that were made.
+pub fn links(ctx: &RenderContext<'_>, sizes: Option<&BTreeMap<String, usize>>) -> BTreeMap<(usize, Lang), PdfLink> {
+    let mut links = BTreeMap::new();
+    for (index, page) in ctx.site.pages.iter().enumerate().filter(|(_, page)| has_pdf(page)) {
+        for lang in ctx.config.langs() {
+            let path = pdf_path(ctx, index, lang);
+            let bytes = match sizes {
+                Some(sizes) => match sizes.get(&path) {
+                    Some(&size) => Some(size),
+                    None => continue,
+                },
+                None => None,
+            };
+            let file_name = pdf_file_name(ctx.config, ctx.site, page, lang);
+            links.insert((index, lang.clone()), PdfLink { path, file_name, bytes });
+        }
+    }
+    links
+}
+
+/// The PDF of page `index` (a module's own, or an output's book) in `lang`.
+pub fn pdf_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
+    let page = &ctx.site.pages[index];
+    format!("{}/{lang}/{}{}", ctx.site.version, page.path, pdf_file_name(ctx.config, ctx.site, page, lang))
+}
+
+/// `innotrain-io3-quality-monitoring-indicators-el-2.0.pdf`: stable, and descriptive once
+/// downloaded next to others.
+pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang) -> String {
+    let prefix = [&config.project.acronym, &config.title]
+        .into_iter()
+        .map(|name| slugify(name))
+        .find(|slug| !slug.is_empty())
+        .unwrap_or_else(|| "document".to_string());
+    let page_part = page.path.trim_end_matches('/').replace('/', "-");
+    format!("{prefix}-{page_part}-{lang}-{}.pdf", site.version)
+}
+
+/// Every PDF of the version: pages that have one are modules and output landing pages.
+pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
+    let mut jobs = Vec::new();
+    for lang in ctx.config.langs() {
+        for output in &ctx.site.outputs {
+            jobs.push(book_job(ctx, output.landing, &output.modules, lang));
+            for &module in &output.modules {
+                jobs.push(module_job(ctx, module, lang));
+            }
+        }
+    }
+    jobs
+}
+
+/// Which pages get a PDF.
+pub fn has_pdf(page: &Page) -> bool {
+    matches!(page.kind, PageKind::Module | PageKind::Output)
+}
+
+/// A module's own PDF: cover, imprint, contents, facts, outcomes and text.
+fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang) -> PdfJob<'a> {
+    let page = &ctx.site.pages[index];
+    let doc = page.text(lang);
+    let path = pdf_path(ctx, index, lang);
+    let output_title = page.output.map(|o| ctx.site.pages[ctx.site.outputs[o].landing].text(lang).title.clone());
+    let mut main = Markup::default();
+    let meta = Meta {
+        kind: "module",
+        title: &doc.title,
+        subtitle: output_title.as_deref(),
+        description: doc.summary.as_deref(),
+        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
+        authors: &page.facts.authors,
+        translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
+        notice: notices(ctx, page, lang),
+        licence: page.licence,
+        web_path: &page.path,
+    };
+    main.text.push_str(&preamble(ctx, lang, &path, &meta));
+    main.text.push_str(&facts_and_outcomes(ctx, page, lang, 1));
+    let mut images = BTreeSet::new();
+    let mut documents = Vec::new();
+    let body = body_markup(ctx, index, lang, &path, -1, "", &mut images, &BTreeMap::new());
+    documents.push((main.text.len(), doc));
+    main.push_markup(in_language(body, doc, lang));
+    PdfJob { path, main, documents, images, dated: is_dated(ctx) }
+}
+
+/// An output's book: cover, imprint, contents, the landing text and every module as a chapter.
+fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], lang: &Lang) -> PdfJob<'a> {
+    let page = &ctx.site.pages[landing];
+    let doc = page.text(lang);
+    let path = pdf_path(ctx, landing, lang);
+    // Translators of every chapter shown in this language, in reading order, once each.
+    let mut translators: Vec<String> = Vec::new();
+    for text in std::iter::once(landing).chain(modules.iter().copied()).map(|i| ctx.site.pages[i].text(lang)) {
+        if text.lang == *lang {
+            for name in &text.translators {
+                if !translators.contains(name) {
+                    translators.push(name.clone());
+                }
+            }
+        }
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for &module in modules {
+        for name in &ctx.site.pages[module].facts.authors {
+            if !authors.contains(name) {
+                authors.push(name.clone());
+            }
+        }
+    }
+    let meta = Meta {
+        kind: "output",
+        title: &doc.title,
+        subtitle: None,
+        description: doc.summary.as_deref(),
+        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
+        authors: &authors,
+        translators,
+        notice: notices(ctx, page, lang),
+        licence: page.licence,
+        web_path: &page.path,
+    };
+    let mut main = Markup::default();
+    main.text.push_str(&preamble(ctx, lang, &path, &meta));
+    let mut images = BTreeSet::new();
+    let mut documents = Vec::new();
+
+    // Links between chapters of the book stay inside the PDF.
+    let chapters: BTreeMap<usize, String> =
+        modules.iter().enumerate().map(|(n, &module)| (module, format!("m{}", n + 1))).collect();
+
+    let introduction = ctx.i18n.message(lang, "pdf-introduction");
+    main.text.push_str(&format!("#chapter({});\n", string(&introduction)));
+    let body = body_markup(ctx, landing, lang, &path, 0, "intro-", &mut images, &chapters);
+    documents.push((main.text.len(), doc));
+    main.push_markup(in_language(body, doc, lang));
+
+    for &module in modules {
+        let module_page = &ctx.site.pages[module];
+        let module_doc = module_page.text(lang);
+        let label = &chapters[&module];
+        let notice = notices(ctx, module_page, lang).map_or("none".to_string(), |n| string(&n));
+        let mut chapter =
+            format!("\n#chapter({}, label-name: {}, notice: {notice});\n", string(&module_doc.title), string(label),);
+        chapter.push_str(&facts_and_outcomes(ctx, module_page, lang, 2));
+        main.text.push_str(&chapter);
+        let prefix = format!("{label}-");
+        let body = body_markup(ctx, module, lang, &path, 0, &prefix, &mut images, &chapters);
+        documents.push((main.text.len(), module_doc));
+        main.push_markup(in_language(body, module_doc, lang));
+    }
+    PdfJob { path, main, documents, images, dated: is_dated(ctx) }
+}
+
+/// What the cover, the imprint and the PDF's metadata say about a document.
+struct Meta<'a> {
+    kind: &'static str,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    description: Option<&'a str>,
+    keywords: &'a [String],
+    authors: &'a [String],
+    translators: Vec<String>,
+    notice: Option<String>,
+    licence: crate::licence::Licence,
+    web_path: &'a str,
+}
+
+/// The import of the theme and the `publication` call with every metadata value as a string
+/// literal.
+fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -> String {
+    let config = ctx.config;
+    let version = &ctx.versions[ctx.current];
+    let t = |id: &str| string(&ctx.i18n.message(lang, id));
+    let legal = legal_view(ctx, lang, meta.licence);
+    let opt = |value: Option<&str>| value.filter(|v| !v.is_empty()).map_or("none".to_string(), string);
+    let date = version.spec.date.as_deref().and_then(parse_date);
+    let date_value = date.map_or("none".to_string(), |(y, m, d)| format!("datetime(year: {y}, month: {m}, day: {d})"));
+    let web_url = (!config.base_url.is_empty())
+        .then(|| format!("{}{}{}/{lang}/{}", config.base_url, config.base_path, ctx.site.version, meta.web_path));
+    let translated_by = (!meta.translators.is_empty())
+        .then(|| ctx.i18n.format(lang, "translated-by", &[("names", i18n::text(&meta.translators.join(", ")))]));
+    let licence_url = (!legal.licence_url.is_empty()).then_some(legal.licence_url.as_str());
+    let mut description = meta.description.unwrap_or(&config.description).to_string();
+    // The licence goes into the document's metadata too (typst has no rights field).
+    if !legal.licence_notice.is_empty() {
+        description = format!("{description} {}", legal.licence_notice).trim().to_string();
+    }
+    format!(
+        r#"// Generated by innotrain for {path}. Edit the Markdown, not this file.
+#import "/theme/{TEMPLATE}": *
+
+#let meta = (
+  kind: {kind},
+  lang: {lang_code},
+  title: {title},
+  running-title: {title},
+  subtitle: {subtitle},
+  description: {summary},
+  document-description: {description},
+  keywords: {keywords},
+  authors: {authors},
+  translated-by: {translated_by},
+  site-title: {site_title},
+  project: {project},
+  programme: {programme},
+  project-number: {number},
+  version: {version_label},
+  date: {date_value},
+  date-text: {date_text},
+  language-name: {language_name},
+  web-url: {web_url},
+  licence: (name: {licence_name}, url: {licence_url}),
+  paper: {paper},
+  emblem: "/static/eu-emblem.svg",
+  notice: {notice},
+  legal: (
+    emblem-alt: {emblem_alt},
+    funding: {funding},
+    disclaimer: {disclaimer},
+    licence-notice: {licence_notice},
+  ),
+  strings: (
+    contents: {contents},
+    page: {page},
+    version: {version_word},
+    date: {date_word},
+    language: {language_word},
+    licence: {licence_word},
+    about: {about},
+    project: {project_word},
+    programme: {programme_word},
+    project-number: {number_word},
+    authors: {authors_word},
+    web-version: {web_word},
+    duration: {duration_word},
+    audience: {audience_word},
+    eqf-level: {eqf_word},
+    keywords: {keywords_word},
+  ),
+)
+#show: publication.with(meta)
+
+"#,
+        kind = string(meta.kind),
+        lang_code = string(lang.as_str()),
+        title = string(meta.title),
+        subtitle = opt(meta.subtitle),
+        summary = opt(meta.description),
+        description = string(&description),
+        keywords = string_array(meta.keywords),
+        authors = string_array(meta.authors),
+        translated_by = opt(translated_by.as_deref()),
+        site_title = string(if config.project.acronym.is_empty() { &config.title } else { &config.project.acronym }),
+        project = opt(Some(&config.project.name)),
+        programme = opt(Some(&config.project.programme)),
+        number = opt(Some(&config.project.number)),
+        version_label = string(ctx.site.version.as_str()),
+        date_text = opt(version.spec.date.as_deref()),
+        language_name = string(&config.language_name(lang.as_str())),
+        web_url = opt(web_url.as_deref()),
+        licence_name = string(&legal.licence_name),
+        licence_url = opt(licence_url),
+        paper = string(config.pdf.paper.typst_name()),
+        notice = opt(meta.notice.as_deref()),
+        emblem_alt = string(&legal.emblem_alt),
+        funding = string(&legal.funding),
+        disclaimer = string(&legal.disclaimer),
+        licence_notice = string(&legal.licence_notice),
+        contents = t("pdf-contents"),
+        page = t("pdf-page"),
+        version_word = t("version"),
+        date_word = t("pdf-date"),
+        language_word = t("language"),
+        licence_word = t("licence"),
+        about = t("pdf-about"),
+        project_word = t("pdf-project"),
+        programme_word = t("pdf-programme"),
+        number_word = t("pdf-project-number"),
+        authors_word = t("pdf-authors"),
+        web_word = t("pdf-web-version"),
+        duration_word = t("duration"),
+        audience_word = t("audience"),
+        eqf_word = t("eqf-level"),
+        keywords_word = t("keywords"),
+    )
+}
+
+fn is_dated(ctx: &RenderContext<'_>) -> bool {
+    ctx.versions[ctx.current].spec.date.as_deref().and_then(parse_date).is_some()
+}
+
+/// `2020-06-30` → (2020, 6, 30); book.toml dates are validated when loaded.
+fn parse_date(date: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some((year, month, day))
+}
+
+/// The fallback and outdated notices of a page in `lang`, as the web page shows them.
+fn notices(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<String> {
+    let doc = page.text(lang);
+    let name = |l: &Lang| ctx.config.language_name(l.as_str());
+    if &doc.lang != lang {
+        return Some(ctx.i18n.format(
+            lang,
+            "fallback-notice",
+            &[("language", i18n::text(&name(lang))), ("original", i18n::text(&name(&doc.lang)))],
+        ));
+    }
+    (crate::content::freshness::freshness(page, lang) == crate::content::freshness::Freshness::Outdated)
+        .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&name(&page.source.lang)))]))
+}
+
+/// The module's facts block and learning outcomes, in `lang` (outcomes in the language they
+/// are written in).
+fn facts_and_outcomes(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, heading_level: u8) -> String {
+    if page.kind != PageKind::Module {
+        return String::new();
+    }
+    let meta = module_meta(ctx, page, lang);
+    let mut out = format!(
+        "#module-facts(meta.strings, duration: {}, audience: {}, eqf: {}, keywords: {});\n",
+        meta.duration.as_deref().map_or("none".to_string(), string),
+        string_array(&meta.audience),
+        meta.eqf_level.map_or("none".to_string(), |level| level.to_string()),
+        string_array(&meta.keywords),
+    );
+    let groups: Vec<(String, &Vec<String>)> = [
+        ("outcomes-knowledge", &meta.knowledge),
+        ("outcomes-skills", &meta.skills),
+        ("outcomes-responsibility-autonomy", &meta.responsibility_autonomy),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .map(|(id, items)| (ctx.i18n.message(lang, id), items))
+    .collect();
+    if !groups.is_empty() {
+        let groups: Vec<String> =
+            groups.iter().map(|(title, items)| format!("({}, {})", string(title), string_array(items))).collect();
+        let lang_arg = meta.outcomes_lang.as_deref().map_or("auto".to_string(), string);
+        out.push_str(&format!(
+            "#learning-outcomes({}, level: {heading_level}, ({},), lang: {lang_arg});\n\n",
+            string(&ctx.i18n.message(lang, "learning-outcomes")),
+            groups.join(", "),
+        ));
+    }
+    out
+}
+
+/// Text in another language than the reader's (a fallback) is marked with its language, so
+/// the PDF's tags tell screen readers the truth.
+fn in_language(body: Markup, doc: &Document, reader: &Lang) -> Markup {
+    if &doc.lang == reader {
+        return body;
+    }
+    let mut wrapped =
+        Markup { text: format!("#[#set text(lang: {})\n", string(doc.lang.as_str())), ..Markup::default() };
+    wrapped.push_markup(body);
+    wrapped.text.push_str("]\n");
+    wrapped
+}
+
+/// The body of page `index` as read in `lang`, as typst markup.
+#[allow(clippy::too_many_arguments)]
+fn body_markup(
+    ctx: &RenderContext<'_>,
+    index: usize,
+    lang: &Lang,
+    pdf_path: &str,
+    heading_shift: i8,
+    label_prefix: &str,
+    images: &mut BTreeSet<String>,
+    chapters: &BTreeMap<usize, String>,
+) -> Markup {
+    let Some(prepared) = ctx.prepared_for(index, lang) else { return Markup::default() };
+    let page = &ctx.site.pages[index];
+    let doc = page.text(lang);
+    // Where the PDF sits, as a page path (`io3-x/indicators/`), to link relatively from there.
+    let pdf_dir = pdf_path
+        .strip_prefix(&format!("{}/{lang}/", ctx.site.version))
+        .and_then(|rest| rest.rsplit_once('/'))
+        .map_or(String::new(), |(dir, _)| format!("{dir}/"));
+    let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
+    let link_ctx = LinkContext { site: ctx.site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
+    let found_images = std::cell::RefCell::new(BTreeSet::new());
+    let resolve = |dest: &str, is_image: bool, _number: usize| -> LinkTarget {
+        resolve_for_pdf(ctx, prepared, &link_ctx, dest, is_image, lang, &pdf_dir, chapters, &found_images)
+    };
+    let options = MarkupOptions { heading_shift, label_prefix, resolve: &resolve };
+    let body = markup::write_body(prepared, &options);
+    images.extend(found_images.into_inner());
+    body
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_for_pdf(
+    ctx: &RenderContext<'_>,
+    prepared: &Prepared,
+    link_ctx: &LinkContext<'_>,
+    dest: &str,
+    is_image: bool,
+    lang: &Lang,
+    pdf_dir: &str,
+    chapters: &BTreeMap<usize, String>,
+    images: &std::cell::RefCell<BTreeSet<String>>,
+) -> LinkTarget {
+    let config = ctx.config;
+    let web = |path: &str| {
+        if config.base_url.is_empty() {
+            ctx.urls.page(pdf_dir, path)
+        } else {
+            format!("{}{}{}/{lang}/{path}", config.base_url, config.base_path, ctx.site.version)
+        }
+    };
+    match resolve_target(dest, is_image, prepared, link_ctx) {
+        Ok(Target::AsWritten) if is_image => LinkTarget::None,
+        Ok(Target::AsWritten) => LinkTarget::Url(dest.to_string()),
+        Ok(Target::Anchor(fragment)) => LinkTarget::Fragment(fragment),
+        Ok(Target::Page { index, fragment }) => match chapters.get(&index) {
+            Some(label) if fragment.is_none() => LinkTarget::Label(label.clone()),
+            _ => {
+                let mut url = web(&ctx.site.pages[index].path);
+                if let Some(fragment) = fragment {
+                    url.push('#');
+                    url.push_str(&crate::urls::encode_path(&fragment));
+                }
+                LinkTarget::Url(url)
+            }
+        },
+        Ok(Target::Asset { path, .. }) if is_image => {
+            images.borrow_mut().insert(path.clone());
+            LinkTarget::Image(format!("{MEDIA_DIR}{path}"))
+        }
+        Ok(Target::Asset { path, fragment }) => {
+            let mut url = if config.base_url.is_empty() {
+                ctx.urls.media(pdf_dir, &path)
+            } else {
+                format!("{}{}{}/media/{}", config.base_url, config.base_path, ctx.site.version, path)
+            };
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(&fragment);
+            }
+            LinkTarget::Url(url)
+        }
+        Ok(Target::Nowhere) | Err(_) => LinkTarget::None,
+    }
+}
