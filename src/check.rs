@@ -157,6 +157,9 @@ fn string_coverage(project: &Project) -> Vec<Diagnostic> {
 /// the language and version switchers, navigation, images and downloads.
 fn output_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // `check` does not typeset PDFs: versions.json lists those a build would write.
+    let pdfs = listed_pdfs(files);
+    let exists = |path: &str| files.contains_key(path) || pdfs.contains(path);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html") {
         let html = String::from_utf8_lossy(bytes);
         let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -173,12 +176,30 @@ fn output_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
             if target.is_empty() || target.ends_with('/') {
                 resolved = if resolved.is_empty() { "index.html".into() } else { format!("{resolved}/index.html") };
             }
-            if !files.contains_key(&resolved) {
+            if !exists(&resolved) {
                 out.push(broken(path, &link));
             }
         }
     }
     out
+}
+
+/// The PDF paths versions.json lists (every version, every language).
+fn listed_pdfs(files: &BTreeMap<String, Vec<u8>>) -> std::collections::BTreeSet<String> {
+    let Some(json) =
+        files.get("versions.json").and_then(|bytes| serde_json::from_slice::<serde_json::Value>(bytes).ok())
+    else {
+        return Default::default();
+    };
+    let versions = json["versions"].as_array().cloned().unwrap_or_default();
+    versions
+        .iter()
+        .filter_map(|version| version["pdfs"].as_object())
+        .flat_map(|by_lang| by_lang.values())
+        .filter_map(|pdfs| pdfs.as_array())
+        .flatten()
+        .filter_map(|pdf| pdf["url"].as_str().map(crate::urls::decode_path))
+        .collect()
 }
 
 fn broken(page: &str, link: &str) -> Diagnostic {

@@ -61,6 +61,11 @@ impl Typesetter {
                     continue;
                 }
                 let relative = entry.path().strip_prefix(&dir)?.to_string_lossy().replace('\\', "/");
+                // Of the theme's static files only images can appear in a PDF: a stylesheet edit
+                // must not invalidate every cached PDF.
+                if mount == STATIC_DIR && !is_image(&relative) {
+                    continue;
+                }
                 let bytes =
                     std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
                 fingerprint.update(format!("{mount}{relative}\0{}\0", bytes.len()).as_bytes());
@@ -146,6 +151,11 @@ pub struct Location {
     pub line: usize,
     pub column: usize,
     pub id: FileId,
+}
+
+fn is_image(path: &str) -> bool {
+    let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    matches!(extension.as_str(), "svg" | "png" | "jpg" | "jpeg" | "gif" | "webp")
 }
 
 fn file_id(path: &str) -> FileId {

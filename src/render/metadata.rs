@@ -118,6 +118,23 @@ pub fn json_ld(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<Stri
             json!(page.facts.authors.iter().map(|a| json!({ "@type": "Person", "name": a })).collect::<Vec<_>>()),
         );
     }
+    // The PDF of this page for this reader (in the reader's language, with fallback chapters).
+    let index = ctx.site.by_id.get(&page.id).copied();
+    if let Some(index) = index
+        && let Some(pdf) = ctx.pdfs.get(&(index, lang.clone()))
+    {
+        let mut encoding = json!({
+            "@type": "MediaObject",
+            "contentUrl": super::pdfs::absolute_pdf_url(ctx, index, lang),
+            "encodingFormat": "application/pdf",
+            "inLanguage": lang.as_str(),
+            "name": pdf.file_name,
+        });
+        if let Some(bytes) = pdf.bytes {
+            encoding.as_object_mut().expect("an object").insert("contentSize".into(), json!(format!("{bytes} B")));
+        }
+        object.insert("encoding".into(), encoding);
+    }
     let project = &ctx.config.project;
     if !project.number.is_empty() {
         object.insert(

@@ -236,6 +236,7 @@ fn page_view<'a>(
         sidebar,
         meta: (page.kind == PageKind::Module).then(|| module_meta(ctx, page, lang)),
         children: children(ctx, page, lang),
+        downloads: downloads(ctx, index, lang),
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
@@ -270,6 +271,42 @@ pub(crate) fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> 
             })
             .collect(),
     }
+}
+
+/// The page's own PDF and, on a module page, its output's book.
+fn downloads(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Vec<DownloadView> {
+    let page = &ctx.site.pages[index];
+    let mut pdfs = vec![(index, "pdf-download")];
+    if page.kind == PageKind::Module
+        && let Some(o) = page.output
+    {
+        pdfs.push((ctx.site.outputs[o].landing, "pdf-download-output"));
+    }
+    pdfs.into_iter()
+        .filter_map(|(target, label)| {
+            let link = ctx.pdfs.get(&(target, lang.clone()))?;
+            // From the page's folder to the folder of the PDF (its page's), then the file.
+            let folder = ctx.urls.page(&page.path, &ctx.site.pages[target].path);
+            let folder = folder.trim_end_matches("index.html").trim_start_matches("./");
+            Some(DownloadView {
+                label: ctx.i18n.message(lang, label),
+                href: format!("{folder}{}", crate::urls::encode_path(&link.file_name)),
+                file_name: link.file_name.clone(),
+                size: link.bytes.map(|bytes| file_size(bytes, lang)),
+            })
+        })
+        .collect()
+}
+
+/// `180 kB`, `1.2 MB`; a decimal comma in every site language but English.
+pub(crate) fn file_size(bytes: usize, lang: &Lang) -> String {
+    let (number, unit) = if bytes < 1_000_000 {
+        (format!("{}", bytes.div_ceil(1000)), "kB")
+    } else {
+        (format!("{:.1}", bytes as f64 / 1_000_000.0), "MB")
+    };
+    let number = if lang.as_str() == "en" { number } else { number.replace('.', ",") };
+    format!("{number}\u{a0}{unit}")
 }
 
 fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {

@@ -72,6 +72,13 @@ pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang) -> 
     format!("{prefix}-{page_part}-{lang}-{}.pdf", site.version)
 }
 
+/// The stable URL of the PDF of page `index` in `lang` (from the base path without a base
+/// URL); `None` when the page has no PDF in this build.
+pub fn absolute_pdf_url(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<String> {
+    let link = ctx.pdfs.get(&(index, lang.clone()))?;
+    Some(format!("{}{}{}", ctx.config.base_url, ctx.config.base_path, crate::urls::encode_path(&link.path)))
+}
+
 /// Every PDF of the version: pages that have one are modules and output landing pages.
 pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
     let mut jobs = Vec::new();

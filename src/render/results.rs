@@ -48,7 +48,11 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
                 description: doc.summary.clone().unwrap_or_default(),
                 languages_available: available.clone(),
                 web_url: absolute_url(ctx, lang, &landing.path),
-                pdf_urls: Vec::new(),
+                // The output's book first, then each module's PDF.
+                pdf_urls: std::iter::once(output.landing)
+                    .chain(output.modules.iter().copied())
+                    .filter_map(|index| super::pdfs::absolute_pdf_url(ctx, index, lang))
+                    .collect(),
                 licence: landing.licence.name.to_string(),
                 licence_url: landing.licence.url.to_string(),
                 version: site.version.to_string(),

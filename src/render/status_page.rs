@@ -118,6 +118,7 @@ pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sideb
         sidebar: sidebars.get(&(lang.clone(), None, 1)).cloned().unwrap_or_default(),
         meta: None,
         children: Vec::new(),
+        downloads: Vec::new(),
         canonical: absolute_url(ctx, lang, from),
         alternates: config
             .langs()

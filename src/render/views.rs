@@ -22,6 +22,18 @@ pub struct LinkView {
     pub lang: Option<String>,
 }
 
+/// A PDF to download from a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadView {
+    /// "Download PDF", "The whole output as one PDF".
+    pub label: String,
+    pub href: String,
+    pub file_name: String,
+    /// "180 kB", "1,2 MB" (in the reader's notation); `None` in the preview, which typesets
+    /// PDFs when they are opened.
+    pub size: Option<String>,
+}
+
 /// One entry of the language switcher.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageView {
@@ -163,6 +175,8 @@ pub struct PageView<'a> {
     pub sidebar: String,
     pub meta: Option<ModuleMetaView>,
     pub children: Vec<ChildView>,
+    /// The page's PDF, and on a module page also its output's book.
+    pub downloads: Vec<DownloadView>,
     /// Canonical URL of the real text (for a fallback page: the default-language page).
     pub canonical: String,
     pub alternates: Vec<AlternateView>,

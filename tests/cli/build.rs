@@ -274,6 +274,10 @@ const SCHEMA_ORG: &[&str] = &[
     "identifier",
     "funder",
     "encoding",
+    "contentUrl",
+    "encodingFormat",
+    "contentSize",
+    "encoding",
 ];
 
 fn json_ld(html: &str) -> serde_json::Value {
