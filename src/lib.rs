@@ -59,6 +59,8 @@ pub struct BuildOptions {
     pub no_pdf: bool,
     /// Where typeset PDFs are cached; `<root>/.innotrain-cache/pdf` when not given.
     pub cache_dir: Option<PathBuf>,
+    /// `--emit-typst`: also write each PDF's generated typst source (`x.pdf.typ`).
+    pub emit_typst: bool,
 }
 
 impl BuildOptions {
@@ -74,6 +76,7 @@ impl BuildOptions {
             skip_missing_versions: false,
             no_pdf: false,
             cache_dir: None,
+            emit_typst: false,
         }
     }
 }
@@ -148,7 +151,9 @@ pub fn pdf_build(loaded: &Loaded, options: &BuildOptions) -> anyhow::Result<Opti
         );
     }
     let cache_dir = options.cache_dir.clone().unwrap_or_else(|| pdf::default_cache_dir(&options.root));
-    Ok(Some(pdf::PdfBuild::new(typesetter, pdf::Cache::new(Some(cache_dir)))))
+    let mut build = pdf::PdfBuild::new(typesetter, pdf::Cache::new(Some(cache_dir)));
+    build.emit_typst = options.emit_typst;
+    Ok(Some(build))
 }
 
 /// A build held in memory (for the preview server).

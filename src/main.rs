@@ -51,6 +51,9 @@ enum Command {
         /// runs to skip unchanged PDFs.
         #[arg(long)]
         cache_dir: Option<PathBuf>,
+        /// Also write each PDF's generated typst source next to it (`x.pdf.typ`), for theme authors.
+        #[arg(long)]
+        emit_typst: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -165,25 +168,35 @@ enum Links {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions, no_pdf, cache_dir } => {
-            project_root(root).and_then(|root| {
-                let links = links.map(|l| match l {
-                    Links::Directory => LinkStyle::Directory,
-                    Links::IndexHtml => LinkStyle::IndexHtml,
-                });
-                run_build(BuildOptions {
-                    root,
-                    out,
-                    base_url,
-                    base_path,
-                    links,
-                    version,
-                    skip_missing_versions,
-                    no_pdf,
-                    cache_dir,
-                })
+        Command::Build {
+            root,
+            out,
+            base_url,
+            base_path,
+            links,
+            version,
+            skip_missing_versions,
+            no_pdf,
+            cache_dir,
+            emit_typst,
+        } => project_root(root).and_then(|root| {
+            let links = links.map(|l| match l {
+                Links::Directory => LinkStyle::Directory,
+                Links::IndexHtml => LinkStyle::IndexHtml,
+            });
+            run_build(BuildOptions {
+                root,
+                out,
+                base_url,
+                base_path,
+                links,
+                version,
+                skip_missing_versions,
+                no_pdf,
+                cache_dir,
+                emit_typst,
             })
-        }
+        }),
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
         }

@@ -380,8 +380,10 @@ fn highlight_code(events: &[Spanned<'_>], report: &Report<'_>) -> Vec<Option<Str
             Event::Text(text) if block.is_some() => block.as_mut().expect("inside a block").1.push_str(text),
             Event::End(TagEnd::CodeBlock) => {
                 let (lang, code, offset) = block.take().expect("code block was open");
-                let html = (!lang.is_empty()).then(|| highlight::highlight(&code, &lang)).flatten();
-                if !lang.is_empty() && html.is_none() && code.len() <= highlight::MAX_HIGHLIGHTED_BYTES {
+                // `text` and its kin ask for no highlighting.
+                let plain = lang.is_empty() || matches!(lang.as_str(), "text" | "txt" | "plain" | "plaintext");
+                let html = (!plain).then(|| highlight::highlight(&code, &lang)).flatten();
+                if !plain && html.is_none() && code.len() <= highlight::MAX_HIGHLIGHTED_BYTES {
                     report(offset, &|path| {
                         Diagnostic::warning(path, format!("unknown code language `{lang}`")).in_category("code")
                             .with_hint("the block is shown without highlighting; use a common name such as `yaml`, `json`, `toml` or `text`")

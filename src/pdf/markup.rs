@@ -325,7 +325,9 @@ impl Writer<'_> {
         };
         let alt = alt.trim();
         let alt = if alt.is_empty() { "none".to_string() } else { string(alt) };
-        let call = format!("#figure-image({}, alt: {alt});", string(&path));
+        // The `image` call is written here, not in the theme, so that typst's errors about the
+        // file (a broken PNG) point at this line and so at the Markdown.
+        let call = format!("#figure-image(image({}, alt: {alt}));", string(&path));
         self.push(&call);
     }
 
@@ -384,8 +386,9 @@ pub fn escape_text(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            // `1.` would start a numbered list at the beginning of a line.
-            '.' if previous.is_ascii_digit() => out.push_str("\\."),
+            // `1.` would start a numbered list at the beginning of a line; `...` is typst's
+            // shorthand for an ellipsis.
+            '.' if previous.is_ascii_digit() || previous == '.' => out.push_str("\\."),
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
@@ -423,4 +426,24 @@ pub fn string_array<S: AsRef<str>>(items: &[S]) -> String {
     }
     out.push(')');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_typst_markup_could_read_as_syntax() {
+        assert_eq!(escape_text("#read(\"x\") $a$ @b <c>"), "\\#read(\\\"x\\\") \\$a\\$ \\@b \\<c\\>");
+        assert_eq!(escape_text("1. a... // b"), "1\\. a.\\.\\. \\/\\/ b");
+        assert_eq!(escape_text("- = + * _ ` [ ] { } ~ \\"), "\\- \\= \\+ \\* \\_ \\` \\[ \\] \\{ \\} \\~ \\\\");
+        assert_eq!(escape_text("line\nbreak\u{7}"), "line break");
+    }
+
+    #[test]
+    fn strings_are_typst_string_literals() {
+        assert_eq!(string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\n\"");
+        assert_eq!(string("\u{1}"), "\"\\u{1}\"");
+        assert_eq!(string_array(&["x", "y"]), "(\"x\", \"y\", )");
+    }
 }

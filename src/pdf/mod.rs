@@ -110,13 +110,16 @@ impl Cache {
 pub struct PdfBuild {
     pub typesetter: Typesetter,
     pub cache: Cache,
+    /// `--emit-typst`: write each PDF's generated typst main file next to it (`x.pdf.typ`), for
+    /// theme authors.
+    pub emit_typst: bool,
     stats: std::sync::Mutex<PdfStats>,
     used: std::sync::Mutex<BTreeSet<String>>,
 }
 
 impl PdfBuild {
     pub fn new(typesetter: Typesetter, cache: Cache) -> Self {
-        Self { typesetter, cache, stats: Default::default(), used: Default::default() }
+        Self { typesetter, cache, emit_typst: false, stats: Default::default(), used: Default::default() }
     }
 
     /// Compiles `jobs` (see [`compile_all`]) and counts what was typeset and what was cached.
@@ -300,11 +303,29 @@ fn report(
         Severity::Warning => Diagnostic::warning(file, message.clone()),
     };
     let hints: Vec<String> = diagnostic.hints.iter().map(|hint| hint.v.to_string()).collect();
+    // A problem inside a theme function that content called (a broken image, say) belongs to
+    // the Markdown that made the call: the innermost call from a content part of the main file.
+    let from_content = diagnostic.trace.iter().rev().find_map(|point| {
+        let location = world.locate_span(point.span)?;
+        (location.in_main && job.origin(location.offset).is_some()).then_some(location)
+    });
+    let theme_location = world.locate(diagnostic).filter(|location| !location.in_main);
+    if let (Some(content), Some(theme)) = (&from_content, &theme_location)
+        && let Some((doc, offset)) = job.origin(content.offset)
+    {
+        let at = typesetter.real_path(theme.id).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let mut out = new(&doc.path).at_offset(&doc.text, offset);
+        let mut hints = hints.clone();
+        hints.push(format!("raised in `{at}:{}:{}`", theme.line, theme.column));
+        out = out.with_hint(hints.join("; "));
+        diags.push(out.in_category("pdf"));
+        return;
+    }
     let location = world.locate(diagnostic);
     let mut out = match &location {
         Some(location) if location.in_main => match job.origin(location.offset) {
             Some((doc, offset)) => new(&doc.path).at_offset(&doc.text, offset),
-            None => new(&format!("{}/pdf/{TEMPLATE}", "themes")).with_hint(
+            None => new(&typesetter.template_path()).with_hint(
                 "the generated document calls the theme's PDF functions with arguments they do not take: \
                  compare the theme's `pdf/innotrain.typ` with the default theme's",
             ),

@@ -12,7 +12,7 @@ use anyhow::Context;
 use sha2::{Digest, Sha256};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{DiagSpan, FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
@@ -102,6 +102,13 @@ impl Typesetter {
         (0..self.fonts.len()).any(|i| self.book.info(i).is_some_and(|info| info.coverage.contains(c as u32)))
     }
 
+    /// The project-relative path of the theme's main PDF template, for error messages.
+    pub fn template_path(&self) -> String {
+        self.files
+            .get(&format!("{THEME_DIR}{}", super::TEMPLATE))
+            .map_or_else(|| super::TEMPLATE.to_string(), |file| file.real_path.to_string_lossy().replace('\\', "/"))
+    }
+
     /// Whether the theme provides `name` (relative to its `pdf/` folder).
     pub fn has_template(&self, name: &str) -> bool {
         self.files.contains_key(&format!("{THEME_DIR}{name}"))
@@ -133,11 +140,16 @@ impl<'a> DocumentWorld<'a> {
         Self { typesetter, media, main: Source::new(file_id(MAIN_PATH), main_text) }
     }
 
-    /// (file id is the main file, byte offset in that file, line, column) of a diagnostic, both
-    /// 1-based; `None` for diagnostics that point nowhere.
+    /// Where a diagnostic points; `None` for diagnostics that point nowhere.
     pub fn locate(&self, diagnostic: &SourceDiagnostic) -> Option<Location> {
-        let id = diagnostic.span.id()?;
-        let range = self.range(diagnostic.span)?;
+        self.locate_span(diagnostic.span)
+    }
+
+    /// Where a span points (line and column 1-based).
+    pub fn locate_span(&self, span: impl Into<DiagSpan>) -> Option<Location> {
+        let span = span.into();
+        let id = span.id()?;
+        let range = self.range(span)?;
         let source = self.source(id).ok()?;
         let (line, column) = source.lines().byte_to_line_column(range.start)?;
         Some(Location { in_main: id == self.main.id(), offset: range.start, line: line + 1, column: column + 1, id })

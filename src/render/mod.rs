@@ -149,6 +149,11 @@ pub fn render_version_reusing(
         PdfMode::Compile(_) if only.is_some() => pdfs::links(&ctx, None),
         PdfMode::Compile(build) => {
             let jobs = pdfs::plan(&ctx);
+            if build.emit_typst {
+                for job in &jobs {
+                    sink(OutputFile { path: format!("{}.typ", job.path), bytes: job.main.text.clone().into_bytes() })?;
+                }
+            }
             pdf::check_glyphs(&jobs, &build.typesetter, diags);
             if diags.has_errors() {
                 // The build fails anyway: do not spend minutes typesetting.

@@ -210,3 +210,24 @@ fn a_title_edit_renders_every_page_that_shows_it() {
     assert!(event["rendered"].as_u64().unwrap() > 30, "{event}");
     assert!(get(&preview, "/2.0/en/io1-quality/cycle/").contains("Quality indicators"), "the sidebar of another page");
 }
+
+#[test]
+fn pdfs_are_typeset_when_opened() {
+    let site = Fixture::new("pdf");
+    let preview = start(&site, &[]);
+    let page = get(&preview, "/3.1/el/io1-practice/feedback/");
+    assert!(page.contains("href=\"pdfix-io1-practice-feedback-el-3.1.pdf\""), "the page links its PDF:\n{page}");
+    let mut stream = TcpStream::connect(&preview.address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    stream
+        .write_all(b"GET /3.1/el/io1-practice/feedback/pdfix-io1-practice-feedback-el-3.1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a response head") + 4;
+    let head = String::from_utf8_lossy(&response[..head_end]);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("application/pdf"), "{head}");
+    assert!(response[head_end..].starts_with(b"%PDF-"), "the body is a PDF");
+    assert!(!site.root.join("public").exists(), "the preview writes no output folder");
+}

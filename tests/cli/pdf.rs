@@ -1,0 +1,310 @@
+//! PDFs: built through the CLI on `tests/fixtures/pdf` and read back with poppler's tools
+//! (`pdftotext`, `pdfinfo`, `pdffonts`, `pdftohtml`, `pdfimages`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Fixture, tree};
+
+const GREEK_MODULE: &str = "3.1/el/io1-practice/feedback/pdfix-io1-practice-feedback-el-3.1.pdf";
+const GERMAN_FALLBACK: &str = "3.1/de/io1-practice/feedback/pdfix-io1-practice-feedback-de-3.1.pdf";
+const ENGLISH_MODULE: &str = "3.1/en/io1-practice/feedback/pdfix-io1-practice-feedback-en-3.1.pdf";
+const LITERAL_MODULE: &str = "3.1/en/io1-practice/literal/pdfix-io1-practice-literal-en-3.1.pdf";
+const ENGLISH_BOOK: &str = "3.1/en/io1-practice/pdfix-io1-practice-en-3.1.pdf";
+
+/// Runs a poppler tool; fails the test with a hint when it is not installed.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" || tool == "pdftohtml" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("`{tool}` did not run ({e}): install poppler-utils (apt-get install poppler-utils)")
+        });
+    assert!(output.status.success(), "{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The PDF's text with lines joined (and typst's hyphenation undone), so phrases can be found.
+fn text(pdf: &Path) -> String {
+    poppler("pdftotext", &[], pdf).replace("\u{ad}\n", "").replace('\u{ad}', "").replace('\n', " ")
+}
+
+/// The PDF's outline (bookmarks) as `pdftohtml -xml` reports it.
+fn outline(pdf: &Path) -> String {
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-q", "-stdout"], pdf);
+    let start = xml.find("<outline>").unwrap_or_else(|| panic!("{} has no outline:\n{xml}", pdf.display()));
+    let end = xml.rfind("</outline>").expect("the outline closes");
+    xml[start..end].to_string()
+}
+
+/// A file of the fixture's project (not of its output).
+fn source(site: &Fixture, path: &str) -> String {
+    std::fs::read_to_string(site.root.join(path)).unwrap()
+}
+
+fn built(site: &Fixture) -> PathBuf {
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    site.out()
+}
+
+#[test]
+fn a_greek_module_pdf_has_its_text_metadata_fonts_and_outline() {
+    let site = Fixture::new("pdf");
+    let pdf = built(&site).join(GREEK_MODULE);
+
+    let text = text(&pdf);
+    for expected in [
+        "Ανατροφοδότηση σε μαθητευόμενους",
+        "Γιατί μετράει η ανατροφοδότηση",
+        "Η αξιολόγηση της προόδου γίνεται μαζί με τον μαθητευόμενο.",
+        "Λίστα ελέγχου",
+        "Μαθησιακά αποτελέσματα",
+        "Περιεχόμενα",
+        "Ελένη Παπαδοπούλου",
+        "3.1",
+        "2025-06-30",
+        "CC BY 4.0",
+        "2021-1-AT01-KA220-VET-000099999",
+        "Συγχρηματοδοτείται από την Ευρωπαϊκή Ένωση",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing from the Greek PDF:\n{text}");
+    }
+
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("Title:           Ανατροφοδότηση σε μαθητευόμενους"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("(A4)"), "{info}");
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!(pages >= 4, "cover, imprint, contents and text: {pages} pages");
+    let meta = poppler("pdfinfo", &["-meta"], &pdf);
+    assert!(meta.contains("<dc:language><rdf:Bag><rdf:li>el</rdf:li></rdf:Bag></dc:language>"), "{meta}");
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1 is claimed and checked: {meta}");
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>"), "{meta}");
+    assert!(meta.contains("ανατροφοδότηση, μαθητεία"), "keywords: {meta}");
+    assert!(meta.contains("CC BY 4.0"), "the licence is in the metadata: {meta}");
+
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let embedded = columns[columns.len() - 5];
+        assert_eq!(embedded, "yes", "every font is embedded: {row}");
+    }
+
+    let outline = outline(&pdf);
+    for heading in ["Μαθησιακά αποτελέσματα", "Γιατί μετράει η ανατροφοδότηση", "Λίστα ελέγχου"]
+    {
+        assert!(outline.contains(heading), "`{heading}` is not in the outline:\n{outline}");
+    }
+}
+
+#[test]
+fn an_untranslated_module_pdf_has_the_readers_words_around_the_original_text() {
+    let site = Fixture::new("pdf");
+    let text = text(&built(&site).join(GERMAN_FALLBACK));
+    for expected in ["Inhalt", "Sprache: Deutsch", "Why feedback matters", "liegt noch nicht auf Deutsch vor"] {
+        assert!(text.contains(expected), "`{expected}` is missing from the German fallback PDF:\n{text}");
+    }
+}
+
+#[test]
+fn an_output_pdf_is_a_book_with_every_module_as_a_chapter() {
+    let site = Fixture::new("pdf");
+    let pdf = built(&site).join(ENGLISH_BOOK);
+    let text = text(&pdf);
+    for expected in ["Practice output", "Introduction", "About this output", "Giving feedback to apprentices"] {
+        assert!(text.contains(expected), "`{expected}` is missing from the book:\n{text}");
+    }
+    let outline = outline(&pdf);
+    for chapter in ["Introduction", "Giving feedback to apprentices", "Literal text"] {
+        assert!(outline.contains(chapter), "`{chapter}` is not a chapter in the outline:\n{outline}");
+    }
+}
+
+#[test]
+fn every_markdown_construct_reaches_the_pdf() {
+    let site = Fixture::new("pdf");
+    let out = built(&site);
+    let pdf = out.join(ENGLISH_MODULE);
+    let text = text(&pdf);
+    for expected in [
+        "specific",
+        "actionable",
+        "Observe the task",
+        "nested bullet",
+        "Third item, after a gap",
+        "Minutes",
+        "Discuss",
+        "A quotation from a trainer.",
+        "Warning",
+        "Never give feedback in front of customers.",
+        "Hattie and Timperley, 2007.",
+        "step: observe",
+        "inline code",
+        "Closing sentence.",
+        "Maria Huber",
+        "Describe the feedback sandwich and its limits.",
+    ] {
+        assert!(text.contains(expected), "`{expected}` is missing:\n{text}");
+    }
+    let images = poppler("pdfimages", &["-list"], &pdf);
+    assert!(images.lines().count() >= 2 + 2, "the PNG and the JPEG are embedded:\n{images}");
+}
+
+#[test]
+fn typst_syntax_in_content_is_printed_literally() {
+    let site = Fixture::new("pdf");
+    let run = site.build(&["--emit-typst"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = site.out().join(LITERAL_MODULE);
+    let text = text(&pdf);
+    for literal in [
+        "Literal text: #set page(fill: red) and",
+        "#read(\"/etc/passwd\")",
+        "#import \"@preview/cetz:0.3.0\": * in it.",
+        "Math $x^2 + y_1$",
+        "@intro and a label <secret>",
+        "// a comment /* too */",
+        "= not a heading",
+        "#eval(\"1+1\")",
+        "#let x = \"}]);\"",
+        "#text(red)[code]",
+    ] {
+        assert!(text.contains(literal), "`{literal}` is not printed as written:\n{text}");
+    }
+    assert!(!text.contains("root:"), "no file was read");
+
+    let source = std::fs::read_to_string(site.out().join(format!("{LITERAL_MODULE}.typ"))).unwrap();
+    insta::assert_snapshot!("literal_module_typst_source", source);
+    let source = std::fs::read_to_string(site.out().join(format!("{GREEK_MODULE}.typ"))).unwrap();
+    insta::assert_snapshot!("greek_module_typst_source", source);
+}
+
+#[test]
+fn the_cache_skips_unchanged_pdfs_and_an_edit_retypesets_only_its_pdfs() {
+    let site = Fixture::new("pdf");
+    let first = site.build(&[]);
+    assert!(first.stdout.contains("PDFs: 9 typeset, 0 unchanged from the cache"), "{}", first.stdout);
+    let second = site.build(&[]);
+    assert!(second.stdout.contains("PDFs: 0 typeset, 9 unchanged from the cache"), "{}", second.stdout);
+    let unchanged = std::fs::read(site.out().join(GREEK_MODULE)).unwrap();
+
+    // One word of the Greek translation: its module PDF and the Greek book.
+    let path = "content/io1-practice/01-feedback.el.md";
+    let greek = source(&site, path).replace("συγκεκριμένη", "ακριβής");
+    site.write(path, &greek);
+    let third = site.build(&[]);
+    assert!(third.stdout.contains("PDFs: 2 typeset, 7 unchanged from the cache"), "{}", third.stdout);
+    assert_ne!(std::fs::read(site.out().join(GREEK_MODULE)).unwrap(), unchanged);
+    assert!(text(&site.out().join(GREEK_MODULE)).contains("ακριβής"));
+}
+
+#[test]
+fn two_builds_write_byte_identical_pdfs() {
+    let site = Fixture::new("pdf");
+    let other = tempfile::tempdir().unwrap();
+    let cache = |dir: &str| other.path().join(dir).to_str().unwrap().to_string();
+    let out = other.path().join("second");
+    assert_eq!(site.build(&["--cache-dir", &cache("a")]).code, 0);
+    assert_eq!(site.build(&["--cache-dir", &cache("b"), "--out", out.to_str().unwrap()]).code, 0);
+    let first = tree(&site.out());
+    let second = tree(&out);
+    let pdfs: Vec<&String> = first.keys().filter(|p| p.ends_with(".pdf")).collect();
+    assert_eq!(pdfs.len(), 9);
+    for path in pdfs {
+        assert!(first[path] == second[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_names_the_file_line_and_character() {
+    let site = Fixture::new("pdf");
+    let path = "content/io1-practice/01-feedback.el.md";
+    let greek = source(&site, path).replace("Λίστα ελέγχου", "Λίστα ελέγχου 🙂");
+    site.write(path, &greek);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("missing_glyph", run.stderr);
+    assert!(!site.out().exists(), "nothing was written");
+}
+
+#[test]
+fn a_typst_error_in_the_theme_names_the_template_line() {
+    let site = Fixture::new("pdf");
+    let template = "themes/default/pdf/innotrain.typ";
+    let broken = source(&site, template).replace("  cover(meta)\n", "  cover(meta)\n  undefined-helper(meta)\n");
+    site.write(template, &broken);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    let first = run.stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("themes/default/pdf/innotrain.typ:")
+            && first.contains(": error: PDF `")
+            && first.contains("unknown variable: undefined-helper"),
+        "{}",
+        run.stderr
+    );
+    let line = broken.lines().position(|l| l.contains("undefined-helper")).unwrap() + 1;
+    assert!(first.contains(&format!("innotrain.typ:{line}:3:")), "{first}");
+}
+
+#[test]
+fn a_broken_image_names_the_markdown_line() {
+    let site = Fixture::new("pdf");
+    site.write("content/io1-practice/images/photo.png", "this is not a PNG");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    let line =
+        source(&site, "content/io1-practice/01-feedback.md").lines().position(|l| l.contains("photo.png")).unwrap();
+    let expected = format!("content/io1-practice/01-feedback.md:{}:1: error: PDF `", line + 1);
+    assert!(run.stderr.contains(&expected), "expected `{expected}` in:\n{}", run.stderr);
+}
+
+#[test]
+fn no_pdf_builds_pages_without_pdfs_or_links_to_them() {
+    let site = Fixture::new("pdf");
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("PDFs:"), "{}", run.stdout);
+    let files = tree(&site.out());
+    assert!(!files.keys().any(|p| p.ends_with(".pdf")));
+    assert!(!site.read("3.1/en/io1-practice/feedback/index.html").contains(".pdf"));
+}
+
+#[test]
+fn pages_link_their_pdfs_with_size_and_versions_json_lists_them() {
+    let site = Fixture::new("pdf");
+    let out = built(&site);
+    let html = std::fs::read_to_string(out.join("3.1/de/io1-practice/feedback/index.html")).unwrap();
+    let downloads = crate::support::element(&html, "<ul class=\"downloads\">", "</ul>");
+    let size = std::fs::metadata(out.join(GERMAN_FALLBACK)).unwrap().len();
+    let kb = size.div_ceil(1000);
+    assert!(downloads.contains("href=\"pdfix-io1-practice-feedback-de-3.1.pdf\""), "{downloads}");
+    assert!(downloads.contains(&format!("(PDF, {kb}\u{a0}kB)")), "{downloads}");
+    assert!(downloads.contains("href=\"../pdfix-io1-practice-de-3.1.pdf\""), "{downloads}");
+    let versions: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("versions.json")).unwrap()).unwrap();
+    let greek: Vec<&str> = versions["versions"][0]["pdfs"]["el"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pdf| pdf["url"].as_str().unwrap())
+        .collect();
+    assert!(greek.contains(&GREEK_MODULE), "{greek:?}");
+    for url in greek {
+        assert!(out.join(url).is_file(), "{url} is listed and written");
+    }
+}
+
+#[test]
+fn book_toml_chooses_letter_paper() {
+    let site = Fixture::new("pdf");
+    let config = source(&site, "book.toml") + "\n[pdf]\npaper = \"us-letter\"\n";
+    site.write("book.toml", &config);
+    let info = poppler("pdfinfo", &[], &built(&site).join(ENGLISH_MODULE));
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+}
