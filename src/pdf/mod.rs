@@ -235,30 +235,44 @@ pub fn compile_all(
     let progress = Progress::new(jobs.len(), label);
     let compiled = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let files = jobs
-        .par_iter()
-        .filter_map(|job| {
-            let key = cache_key(job, typesetter, media);
-            let bytes = match cache.get(&key) {
-                Some(bytes) => {
-                    cached.fetch_add(1, Ordering::Relaxed);
-                    Some(bytes)
-                }
-                None => {
-                    let bytes = compile(job, typesetter, media, diags);
-                    if let Some(bytes) = &bytes {
-                        cache.put(&key, bytes);
-                        compiled.fetch_add(1, Ordering::Relaxed);
+    let files = typesetting_threads().install(|| {
+        jobs.par_iter()
+            .filter_map(|job| {
+                let key = cache_key(job, typesetter, media);
+                let bytes = match cache.get(&key) {
+                    Some(bytes) => {
+                        cached.fetch_add(1, Ordering::Relaxed);
+                        Some(bytes)
                     }
-                    bytes
-                }
-            };
-            progress.tick();
-            bytes.map(|bytes| PdfFile { path: job.path.clone(), bytes, key })
-        })
-        .collect();
+                    None => {
+                        let bytes = compile(job, typesetter, media, diags);
+                        if let Some(bytes) = &bytes {
+                            cache.put(&key, bytes);
+                            compiled.fetch_add(1, Ordering::Relaxed);
+                        }
+                        bytes
+                    }
+                };
+                progress.tick();
+                bytes.map(|bytes| PdfFile { path: job.path.clone(), bytes, key })
+            })
+            .collect()
+    });
     progress.finish();
     (files, PdfStats { compiled: compiled.into_inner(), cached: cached.into_inner() })
+}
+
+/// Threads for typesetting, with deep stacks: typst lays out nested content recursively, and a
+/// whole output as a book nests deeper than the 2 MiB of an ordinary thread allows.
+fn typesetting_threads() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("typeset-{i}"))
+            .stack_size(256 << 20)
+            .build()
+            .expect("typesetting threads start")
+    })
 }
 
 /// Compiles one job; `None` after reporting its errors.
