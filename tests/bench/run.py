@@ -12,6 +12,7 @@ Standard library only; not a test (timings never gate CI).
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -125,10 +126,111 @@ def version(command):
         return None
 
 
+def timed(command):
+    """Wall seconds and peak RSS (MiB) of one run of `command`."""
+    started = time.perf_counter()
+    completed = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{completed.stderr[-2000:]}")
+    rss = int(completed.stderr.strip().splitlines()[-1]) / 1024
+    return wall, rss, completed.stdout
+
+
+def pdf_benchmarks(innotrain, shared, work, runs):
+    """PDFs: the shipped site and the small corpus, cold and warm cache, against one typst (and
+    pandoc) process per PDF when those are installed. Returns the Markdown section."""
+    out = os.path.join(work, "out-pdf")
+    cache = os.path.join(work, "pdf-cache")
+    rows = []
+
+    def cold_and_warm(label, root, extra=()):
+        build = [innotrain, "build", "--root", root, "--out", out, "--cache-dir", cache, *extra]
+        colds, warms, html = [], [], []
+        count = 0
+        for _ in range(runs):
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
+            wall, rss, stdout = timed(build)
+            colds.append((wall, rss))
+            count = int(re.search(r"PDFs: (\d+) typeset", stdout).group(1))
+            wall, rss, stdout = timed(build)
+            assert "PDFs: 0 typeset" in stdout, stdout
+            warms.append((wall, rss))
+            shutil.rmtree(out, ignore_errors=True)
+            wall, rss, _ = timed([innotrain, "build", "--no-pdf", "--root", root, "--out", out])
+            html.append(wall)
+        cold = statistics.median(w for w, _ in colds)
+        warm = statistics.median(w for w, _ in warms)
+        pages_only = statistics.median(html)
+        per_pdf = (cold - pages_only) / count
+        rows.append((label, count, cold, min(w for w, _ in colds), max(w for w, _ in colds), warm, pages_only, per_pdf,
+                     max(r for _, r in colds)))
+        print(f"pdf {label}: {count} PDFs, cold {cold:.2f} s, warm {warm:.2f} s, pages only {pages_only:.2f} s, "
+              f"{per_pdf * 1000:.0f} ms per PDF")
+        return per_pdf
+
+    cold_and_warm("shipped site (2 versions)", REPO)
+    native = generate(shared, work, "small", "native")
+    corpus_per_pdf = cold_and_warm("small corpus", native)
+
+    # The same modules one process per PDF, when the peers are installed (see ../shared/bench/PEERS.md).
+    typst, pandoc = shutil.which("typst"), shutil.which("pandoc")
+    peer_lines = []
+    modules = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(os.path.join(native, "content"))
+                     for f in fs if f.endswith(".md") and not f.startswith("_") and f.count(".") == 1)[:25]
+    if pandoc and typst:
+        scratch = os.path.join(work, "peer-pdf")
+        shutil.rmtree(scratch, ignore_errors=True)
+        os.makedirs(scratch)
+        started = time.perf_counter()
+        for module in modules:
+            subprocess.run([pandoc, "-f", "markdown", "-V", "lang=en", "-M", "keywords=", "--pdf-engine=typst",
+                            module, "-o", os.path.join(scratch, os.path.basename(module) + ".pdf")],
+                           cwd=os.path.dirname(module), check=True, capture_output=True)
+        per = (time.perf_counter() - started) / len(modules)
+        peer_lines.append(f"| `pandoc --pdf-engine=typst`, one process per module (measured here) | {per * 1000:.0f} ms |")
+    else:
+        peer_lines.append("| `typst compile`, one process per module (PEERS.md, same machine and corpus) | 82 ms (en), 99 ms (el) |")
+        peer_lines.append("| `pandoc --pdf-engine=typst`, one process per module (PEERS.md) | 243 ms (en), 274 ms (el) |")
+
+    lines = [
+        "## PDFs",
+        "",
+        f"Produced by `python3 tests/bench/run.py --runs {runs} --sections pdf`. Cold = empty cache "
+        "(`--cache-dir` removed before the build), warm = the same build again (every PDF from the cache). "
+        "Per PDF = (cold − the same build with `--no-pdf`) ÷ PDFs: the typesetting cost of one PDF, "
+        "modules and whole-output books averaged.",
+        "",
+        "| site | PDFs | cold wall (s) | min–max (s) | warm wall (s) | `--no-pdf` (s) | per PDF (ms) | peak RSS cold (MiB) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for label, count, cold, low, high, warm, pages_only, per_pdf, rss in rows:
+        lines.append(f"| {label} | {count} | {cold:.2f} | {low:.2f}–{high:.2f} | {warm:.2f} | {pages_only:.2f} | "
+                     f"{per_pdf * 1000:.0f} | {rss:.0f} |")
+    lines += [
+        "",
+        "One process per PDF on the same machine, for comparison:",
+        "",
+        "| peer | per PDF |",
+        "|---|---|",
+        f"| innotrain, small corpus (above) | {corpus_per_pdf * 1000:.0f} ms |",
+        *peer_lines,
+        "",
+        "Targets (issue 4): a cold build of all PDFs at least 2× faster than one `typst compile` "
+        "process per PDF (about 90 ms per module PDF here), and a warm rebuild with nothing changed "
+        "under 1 second. innotrain's books (a whole output in one PDF) are included in its per-PDF "
+        "figure; the peers typeset single modules only.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="small,large")
+    parser.add_argument("--sections", default="html,pdf", help="html (pages and the preview), pdf, or both")
     parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "innotrain-bench"))
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"))
     args = parser.parse_args()
@@ -136,14 +238,25 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     innotrain = os.path.join(REPO, "target", "release", "innotrain")
     hugo, zola, mdbook = (os.environ.get(n.upper()) or shutil.which(n) for n in ("hugo", "zola", "mdbook"))
+    sections = args.sections.split(",")
+    benchmarks = os.path.join(REPO, "BENCHMARKS.md")
+    previous = open(benchmarks, encoding="utf-8").read() if os.path.exists(benchmarks) else ""
+    html_part, _, pdf_part = previous.partition("## PDFs")
+    pdf_part = "## PDFs" + pdf_part if pdf_part else ""
+    if "pdf" in sections:
+        pdf_part = pdf_benchmarks(innotrain, args.shared, args.work, args.runs)
+    if "html" not in sections:
+        with open(benchmarks, "w", encoding="utf-8") as f:
+            f.write(html_part.rstrip("\n") + "\n\n" + pdf_part)
+        return
 
     rows = []
     for size in args.sizes.split(","):
         native = generate(args.shared, args.work, size, "native")
         pages = content_pages(native)
         out = os.path.join(args.work, "out")
-        tools = [("innotrain", f"innotrain build --root corpus-{size}-native --out out",
-                  [[innotrain, "build", "--root", native, "--out", out]])]
+        tools = [("innotrain", f"innotrain build --no-pdf --root corpus-{size}-native --out out",
+                  [[innotrain, "build", "--no-pdf", "--root", native, "--out", out]])]
         if hugo:
             src = generate(args.shared, args.work, size, "hugo")
             tools.append(("hugo", "hugo --quiet -s SRC -d out", [[hugo, "--quiet", "-s", src, "-d", out]]))
@@ -165,10 +278,10 @@ def main():
     # Versions: the shipped site (every version), and the small corpus as 1 and as 5 versions
     # (four earlier versions read from git tags of a repository made here).
     out = os.path.join(args.work, "out")
-    walls, rss = measure([[innotrain, "build", "--root", REPO, "--out", out]], out, args.runs)
+    walls, rss = measure([[innotrain, "build", "--no-pdf", "--root", REPO, "--out", out]], out, args.runs)
     shipped_pages = sum(1 for _ in os.popen(f"git -C {REPO} ls-files content | grep '\\.md$'"))
     rows.append(("shipped", "innotrain", statistics.median(walls), min(walls), max(walls), shipped_pages / statistics.median(walls),
-                 statistics.median(rss), "innotrain build (the shipped site, all its versions)"))
+                 statistics.median(rss), "innotrain build --no-pdf (the shipped site, all its versions)"))
     native = generate(args.shared, args.work, "small", "native")
     versioned = os.path.join(args.work, "corpus-small-5-versions")
     if os.path.exists(versioned):
@@ -185,10 +298,10 @@ def main():
                 f.write(f'\n[[versions]]\nlabel = "0.{n}"\ngit = "v{n}"\n')
     pages = content_pages(native)
     for label, root in (("small, 1 version", native), ("small, 5 versions", versioned)):
-        walls, rss = measure([[innotrain, "build", "--root", root, "--out", out]], out, args.runs)
+        walls, rss = measure([[innotrain, "build", "--no-pdf", "--root", root, "--out", out]], out, args.runs)
         median = statistics.median(walls)
         rows.append((label, "innotrain", median, min(walls), max(walls), pages / median, statistics.median(rss),
-                     f"innotrain build --root {os.path.basename(root)} --out out"))
+                     f"innotrain build --no-pdf --root {os.path.basename(root)} --out out"))
         print(f"{label:18} median {median:.3f} s")
 
     # The preview: from saving a content file to the open page's reload event.
@@ -204,7 +317,7 @@ def main():
         "Corpora from `../shared/bench/gen_corpus.py` (native layout adapted to our schema by "
         "`tests/bench/adapt_corpus.py`): small = `--modules 25` (365 content pages), large = `--modules 250` "
         "(3,425 content pages); 5 languages; every language gets every page (fallbacks included), "
-        "with per-output navigation on every page.",
+        "with per-output navigation on every page. These rows build pages only (`--no-pdf`); PDFs are in their own section below.",
         "",
         f"Machine: {machine}. innotrain {version([innotrain, '--version']) or ''}. "
         + ", ".join(f"{n}: {v}" for n, v in (("hugo", hugo and version([hugo, "version"])), ("zola", zola and version([zola, "--version"])),
@@ -229,8 +342,8 @@ def main():
         "navigation), mdBook about 20 s.",
         "",
     ]
-    with open(os.path.join(REPO, "BENCHMARKS.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+    with open(benchmarks, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n" + pdf_part)
 
 
 if __name__ == "__main__":

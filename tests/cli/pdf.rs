@@ -119,6 +119,8 @@ fn an_output_pdf_is_a_book_with_every_module_as_a_chapter() {
     for expected in ["Practice output", "Introduction", "About this output", "Giving feedback to apprentices"] {
         assert!(text.contains(expected), "`{expected}` is missing from the book:\n{text}");
     }
+    let third_page = poppler("pdftotext", &["-f", "3", "-l", "3"], &pdf);
+    assert!(third_page.starts_with("Contents"), "cover, imprint, then the contents:\n{third_page}");
     let outline = outline(&pdf);
     for chapter in ["Introduction", "Giving feedback to apprentices", "Literal text"] {
         assert!(outline.contains(chapter), "`{chapter}` is not a chapter in the outline:\n{outline}");
