@@ -195,15 +195,15 @@ fn cache_key(job: &PdfJob<'_>, typesetter: &Typesetter, media: &Media) -> String
 /// Refuses characters that no font covers, naming the Markdown file, line and character:
 /// typst would otherwise print an empty box and carry on.
 pub fn check_glyphs(jobs: &[PdfJob<'_>], typesetter: &Typesetter, diags: &Diagnostics) {
+    // Each distinct character is looked up once: Greek texts hold thousands of letters.
+    let used: BTreeSet<char> = jobs.iter().flat_map(|job| job.main.text.chars().filter(|c| !c.is_ascii())).collect();
+    let missing: BTreeSet<char> =
+        used.into_iter().filter(|&c| !typesetter.covers(c) && !c.is_whitespace() && !is_invisible(c)).collect();
     let mut reported = BTreeSet::new();
     for job in jobs {
-        for c in job.main.text.chars().filter(|c| !c.is_ascii()) {
-            if typesetter.covers(c) || c.is_whitespace() || is_invisible(c) {
-                continue;
-            }
+        for &c in missing.iter().filter(|&&c| job.main.text.contains(c)) {
             let found = job.documents.iter().find_map(|(_, doc)| doc.text.find(c).map(|offset| (*doc, offset)));
-            let key = (found.map(|(doc, _)| doc.path.clone()), c);
-            if !reported.insert(key) {
+            if !reported.insert((found.map(|(doc, _)| doc.path.clone()), c)) {
                 continue;
             }
             let message = format!("no PDF font has the character `{c}` (U+{:04X})", c as u32);
