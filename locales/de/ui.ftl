@@ -84,3 +84,8 @@ version-fallback = Diese Seite gibt es in Version { $version } nicht: Der Link �
 version-gap = Die Seite, von der Sie kommen, gibt es in dieser Version nicht. Dies ist die nächstgelegene Seite, die es gibt.
 old-version = Sie lesen Version { $version }; das ist nicht die aktuelle Version.
 read-latest = Zur aktuellen Version ({ $version })
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Erklärung zur Barrierefreiheit

@@ -84,3 +84,8 @@ version-fallback = Αυτή η σελίδα δεν υπάρχει στην έκ�
 version-gap = Η σελίδα από την οποία ήρθατε δεν υπάρχει σε αυτή την έκδοση. Αυτή είναι η πλησιέστερη σελίδα που υπάρχει.
 old-version = Διαβάζετε την έκδοση { $version }, η οποία δεν είναι η τελευταία.
 read-latest = Ανάγνωση της τελευταίας έκδοσης ({ $version })
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Δήλωση προσβασιμότητας

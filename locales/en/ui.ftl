@@ -85,3 +85,8 @@ version-fallback = This page is not in version { $version }: the link opens “{
 version-gap = The page you came from is not in this version. This is the nearest page that is.
 old-version = You are reading version { $version }, which is not the latest.
 read-latest = Read the latest version ({ $version })
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Accessibility statement

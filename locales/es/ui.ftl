@@ -83,3 +83,8 @@ version-fallback = Esta página no existe en la versión { $version }: el enlace
 version-gap = La página de la que viene no existe en esta versión. Esta es la página más cercana que sí existe.
 old-version = Está leyendo la versión { $version }, que no es la más reciente.
 read-latest = Leer la versión más reciente ({ $version })
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Declaración de accesibilidad

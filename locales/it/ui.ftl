@@ -84,3 +84,8 @@ version-fallback = Questa pagina non esiste nella versione { $version }: il link
 version-gap = La pagina da cui provenite non esiste in questa versione. Questa è la pagina più vicina disponibile.
 old-version = State leggendo la versione { $version }, che non è la più recente.
 read-latest = Leggi la versione più recente ({ $version })
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Dichiarazione di accessibilità

@@ -108,7 +108,9 @@ function coverage(report, sites, pages, required) {
   const languages = sites[0].latest.languages;
   const missing = [];
   for (const kind of required) {
-    const langs = KINDS[kind].perLanguage ? languages : [sites[0].defaultLang];
+    const { perLanguage, translation } = KINDS[kind];
+    const defaultLang = sites[0].defaultLang;
+    const langs = !perLanguage ? [defaultLang] : languages.filter((l) => !translation || l !== defaultLang);
     for (const lang of langs) {
       if (!pages.some((p) => p.kind === kind && p.lang === lang)) missing.push(`${kind} [${lang}] (${KINDS[kind].about})`);
     }

@@ -2,15 +2,18 @@
 // pages with ids), the root page (the default language) and the translation status page
 // (which translations are outdated). From that, one page per template and language.
 
-/** Page templates; `perLanguage` ones exist once per language. */
+/**
+ * Page templates; `perLanguage` ones exist once per language, except in the default language
+ * for those marked `translation` (a fallback or outdated page is always in another language).
+ */
 export const KINDS = {
   root: { perLanguage: false, about: 'root language picker' },
   'not-found': { perLanguage: false, about: '404 page' },
   home: { perLanguage: true, about: 'home page' },
   output: { perLanguage: true, about: 'output landing page' },
   module: { perLanguage: true, about: 'module in its own language' },
-  fallback: { perLanguage: true, about: 'untranslated module (fallback text)' },
-  outdated: { perLanguage: true, about: 'outdated translation' },
+  fallback: { perLanguage: true, translation: true, about: 'untranslated module (fallback text)' },
+  outdated: { perLanguage: true, translation: true, about: 'outdated translation' },
   status: { perLanguage: true, about: 'translation status page' },
   accessibility: { perLanguage: true, about: 'accessibility statement' },
   'old-version': { perLanguage: true, about: 'home page of an earlier version' },
