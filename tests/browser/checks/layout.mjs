@@ -1,7 +1,7 @@
-// Layout on phones, tablets and desktops, and in print: module pages in Greek and German (long
-// words) at 320, 360, 768 and 1280 px never scroll sideways and no text overlaps other text; a
-// full-page screenshot of each is saved. In print, the navigation is hidden and the legal
-// footer is kept.
+// Layout on phones, tablets and desktops, and in print: module and home pages in Greek and
+// German (long words), the status page and the statement at 320, 360, 768 and 1280 px never
+// scroll sideways and no text overlaps other text; a full-page screenshot of each is saved.
+// In print, the navigation is hidden and the text and the legal footer are kept.
 
 import path from 'node:path';
 
@@ -66,9 +66,12 @@ function measureLayout() {
 }
 
 export async function checkLayout({ browser, report, site, screenshots }) {
-  const targets = ['el', 'de']
-    .flatMap((lang) => ['module', 'home'].map((kind) => site.pages.find((p) => p.kind === kind && p.lang === lang)))
-    .filter(Boolean);
+  const find = (kind, lang) => site.pages.find((p) => p.kind === kind && p.lang === lang);
+  const targets = [
+    ...['el', 'de'].flatMap((lang) => ['module', 'home'].map((kind) => find(kind, lang))),
+    find('status', 'el'),
+    find('accessibility', 'de'),
+  ].filter(Boolean);
   if (targets.length === 0) {
     report.fail('layout', ['the site has no Greek or German pages to measure']);
     return;
