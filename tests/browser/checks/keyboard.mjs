@@ -24,14 +24,14 @@ export async function checkKeyboard({ browser, report, site }) {
     }
     if (english) {
       const where = `[${english.lang}] ${new URL(english.url).pathname}`;
-      await report.guard(`keyboard: sidebar link ${where}`, () =>
-        follows(context, report, english, `keyboard: sidebar link ${where}`, (i) => i.region === 'sidebar' && !isSelf(i)),
-      );
-      for (const which of ['previous', 'next']) {
+      const links = {
+        sidebar: (i) => i.region === 'sidebar' && !isSelf(i),
+        previous: (i) => i.region === 'pager' && i.rel === 'prev',
+        next: (i) => i.region === 'pager' && i.rel === 'next',
+      };
+      for (const [which, accept] of Object.entries(links)) {
         const name = `keyboard: ${which} link ${where}`;
-        await report.guard(name, () =>
-          follows(context, report, english, name, (i) => i.region === 'pager' && i.rel === (which === 'previous' ? 'prev' : 'next')),
-        );
+        await report.guard(name, () => follows(context, report, english, name, accept));
       }
     }
   } finally {

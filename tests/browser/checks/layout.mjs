@@ -14,14 +14,27 @@ function measureLayout() {
   const width = root.clientWidth;
   const name = (el) =>
     `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+  // What sticks out of the page, not what scrolls inside its own box (a wide table in a
+  // scrolling wrapper is fine).
+  const clipped = (el) => {
+    for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+      if (getComputedStyle(n).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   const wide = [];
   for (const el of document.body.querySelectorAll('*')) {
     const rect = el.getBoundingClientRect();
-    if (rect.width > 0 && rect.right > width + 1 && !el.closest('.visually-hidden')) {
-      // Only the outermost offender of each branch.
-      if (!wide.some((w) => w.el.contains(el))) wide.push({ el, right: Math.round(rect.right) });
+    // Its box, or its content running out of the box (a long word, `nowrap` text) unless the
+    // box scrolls or clips it.
+    const spills = getComputedStyle(el).overflowX === 'visible';
+    const right = spills ? Math.max(rect.right, rect.left + el.scrollWidth) : rect.right;
+    if (rect.width > 0 && right > width + 1 && !el.closest('.visually-hidden') && !clipped(el)) {
+      wide.push({ el, right: Math.round(right) });
     }
   }
+  // The innermost offenders say what to fix; their ancestors only stick out because of them.
+  const culprits = wide.filter((w) => !wide.some((other) => other !== w && w.el.contains(other.el)));
   // Every line box of visible text, then every pair of boxes from different text nodes that
   // intersect by more than 2 px in both directions.
   const boxes = [];
@@ -60,7 +73,7 @@ function measureLayout() {
   return {
     scrollWidth: root.scrollWidth,
     clientWidth: width,
-    wide: wide.slice(0, 5).map((w) => `${name(w.el)} reaches ${w.right} px`),
+    wide: culprits.slice(0, 5).map((w) => `${name(w.el)} reaches ${w.right} px`),
     overlaps,
   };
 }
