@@ -1,9 +1,10 @@
-//! Stage 3b: Fluent UI strings and legal texts per language.
+//! Stage 3b: Fluent UI strings, legal texts and the accessibility statement per language.
 //!
 //! `locales/<lang>/*.ftl` are read through the [`Source`] (they belong to a version like the
-//! content). A UI message missing in a language falls back to the default language with a
-//! warning; a missing legal message is an error, because the Erasmus+ funding statement and
-//! disclaimer must appear on every page in the page's language.
+//! content): `ui.ftl`, `legal.ftl`, `accessibility.ftl`. A UI or statement message missing in a
+//! language falls back to the default language with a warning; a missing legal message is an
+//! error, because the Erasmus+ funding statement and disclaimer must appear on every page in the
+//! page's language.
 //!
 //! Isolation marks (U+2068/U+2069) are switched off: every formatted string is HTML-escaped by the
 //! template engine anyway, all configured scripts in use are left-to-right, and the marks would

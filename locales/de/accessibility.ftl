@@ -1,7 +1,8 @@
 ### Erklärung zur Barrierefreiheit (Deutsch), eine Seite je Version und Sprache.
 ###
 ### Aufbau nach der Mustererklärung zur Barrierefreiheit des Durchführungsbeschlusses (EU)
-### 2018/1523 der Kommission; die Abschnittsüberschriften folgen dessen deutscher Fassung.
+### 2018/1523 der Kommission; die Abschnittsüberschriften folgen dessen deutscher Fassung
+### (nach unserem Wissen; nicht mit dem Text im Amtsblatt abgeglichen).
 ### Nur Text: kein HTML, kein Markup.
 
 accessibility-title = Erklärung zur Barrierefreiheit

@@ -1,7 +1,8 @@
 ### Declaración de accesibilidad (español), una página por versión e idioma.
 ###
 ### Sigue el modelo de declaración de accesibilidad de la Decisión de Ejecución (UE) 2018/1523
-### de la Comisión; los títulos de las secciones siguen su versión española.
+### de la Comisión; los títulos de las secciones siguen su versión española
+### (según nuestro conocimiento; sin cotejar con el texto del Diario Oficial).
 ### Solo texto: nada de HTML ni de marcado.
 
 accessibility-title = Declaración de accesibilidad

@@ -1,7 +1,8 @@
 ### Dichiarazione di accessibilità (italiano), una pagina per versione e lingua.
 ###
 ### Struttura del modello di dichiarazione di accessibilità della decisione di esecuzione (UE)
-### 2018/1523 della Commissione; i titoli delle sezioni seguono la versione italiana.
+### 2018/1523 della Commissione; i titoli delle sezioni seguono la versione italiana
+### (per quanto ci risulta; non verificati sul testo della Gazzetta ufficiale).
 ### Solo testo: niente HTML né markup.
 
 accessibility-title = Dichiarazione di accessibilità
