@@ -1,9 +1,10 @@
-//! Stage 3b: Fluent UI strings and legal texts per language.
+//! Stage 3b: Fluent UI strings, legal texts and the accessibility statement per language.
 //!
 //! `locales/<lang>/*.ftl` are read through the [`Source`] (they belong to a version like the
-//! content). A UI message missing in a language falls back to the default language with a
-//! warning; a missing legal message is an error, because the Erasmus+ funding statement and
-//! disclaimer must appear on every page in the page's language.
+//! content): `ui.ftl`, `legal.ftl`, `accessibility.ftl`. A UI or statement message missing in a
+//! language falls back to the default language with a warning; a missing legal message is an
+//! error, because the Erasmus+ funding statement and disclaimer must appear on every page in the
+//! page's language.
 //!
 //! Isolation marks (U+2068/U+2069) are switched off: every formatted string is HTML-escaped by the
 //! template engine anyway, all configured scripts in use are left-to-right, and the marks would
@@ -29,6 +30,8 @@ struct LangStrings {
     bundle: FluentBundle<FluentResource>,
     ids: BTreeSet<String>,
     variables: BTreeMap<String, BTreeSet<String>>,
+    /// The file each message is defined in (`ui.ftl`, `accessibility.ftl` …), by id.
+    files: BTreeMap<String, String>,
 }
 
 /// UI strings and legal texts of every language of one version.
@@ -78,6 +81,7 @@ impl I18n {
         let default_ids = self.langs.get(&self.default_lang).into_iter().flat_map(|d| d.ids.iter().map(String::as_str));
         default_ids
             .chain(UI_MESSAGES.iter().copied())
+            .chain(ACCESSIBILITY_MESSAGES.iter().copied())
             .map(|id| (id.replace('-', "_"), self.message(lang, id)))
             .collect()
     }
@@ -119,13 +123,14 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
         bundle.set_use_isolating(false);
         let mut ids = BTreeSet::new();
         let mut variables = BTreeMap::new();
+        let mut origins = BTreeMap::new();
         let files = source.files(&dir, diags)?;
         if files.is_empty() {
             diags.push(
                 Diagnostic::error(&dir, format!("no UI strings for language `{lang}`"))
                     .in_category("strings")
                     .with_hint(format!(
-                        "create `{dir}/ui.ftl` and `{dir}/legal.ftl`, starting from a copy of the default language's"
+                        "create `{dir}/ui.ftl`, `{dir}/legal.ftl` and `{dir}/accessibility.ftl`, starting from copies of the default language's"
                     )),
             );
         }
@@ -168,6 +173,8 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                         collect_variables(pattern, &mut used);
                     }
                     variables.insert(id.to_string(), used);
+                    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+                    origins.entry(id.to_string()).or_insert_with(|| name.to_string());
                     if !ids.insert(id.to_string()) {
                         let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
                         diags.push(
@@ -182,7 +189,7 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
             // Duplicates were reported above; the overriding form keeps loading going.
             bundle.add_resource_overriding(resource);
         }
-        langs.insert(lang.clone(), LangStrings { bundle, ids, variables });
+        langs.insert(lang.clone(), LangStrings { bundle, ids, variables, files: origins });
     }
     Ok(I18n { default_lang: config.default_lang.clone(), langs, fallback: None })
 }
@@ -217,30 +224,65 @@ fn check_coverage(config: &Config, i18n: &I18n, diags: &Diagnostics) {
     let default = &config.default_lang;
     let audience_ids: Vec<String> =
         crate::content::front_matter::Audience::ALL.iter().map(|a| format!("audience-{}", a.id())).collect();
-    for id in UI_MESSAGES.iter().copied().chain(audience_ids.iter().map(String::as_str)) {
+    let required = UI_MESSAGES
+        .iter()
+        .map(|id| (*id, "ui.ftl"))
+        .chain(audience_ids.iter().map(|id| (id.as_str(), "ui.ftl")))
+        .chain(ACCESSIBILITY_MESSAGES.iter().map(|id| (*id, ACCESSIBILITY_FILE)));
+    for (id, file) in required {
         if !i18n.has(default, id) {
             diags.push(
-                Diagnostic::error(format!("locales/{default}/ui.ftl"), format!("message `{id}` is missing"))
+                Diagnostic::error(format!("locales/{default}/{file}"), format!("message `{id}` is missing"))
                     .in_category("strings")
                     .with_hint("the theme uses this message; add it to the default language's strings"),
             );
         }
     }
-    let Some(default_ids) = i18n.langs.get(default).map(|s| &s.ids) else {
+    check_limitations(config, i18n, diags);
+    let Some(default_strings) = i18n.langs.get(default) else {
         return;
     };
     for lang in config.langs().filter(|l| *l != default) {
-        for id in default_ids.iter().filter(|id| !id.starts_with("legal-")) {
+        for id in default_strings.ids.iter().filter(|id| !id.starts_with("legal-")) {
             if !i18n.has(lang, id) {
+                let file = default_strings.files.get(id).map_or("ui.ftl", String::as_str);
                 diags.push(
                     Diagnostic::warning(
-                        format!("locales/{lang}/ui.ftl"),
+                        format!("locales/{lang}/{file}"),
                         format!("message `{id}` is missing for `{lang}`"),
                     )
                     .in_category("strings")
                     .with_hint(format!("the `{default}` text is shown instead; add a translation")),
                 );
             }
+        }
+    }
+}
+
+/// Each limitation book.toml lists for the accessibility statement needs its message in the
+/// default language.
+fn check_limitations(config: &Config, i18n: &I18n, diags: &Diagnostics) {
+    let default = &config.default_lang;
+    let Some(strings) = i18n.langs.get(default) else { return };
+    let known: Vec<&str> = strings.ids.iter().filter_map(|id| id.strip_prefix(LIMITATION_PREFIX)).collect();
+    for key in &config.accessibility.limitations {
+        let id = format!("{LIMITATION_PREFIX}{key}");
+        if !strings.ids.contains(&id) {
+            let hint = match crate::diag::did_you_mean(key, known.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`? book.toml's `[accessibility] limitations` names it"),
+                None => format!(
+                    "book.toml's `[accessibility] limitations` names it: add the message describing that limitation, or use one of {}",
+                    crate::diag::backticked(known.iter().copied())
+                ),
+            };
+            diags.push(
+                Diagnostic::error(
+                    format!("locales/{default}/{ACCESSIBILITY_FILE}"),
+                    format!("message `{id}` is missing"),
+                )
+                .in_category("strings")
+                .with_hint(hint),
+            );
         }
     }
 }
@@ -337,6 +379,38 @@ fn collect_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Strin
     }
 }
 
+/// The file with the accessibility statement's texts, in every language's folder.
+pub const ACCESSIBILITY_FILE: &str = "accessibility.ftl";
+
+/// Prefix of the messages describing known limitations (`accessibility-limitation-pdf`).
+pub const LIMITATION_PREFIX: &str = "accessibility-limitation-";
+
+/// The accessibility statement's messages (besides the limitations book.toml lists).
+pub const ACCESSIBILITY_MESSAGES: &[&str] = &[
+    "accessibility-title",
+    "accessibility-summary",
+    "accessibility-commitment",
+    "accessibility-scope",
+    "accessibility-status-heading",
+    "accessibility-status-full",
+    "accessibility-status-partial",
+    "accessibility-status-none",
+    "accessibility-limitations-heading",
+    "accessibility-limitations-intro",
+    "accessibility-limitations-none",
+    "accessibility-preparation-heading",
+    "accessibility-prepared",
+    "accessibility-method",
+    "accessibility-feedback-heading",
+    "accessibility-feedback",
+    "accessibility-no-contact",
+    "accessibility-partners",
+    "accessibility-enforcement-heading",
+    "accessibility-enforcement",
+    "accessibility-enforcement-link",
+    "accessibility-date",
+];
+
 /// The messages the default theme uses.
 pub const UI_MESSAGES: &[&str] = &[
     "skip-to-content",
@@ -403,6 +477,7 @@ pub const UI_MESSAGES: &[&str] = &[
     "pdf-authors",
     "pdf-web-version",
     "pdf-introduction",
+    "accessibility-statement",
 ];
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {

@@ -194,6 +194,7 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
         return Ok(None);
     };
     apply_overrides(&mut config, options, diags);
+    config::statement_warnings(&config.accessibility, diags);
     if let Some(label) = &options.version
         && !config.versions.iter().any(|v| v.version.as_str() == label)
     {

@@ -99,3 +99,8 @@ pdf-project-number = Projektnummer
 pdf-authors = Autorinnen und Autoren
 pdf-web-version = Webfassung
 pdf-introduction = Einführung
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Erklärung zur Barrierefreiheit

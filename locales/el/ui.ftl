@@ -99,3 +99,8 @@ pdf-project-number = Αριθμός έργου
 pdf-authors = Συντάκτες
 pdf-web-version = Ηλεκτρονική έκδοση
 pdf-introduction = Εισαγωγή
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Δήλωση προσβασιμότητας

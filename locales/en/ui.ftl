@@ -100,3 +100,8 @@ pdf-project-number = Project number
 pdf-authors = Authors
 pdf-web-version = Web version
 pdf-introduction = Introduction
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Accessibility statement

@@ -98,3 +98,8 @@ pdf-project-number = Número de proyecto
 pdf-authors = Autores
 pdf-web-version = Versión web
 pdf-introduction = Introducción
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Declaración de accesibilidad

@@ -99,3 +99,8 @@ pdf-project-number = Numero di progetto
 pdf-authors = Autori
 pdf-web-version = Versione web
 pdf-introduction = Introduzione
+
+## Footer
+
+# Link to the accessibility statement (its text is in accessibility.ftl).
+accessibility-statement = Dichiarazione di accessibilità

@@ -14,7 +14,11 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean, unknown_field};
 use crate::key::{Lang, Version};
 use crate::licence::{self, Licence};
 
+mod accessibility;
 mod versions;
+pub use accessibility::{
+    Accessibility, Compliance, Contact, DEFAULT_LIMITATIONS, RawAccessibility, statement_warnings,
+};
 use versions::validate_versions;
 
 /// The configuration file's name, at the project root.
@@ -32,6 +36,9 @@ pub struct RawConfig {
     /// Who made the content and under which grant; fields left empty show nothing.
     #[serde(default)]
     pub project: RawProject,
+    /// What the accessibility statement says.
+    #[serde(default)]
+    pub accessibility: RawAccessibility,
     /// How Markdown is treated.
     #[serde(default)]
     pub markdown: RawMarkdown,
@@ -284,6 +291,9 @@ pub struct Config {
     pub version: Version,
     pub theme_dir: PathBuf,
     pub project: RawProject,
+    /// The accessibility statement's settings (the whole site's: every version uses the current
+    /// book.toml's).
+    pub accessibility: Accessibility,
     pub raw_html: RawHtml,
     pub link_style: LinkStyle,
     pub latest_style: LatestStyle,
@@ -374,6 +384,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
     config.raw_html = current.raw_html;
     config.pdf = current.pdf;
     config.versions = current.versions.clone();
+    config.accessibility = current.accessibility.clone();
     config.version = spec.version.clone();
     config
 }
@@ -388,6 +399,21 @@ fn toml_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
         diagnostic = diagnostic.at_offset(text, span.start);
     }
     diagnostic
+}
+
+/// Position of `key = …` inside the table `[section]`, for diagnostics about a key that other
+/// tables have too (`contact`); the table's header line when the key is not written.
+fn locate_in(text: &str, section: &str, key: &str) -> (usize, usize) {
+    let header = format!("[{section}]");
+    let Some(start) = text.lines().position(|line| line.trim() == header) else { return (0, 0) };
+    let body = text.lines().enumerate().skip(start + 1).take_while(|(_, line)| !line.trim_start().starts_with('['));
+    for (i, line) in body {
+        let trimmed = line.trim_start();
+        if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return (i + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (start + 1, 1)
 }
 
 /// Position of `key = …` in the text, for diagnostics about a valid-but-wrong value.
@@ -523,6 +549,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         [Paper::A4, Paper::UsLetter][choose("paper", raw.pdf.paper.as_deref(), "paper size", &["a4", "us-letter"])];
     let pdf = PdfSettings { enabled: raw.pdf.enabled.unwrap_or(true), paper };
     let versions = validate_versions(&raw, version.as_ref(), text, diags);
+    let accessibility = accessibility::validate_accessibility(&raw.accessibility, &raw.project, text, diags);
 
     for (category, severity) in &raw.check {
         if !matches!(severity.as_str(), "error" | "warn" | "ignore") {
@@ -558,6 +585,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         version: version?,
         theme_dir,
         project: raw.project,
+        accessibility,
         raw_html,
         link_style,
         latest_style,
@@ -581,6 +609,15 @@ pub fn normalise_base_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locates_keys_inside_their_table() {
+        let text = "[project]\ncontact = \"x\"\n\n[accessibility]\nstatus = \"y\"\n  contact = \"z\"\n";
+        assert_eq!(locate_in(text, "project", "contact"), (2, 1));
+        assert_eq!(locate_in(text, "accessibility", "contact"), (6, 3));
+        assert_eq!(locate_in(text, "accessibility", "date"), (4, 1));
+        assert_eq!(locate_in(text, "output", "links"), (0, 0));
+    }
 
     #[test]
     fn normalises_base_paths() {

@@ -112,7 +112,8 @@ pub(super) fn validate_versions(
     ok.then_some(specs)
 }
 
-fn is_date(text: &str) -> bool {
+/// `YYYY-MM-DD`, with a month 1–12 and a day 1–31.
+pub(super) fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     parts.len() == 3
         && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))

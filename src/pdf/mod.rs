@@ -75,7 +75,13 @@ impl Cache {
     }
 
     fn get(&self, key: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.path(key)?).ok().filter(|bytes| bytes.starts_with(b"%PDF-"))
+        let path = self.path(key)?;
+        let bytes = std::fs::read(&path).ok().filter(|bytes| bytes.starts_with(b"%PDF-"))?;
+        // Mark it as used, for [`Cache::prune`].
+        if let Ok(file) = std::fs::File::options().append(true).open(&path) {
+            let _ = file.set_modified(std::time::SystemTime::now());
+        }
+        Some(bytes)
     }
 
     /// Stores atomically (write, then rename), so parallel builds never read half a file.
@@ -90,15 +96,23 @@ impl Cache {
         }
     }
 
-    /// Removes cached PDFs that no job of this build asked for (edited texts leave old PDFs
-    /// behind otherwise).
+    /// Removes cached PDFs that this build did not use and no build used for a week (edited
+    /// texts leave old PDFs behind; other projects or branches may share the folder).
     pub fn prune(&self, used: &BTreeSet<String>) {
+        const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
         let Some(dir) = &self.dir else { return };
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age > UNUSED_FOR);
             if let Some(key) = name.strip_suffix(".pdf")
                 && !used.contains(key)
+                && stale
             {
                 let _ = std::fs::remove_file(entry.path());
             }

@@ -2,7 +2,8 @@
 //!
 //! 1. every document is parsed once ([`markdown::prepare`], in parallel);
 //! 2. each language's sidebar is rendered once per output and page depth;
-//! 3. every page × language is rendered in parallel over the immutable site;
+//! 3. every page × language is rendered in parallel over the immutable site, then the site's own
+//!    pages (translation status, accessibility statement) in every language;
 //! 4. the site-wide files follow: root language picker, 404, sitemap, robots.txt, theme files,
 //!    content assets.
 //!
@@ -13,6 +14,8 @@ mod page;
 pub mod pdfs;
 mod results;
 mod site_files;
+mod site_page;
+mod statement;
 mod status_page;
 pub mod theme;
 mod version_switcher;
@@ -180,6 +183,10 @@ pub fn render_version_reusing(
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
     if only.is_none() {
+        // The statement depends on book.toml and the strings, never on the texts.
+        for lang in config.langs() {
+            sink(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
+        }
         for file in results::results_files(&ctx)? {
             sink(file)?;
         }

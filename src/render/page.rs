@@ -19,6 +19,12 @@ use super::views::*;
 /// Where each language's translation status page lives (a folder name no output may take).
 pub const STATUS_PATH: &str = "status/";
 
+/// Where each language's accessibility statement lives (a folder name no output may take).
+pub const ACCESSIBILITY_PATH: &str = "accessibility/";
+
+/// The site's own pages, which every version has in every language.
+pub const SITE_PAGES: [&str; 2] = [STATUS_PATH, ACCESSIBILITY_PATH];
+
 /// Sidebars by (language, output, page depth), rendered once each.
 pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 
@@ -220,6 +226,7 @@ fn page_view<'a>(
         original_href: ctx.urls.page_in_lang(&page.path, original_lang.as_str(), &page.path),
         translated_by,
         status_href: ctx.urls.page(&page.path, STATUS_PATH),
+        accessibility_href: ctx.urls.page(&page.path, ACCESSIBILITY_PATH),
         site_title: &config.title,
         title: doc.title.clone(),
         description: summary.clone().unwrap_or_else(|| config.description.clone()),
@@ -242,6 +249,7 @@ fn page_view<'a>(
         legal: legal_view(ctx, lang, page.licence),
         json_ld: super::metadata::json_ld(ctx, page, lang),
         status: None,
+        accessibility: None,
         t: &ctx.strings[lang],
     }
 }

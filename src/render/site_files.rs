@@ -12,7 +12,7 @@ use crate::output::OutputFile;
 use crate::urls::Urls;
 use crate::versions::LoadedVersion;
 
-use super::page::{STATUS_PATH, absolute_url, legal_view};
+use super::page::{ACCESSIBILITY_PATH, SITE_PAGES, absolute_url, legal_view};
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -73,12 +73,17 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
         })
         .collect();
     let default = &config.default_lang;
+    let accessibility_href = match config.link_style {
+        LinkStyle::Directory => format!("{root}{version}/{default}/{ACCESSIBILITY_PATH}"),
+        LinkStyle::IndexHtml => format!("{root}{version}/{default}/{ACCESSIBILITY_PATH}index.html"),
+    };
     let view = RootView {
         root,
         site_title: &config.title,
         default_lang: default.as_str(),
         version,
         languages,
+        accessibility_href,
         legal: legal_view(ctx, default, config.licence),
         t: &ctx.strings[default],
     };
@@ -89,7 +94,8 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
 }
 
 /// Every real text of every version (fallback pages are left out: their canonical is the
-/// original), with its translations as hreflang alternates.
+/// original), with its translations as hreflang alternates; then each version's accessibility
+/// statement in every language.
 fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -110,6 +116,20 @@ fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
                 }
                 xml.push_str("  </url>\n");
             }
+        }
+        let langs: Vec<_> = version.config.langs().collect();
+        for lang in &langs {
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                escape(&format!("{base}{lang}/{ACCESSIBILITY_PATH}"))
+            ));
+            for alternate in langs.iter().filter(|_| langs.len() > 1) {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>\n",
+                    escape(&format!("{base}{alternate}/{ACCESSIBILITY_PATH}"))
+                ));
+            }
+            xml.push_str("  </url>\n");
         }
     }
     xml.push_str("</urlset>\n");
@@ -226,7 +246,7 @@ fn versions_json(versions: &[LoadedVersion], latest: usize, with_pdfs: bool) -> 
 fn latest_redirects(ctx: &RenderContext<'_>) -> Vec<OutputFile> {
     let version = ctx.site.version.as_str();
     let mut paths: Vec<String> = ctx.site.pages.iter().map(|p| p.path.clone()).collect();
-    paths.push(STATUS_PATH.to_string());
+    paths.extend(SITE_PAGES.iter().map(|p| p.to_string()));
     let mut files = Vec::new();
     let home = format!("{version}/{}/", ctx.config.default_lang);
     let home = if ctx.config.link_style == LinkStyle::IndexHtml {

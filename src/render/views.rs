@@ -5,6 +5,8 @@
 //! |---|---|
 //! | `home.html`, `output.html`, `module.html` | `page`: [`PageView`] |
 //! | `partials/sidebar.html` (rendered once per language, output and depth) | `nav`: [`SidebarView`] |
+//! | `status.html` | `page`: [`PageView`] with `status` |
+//! | `accessibility.html` | `page`: [`PageView`] with `accessibility` |
 //! | `root.html`, `404.html` | `root`: [`RootView`] (404: links absolute from the base path) |
 
 use std::collections::BTreeMap;
@@ -130,7 +132,7 @@ pub struct LegalView {
 /// A page of the site: home, output landing page, module, or the 404 page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView<'a> {
-    /// `home`, `output`, `module` or `status`.
+    /// `home`, `output`, `module`, `status` or `accessibility`.
     pub kind: &'static str,
     /// The page's language (the reader's).
     pub lang: &'a str,
@@ -150,6 +152,8 @@ pub struct PageView<'a> {
     pub translated_by: Option<String>,
     /// Link to this version's translation status page in the page's language.
     pub status_href: String,
+    /// Link to this version's accessibility statement in the page's language (every footer).
+    pub accessibility_href: String,
     pub site_title: &'a str,
     pub title: String,
     pub summary: Option<String>,
@@ -185,8 +189,36 @@ pub struct PageView<'a> {
     pub json_ld: Option<String>,
     /// The translation matrix (status page only).
     pub status: Option<StatusView>,
+    /// The statement's texts (accessibility statement only).
+    pub accessibility: Option<AccessibilityView>,
     /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).
     pub t: &'a BTreeMap<String, String>,
+}
+
+/// The accessibility statement, in the page's language, following the model statement of
+/// Commission Implementing Decision (EU) 2018/1523. Headings are `t.accessibility_*_heading`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    /// "The organisations that publish … are committed to making this website accessible …".
+    pub commitment: String,
+    /// Which website and version the statement applies to.
+    pub scope: String,
+    /// `full`, `partial` or `none` (a CSS class too).
+    pub compliance: &'static str,
+    /// The compliance status sentence.
+    pub status: String,
+    /// Non-accessible content, one paragraph per limitation (empty: `t.accessibility_limitations_none`).
+    pub limitations: Vec<String>,
+    /// "This statement was prepared on 28 November 2026." (absent without a configured date).
+    pub prepared: Option<String>,
+    /// `YYYY-MM-DD` of `prepared`, for `<time datetime>`.
+    pub date: Option<String>,
+    /// Where feedback goes: an e-mail (`mailto:`) or web link.
+    pub contact: Option<LinkView>,
+    /// The project's partner organisations (from book.toml), shown when there is no contact.
+    pub partners: Vec<String>,
+    /// The enforcement body's page, when book.toml names it.
+    pub enforcement_href: Option<String>,
 }
 
 /// The translation status page's matrix.
@@ -258,6 +290,8 @@ pub struct RootView<'a> {
     pub version: &'a str,
     /// One entry per language: code, name, href, and the "choose your language" text in it.
     pub languages: Vec<RootLanguageView>,
+    /// The accessibility statement of the latest version in the default language.
+    pub accessibility_href: String,
     pub legal: LegalView,
     /// UI strings of the default language.
     pub t: &'a BTreeMap<String, String>,

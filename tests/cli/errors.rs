@@ -29,6 +29,7 @@ macro_rules! invalid_case {
 
 invalid_case!(config_unknown_key);
 invalid_case!(config_bad_values);
+invalid_case!(accessibility_bad_values);
 invalid_case!(front_matter_unknown_key);
 invalid_case!(front_matter_bad_values);
 invalid_case!(yaml_syntax);

@@ -1,5 +1,7 @@
 //! Integration tests: the real `innotrain` binary on fixture sites under `tests/fixtures/`.
 
+mod accessibility;
+mod browser;
 mod build;
 mod check;
 mod errors;

@@ -9,13 +9,23 @@ use crate::support::{Run, assert_links_resolve, repo, tree};
 const LANGS: [&str; 5] = ["en", "de", "it", "es", "el"];
 
 #[test]
-fn shipped_site_builds_without_warnings_and_every_link_resolves() {
+fn shipped_site_builds_with_only_the_missing_contact_warning_and_every_link_resolves() {
     let out = tempfile::tempdir().unwrap();
     let out = out.path().join("public");
     let run = build_repo(&["--out", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stderr, "", "the shipped site must build with zero warnings");
+    // One warning is deliberate: the project's accessibility feedback address is not public, so
+    // book.toml names none (nothing is invented) and the statement says how else to write.
+    assert_eq!(
+        run.stderr,
+        "book.toml: warning: the accessibility statement names no contact for feedback\n  hint: set `contact` under `[accessibility]` (or `[project]`) to an e-mail or web address; until then the statement asks readers to write to the project's partner organisations\n",
+        "the shipped site must build with no other warning"
+    );
     let files = tree(&out);
+    for lang in LANGS {
+        assert!(files.contains_key(&format!("2.0/{lang}/accessibility/index.html")), "statement in {lang}");
+        assert!(files.contains_key(&format!("1.0/{lang}/accessibility/index.html")), "1.0 statement in {lang}");
+    }
     for module in english_modules() {
         let (output, slug) = module.page_path();
         for lang in LANGS {

@@ -1,0 +1,220 @@
+//! The browser suite (`tests/browser/`, Node): Debian's Chromium, driven by playwright-core,
+//! reads sites built by the real binary and served on 127.0.0.1 under a sub-path, as hosts
+//! deploy them. It checks accessibility with axe-core (every page template in every language),
+//! keyboard use, the language and version switchers, the root page's choice of language, layout
+//! at phone to desktop widths, print and PDF links (see `tests/browser/run.mjs`).
+//!
+//! Needs `node` (with `npm`) and `/usr/bin/chromium`; without them these tests fail and say what
+//! to install. `npm ci` runs in `tests/browser` when its `node_modules` is missing.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::support::{Fixture, repo, tree};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Every page template the shipped site (with its outdated variant) must have been checked in.
+const TEMPLATES: &str = "root,not-found,home,output,module,fallback,outdated,status,accessibility";
+
+#[test]
+fn browser_suite_passes_on_the_shipped_site() {
+    let node = prerequisites();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("innotrain");
+    build(&repo(), &site, &["--base-path", "/innotrain/"]);
+    let outdated = outdated_variant(dir.path());
+    let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots");
+    let _ = std::fs::remove_dir_all(&screenshots);
+    std::fs::create_dir_all(&screenshots).unwrap();
+
+    let started = Instant::now();
+    let run = run_suite(
+        &node,
+        &[
+            "--site",
+            &format!("/innotrain/={}", site.display()),
+            "--site",
+            &format!("/outdated/={}", outdated.display()),
+            "--require",
+            TEMPLATES,
+            "--screenshots",
+            screenshots.to_str().unwrap(),
+        ],
+    );
+    println!("browser suite: {:.1} s; screenshots in {}", started.elapsed().as_secs_f64(), screenshots.display());
+    assert_eq!(run.code, 0, "the browser suite failed (exit code {}):\n{}", run.code, run.report());
+    // Every module and output page links its PDF and its output's book: 2 versions' PDFs, each
+    // reached and read as a PDF.
+    let pdfs = tree(&site).keys().filter(|p| p.ends_with(".pdf")).count();
+    assert!(pdfs >= 200, "the shipped site has its PDFs: {pdfs}");
+    assert!(run.output.contains("PDF links on "), "the download check saw PDF links:\n{}", run.output);
+    for width in ["320", "360", "768", "1280"] {
+        for lang in ["el", "de"] {
+            let shot = screenshots.join(format!("module-{lang}-{width}.png"));
+            assert!(shot.is_file(), "no screenshot {}", shot.display());
+        }
+    }
+}
+
+#[test]
+fn browser_suite_fails_on_an_accessibility_violation() {
+    let node = prerequisites();
+    let fixture = Fixture::new("a11y-broken");
+    let out = fixture.root.join("public");
+    build(&fixture.root, &out, &["--base-path", "/broken/"]);
+    let run = run_suite(&node, &["--site", &format!("/broken/={}", out.display()), "--checks", "a11y"]);
+    assert_eq!(run.code, 1, "the suite must fail on the fixture's empty link:\n{}", run.output);
+    assert!(run.output.contains("link-name (serious)"), "the report names the axe rule:\n{}", run.output);
+    assert!(run.output.contains("FAIL axe module [en] /broken/1.0/en/io1-basics/first-steps/"), "{}", run.output);
+    assert!(run.output.contains("browser suite: 7 checks, 1 failed"), "{}", run.output);
+}
+
+/// `node`, and Chromium where the suite expects it; otherwise the test fails saying what to
+/// install (it must never pass without having looked at the pages).
+fn prerequisites() -> PathBuf {
+    let node = PathBuf::from(std::env::var_os("NODE").unwrap_or_else(|| "node".into()));
+    let version = Command::new(&node).arg("--version").output();
+    assert!(
+        version.as_ref().is_ok_and(|o| o.status.success()),
+        "the browser tests need Node.js 18 or newer, with npm: on Debian `apt-get install nodejs npm` ({})",
+        version.err().map_or_else(|| "node --version failed".to_string(), |e| e.to_string()),
+    );
+    assert!(
+        Path::new(CHROMIUM).is_file(),
+        "the browser tests need Chromium at {CHROMIUM}: on Debian `apt-get install chromium` (no browser is downloaded)"
+    );
+    install_node_modules();
+    node
+}
+
+/// `npm ci` in `tests/browser` when its dependencies are missing, once per test run.
+fn install_node_modules() {
+    static INSTALL: Mutex<()> = Mutex::new(());
+    let _once = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = repo().join("tests/browser");
+    let installed = ["playwright-core", "axe-core"].iter().all(|p| dir.join("node_modules").join(p).is_dir());
+    if installed {
+        return;
+    }
+    let output =
+        Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().unwrap_or_else(|e| {
+            panic!("cannot run `npm ci` in {} ({e}): on Debian `apt-get install npm`", dir.display())
+        });
+    assert!(
+        output.status.success(),
+        "`npm ci` in {} failed:\n{}{}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// `innotrain build --root <root> --out <out> <args>`, which must succeed.
+fn build(root: &Path, out: &Path, args: &[&str]) {
+    let output = Command::new(env!("CARGO_BIN_EXE_innotrain"))
+        .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args(args)
+        .output()
+        .expect("run innotrain");
+    assert!(
+        output.status.success(),
+        "build of {} failed:\n{}",
+        root.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The shipped content with one translation per language made outdated (its recorded
+/// `source_hash` no longer matches), built under `/outdated/`: the shipped content has no
+/// outdated translation, but the outdated page must be checked in every language too.
+fn outdated_variant(dir: &Path) -> PathBuf {
+    let root = dir.join("outdated-src");
+    for part in ["book.toml", "content", "locales", "themes"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            crate::support::copy_dir(&from, &root.join(part));
+        } else {
+            std::fs::create_dir_all(&root).unwrap();
+            std::fs::copy(&from, root.join(part)).unwrap();
+        }
+    }
+    let mut done = Vec::new();
+    for (path, bytes) in tree(&root.join("content")) {
+        let mut parts = path.rsplit('.');
+        let (Some("md"), Some(lang)) = (parts.next(), parts.next()) else { continue };
+        let is_module = path.split('/').nth(1).is_some_and(|f| f.as_bytes()[0].is_ascii_digit());
+        if !is_module || lang.len() != 2 || done.contains(&lang.to_string()) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let Some(start) = text.find("\nsource_hash: ") else { continue };
+        let end = text[start + 1..].find('\n').unwrap() + start + 1;
+        let stale = format!("{}\nsource_hash: 000000000000{}", &text[..start], &text[end..]);
+        std::fs::write(root.join("content").join(&path), stale).unwrap();
+        done.push(lang.to_string());
+    }
+    assert!(done.len() >= 4, "one translation per language made outdated, found {done:?}");
+    let out = dir.join("outdated");
+    // The repository's PDF cache: only the PDFs with an outdated notice are typeset again.
+    let cache = repo().join(".innotrain-cache/pdf");
+    build(
+        &root,
+        &out,
+        &["--base-path", "/outdated/", "--skip-missing-versions", "--cache-dir", cache.to_str().unwrap()],
+    );
+    out
+}
+
+/// What the suite printed, and how it exited.
+struct SuiteRun {
+    code: i32,
+    output: String,
+}
+
+impl SuiteRun {
+    /// The summary at the end of the output (the failures and the count), or all of it.
+    fn report(&self) -> &str {
+        self.output.find("\nfailures (").map_or(&self.output, |i| &self.output[i + 1..])
+    }
+}
+
+/// Runs `node tests/browser/run.mjs <args>`, printing its output line by line as it comes
+/// (shown live with `--nocapture`, else with the test's failure).
+fn run_suite(node: &Path, args: &[&str]) -> SuiteRun {
+    let mut child = Command::new(node)
+        .arg(repo().join("tests/browser/run.mjs"))
+        .args(args)
+        .current_dir(repo().join("tests/browser"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the browser suite");
+    let output = Arc::new(Mutex::new(String::new()));
+    let readers: Vec<_> = [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ]
+    .into_iter()
+    .map(|stream| {
+        let output = Arc::clone(&output);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                println!("{line}");
+                let mut all = output.lock().unwrap();
+                all.push_str(&line);
+                all.push('\n');
+            }
+        })
+    })
+    .collect();
+    let status = child.wait().expect("wait for the browser suite");
+    for reader in readers {
+        reader.join().unwrap();
+    }
+    let output = output.lock().unwrap().clone();
+    SuiteRun { code: status.code().unwrap_or(-1), output }
+}
