@@ -69,7 +69,31 @@ pub enum PdfMode<'a> {
     Compile(&'a PdfBuild),
 }
 
-impl RenderContext<'_> {
+impl<'a> RenderContext<'a> {
+    /// The context for rendering version `current` from its parsed documents (PDF links are
+    /// added by the caller).
+    pub fn new(
+        versions: &'a [LoadedVersion],
+        current: usize,
+        theme: &'a Theme,
+        prepared: BTreeMap<(usize, Lang), Prepared>,
+    ) -> Self {
+        let LoadedVersion { config, site, i18n, .. } = &versions[current];
+        RenderContext {
+            versions,
+            current,
+            latest: latest_index(versions),
+            config,
+            site,
+            i18n,
+            theme,
+            urls: Urls { style: config.link_style },
+            strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
+            prepared,
+            pdfs: BTreeMap::new(),
+        }
+    }
+
     /// The prepared text a reader of `lang` gets for page `index`.
     pub fn prepared_for(&self, index: usize, lang: &Lang) -> Option<&Prepared> {
         let text_lang = &self.site.pages[index].text(lang).lang;
@@ -117,7 +141,6 @@ pub fn render_version_reusing(
     pdf: PdfMode<'_>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
     let LoadedVersion { config, site, i18n, .. } = &versions[current];
-    let strings = config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect();
     let only = reuse.as_ref().map(|r| r.changed.clone());
     let prepared = match reuse {
         None => prepare_documents(config, site, i18n, diags, None),
@@ -132,19 +155,7 @@ pub fn render_version_reusing(
             prepared
         }
     };
-    let mut ctx = RenderContext {
-        versions,
-        current,
-        latest: latest_index(versions),
-        config,
-        site,
-        i18n,
-        theme,
-        urls: Urls { style: config.link_style },
-        strings,
-        prepared,
-        pdfs: BTreeMap::new(),
-    };
+    let mut ctx = RenderContext::new(versions, current, theme, prepared);
     ctx.pdfs = match pdf {
         PdfMode::Off => BTreeMap::new(),
         PdfMode::Deferred => pdfs::links(&ctx, None),
@@ -221,19 +232,7 @@ pub fn render_pdf(
 ) -> Option<Vec<u8>> {
     let LoadedVersion { config, site, i18n, .. } = &versions[current];
     let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None);
-    let ctx = RenderContext {
-        versions,
-        current,
-        latest: latest_index(versions),
-        config,
-        site,
-        i18n,
-        theme,
-        urls: Urls { style: config.link_style },
-        strings: BTreeMap::new(),
-        prepared,
-        pdfs: BTreeMap::new(),
-    };
+    let ctx = RenderContext::new(versions, current, theme, prepared);
     let jobs: Vec<_> = pdfs::plan(&ctx).into_iter().filter(|job| job.path == path).collect();
     if jobs.is_empty() {
         return None;

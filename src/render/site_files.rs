@@ -9,7 +9,6 @@ use tera::Context;
 use crate::config::{LatestStyle, LinkStyle};
 use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
-use crate::urls::Urls;
 use crate::versions::LoadedVersion;
 
 use super::page::{ACCESSIBILITY_PATH, SITE_PAGES, absolute_url, legal_view};
@@ -23,20 +22,8 @@ pub fn render_shared_files(
     sink: &Sink<'_>,
     with_pdfs: bool,
 ) -> anyhow::Result<()> {
-    let LoadedVersion { config, site, i18n, .. } = &versions[latest];
-    let ctx = RenderContext {
-        versions,
-        current: latest,
-        latest,
-        config,
-        site,
-        i18n,
-        theme,
-        urls: Urls { style: config.link_style },
-        strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
-        prepared: BTreeMap::new(),
-        pdfs: BTreeMap::new(),
-    };
+    let config = &versions[latest].config;
+    let ctx = RenderContext::new(versions, latest, theme, BTreeMap::new());
     sink(render_root(&ctx, "root.html", "", "index.html")?)?;
     sink(render_root(&ctx, "404.html", &config.base_path, "404.html")?)?;
     sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &ctx).into_bytes() })?;
