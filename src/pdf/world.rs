@@ -119,9 +119,9 @@ impl Typesetter {
         self.files.get(id.vpath().get_with_slash()).map(|file| file.real_path.as_path())
     }
 
-    /// Free typst's memoisation caches between builds (the preview server builds many times).
+    /// Frees typst's memoisation caches but what the last compilations used.
     pub fn evict_caches() {
-        typst::comemo::evict(10);
+        typst::comemo::evict(2);
     }
 }
 
