@@ -53,6 +53,8 @@ pub struct BuildOptions {
     pub version: Option<String>,
     /// Leave out (with a warning) versions whose git ref or snapshot is missing.
     pub skip_missing_versions: bool,
+    /// Build no search index (overrides `output.search`).
+    pub no_search: bool,
 }
 
 impl BuildOptions {
@@ -66,6 +68,7 @@ impl BuildOptions {
             links: None,
             version: None,
             skip_missing_versions: false,
+            no_search: false,
         }
     }
 }
@@ -223,6 +226,9 @@ fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &
     }
     if let Some(links) = options.links {
         config.link_style = links;
+    }
+    if options.no_search {
+        config.search = false;
     }
 }
 

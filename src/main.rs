@@ -44,6 +44,9 @@ enum Command {
         /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
         #[arg(long)]
         skip_missing_versions: bool,
+        /// Build no search index (the search box then leads to the catalogue page).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -158,14 +161,24 @@ enum Links {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions } => project_root(root)
-            .and_then(|root| {
+        Command::Build { root, out, base_url, base_path, links, version, skip_missing_versions, no_search } => {
+            project_root(root).and_then(|root| {
                 let links = links.map(|l| match l {
                     Links::Directory => LinkStyle::Directory,
                     Links::IndexHtml => LinkStyle::IndexHtml,
                 });
-                run_build(BuildOptions { root, out, base_url, base_path, links, version, skip_missing_versions })
-            }),
+                run_build(BuildOptions {
+                    root,
+                    out,
+                    base_url,
+                    base_path,
+                    links,
+                    version,
+                    skip_missing_versions,
+                    no_search,
+                })
+            })
+        }
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
         }
@@ -408,7 +421,8 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
 }
 
 fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, ExitCode> {
-    let options = BuildOptions::new(root);
+    // The search index links nothing and has nothing to check.
+    let options = BuildOptions { no_search: true, ..BuildOptions::new(root) };
     let report = innotrain::check::check(&options, external).map_err(operational)?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report).expect("serialisable")),

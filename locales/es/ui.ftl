@@ -83,3 +83,33 @@ version-fallback = Esta página no existe en la versión { $version }: el enlace
 version-gap = La página de la que viene no existe en esta versión. Esta es la página más cercana que sí existe.
 old-version = Está leyendo la versión { $version }, que no es la más reciente.
 read-latest = Leer la versión más reciente ({ $version })
+
+## Búsqueda y catálogo de módulos
+
+search-label = Buscar en los módulos formativos
+search-placeholder = Buscar módulos
+search-button = Buscar
+search-results = { $count ->
+    [one] Un resultado para «{ $query }»
+   *[other] { $count } resultados para «{ $query }»
+}
+search-no-results = Ningún resultado para «{ $query }»
+search-catalogue-link = Ver todos los módulos en el catálogo
+catalogue = Catálogo de módulos
+catalogue-title = Catálogo de módulos
+catalogue-intro = Todos los módulos de esta versión con su producto formativo, duración, destinatarios y nivel EQF. Acote la lista con los filtros.
+catalogue-filters = Filtros
+catalogue-text = Palabras
+catalogue-output = Producto formativo
+catalogue-duration-min = Como mínimo (minutos)
+catalogue-duration-max = Como máximo (minutos)
+catalogue-my-language = Solo módulos disponibles en { $language }
+catalogue-apply = Aplicar filtros
+catalogue-reset = Mostrar todos los módulos
+catalogue-count = { $count ->
+    [one] Un módulo
+   *[other] { $count } módulos
+}
+catalogue-no-match = Ningún módulo cumple estos filtros.
+catalogue-available-in = Disponible en
+catalogue-noscript = Sin JavaScript los filtros no acotan la lista: abajo figuran todos los módulos.

@@ -24,8 +24,8 @@ pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
 const CONTENT: &str = "content";
 
 /// Addresses below `<version>/<lang>/` that the site's own pages use (the translation status
-/// page, and `media/` beside the language folders is safe already).
-const RESERVED_SLUGS: [&str; 2] = ["status", "static"];
+/// page and the catalogue; `media/` and `pagefind/` beside the language folders are safe already).
+const RESERVED_SLUGS: [&str; 3] = ["status", "static", "catalogue"];
 
 /// A Markdown file that parsed, before it is placed in the site.
 struct Parsed {

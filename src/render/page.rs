@@ -19,6 +19,13 @@ use super::views::*;
 /// Where each language's translation status page lives (a folder name no output may take).
 pub const STATUS_PATH: &str = "status/";
 
+/// Where each language's catalogue of modules lives (a folder name no output may take).
+pub const CATALOGUE_PATH: &str = "catalogue/";
+
+/// The site's own pages that every version has in every language, by the id the version
+/// switcher knows them by (`status`, `catalogue`).
+pub const SITE_PAGES: [&str; 2] = [STATUS_PATH, CATALOGUE_PATH];
+
 /// Sidebars by (language, output, page depth), rendered once each.
 pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 
@@ -27,7 +34,7 @@ pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     let mut sidebars = BTreeMap::new();
     let site = ctx.site;
-    // Home (depth 0), the status page (depth 1, no output open), then each output.
+    // Home (depth 0), the status and catalogue pages (depth 1, no output open), then each output.
     let variants =
         [(None, 0), (None, 1)].into_iter().chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
     let variants: Vec<(Option<usize>, usize)> = variants.collect();
@@ -78,7 +85,12 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
                     }
                 })
                 .collect();
-            let view = SidebarView { home_href: ctx.urls.page(&from, ""), outputs, t: &ctx.strings[lang] };
+            let view = SidebarView {
+                home_href: ctx.urls.page(&from, ""),
+                catalogue_href: ctx.urls.page(&from, CATALOGUE_PATH),
+                outputs,
+                t: &ctx.strings[lang],
+            };
             let mut context = Context::new();
             context.insert("nav", &view);
             let html = ctx
@@ -93,7 +105,7 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
 }
 
 /// A page's title in `lang`, and the language it is really in when that differs.
-fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
+pub fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
     let doc = page.text(lang);
     (doc.title.clone(), (&doc.lang != lang).then(|| doc.lang.to_string()))
 }
@@ -241,7 +253,98 @@ fn page_view<'a>(
         legal: legal_view(ctx, lang, page.licence),
         json_ld: super::metadata::json_ld(ctx, page, lang),
         status: None,
+        catalogue: None,
+        search: search_view(ctx, lang, &page.path),
         t: &ctx.strings[lang],
+    }
+}
+
+/// The view of one of the site's own pages (`path` is one of [`SITE_PAGES`]) in `lang`: no
+/// Markdown text, the sidebar with no output open, every language, every version.
+pub fn site_page_view<'a>(
+    ctx: &'a RenderContext<'a>,
+    lang: &'a Lang,
+    path: &'static str,
+    kind: &'static str,
+    title: String,
+    summary: String,
+    sidebars: &Sidebars,
+) -> PageView<'a> {
+    let config = ctx.config;
+    let id = path.trim_end_matches('/');
+    let ids = [crate::key::PageId::new(id), crate::key::PageId::home()];
+    let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, path, lang);
+    let current = format!("data-page=\"{id}\"");
+    let sidebar = sidebars
+        .get(&(lang.clone(), None, 1))
+        .map(|html| html.replace(&current, &format!("{current} aria-current=\"page\"")))
+        .unwrap_or_default();
+    PageView {
+        versions,
+        old_version,
+        kind,
+        lang: lang.as_str(),
+        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
+        text_lang: lang.as_str(),
+        is_fallback: false,
+        fallback_notice: None,
+        outdated_notice: None,
+        original_href: String::new(),
+        translated_by: None,
+        status_href: ctx.urls.page(path, STATUS_PATH),
+        site_title: &config.title,
+        description: summary.clone(),
+        summary: Some(summary),
+        title,
+        version: ctx.site.version.as_str(),
+        root: ctx.urls.to_root(path),
+        home_href: ctx.urls.page(path, ""),
+        content: String::new(),
+        toc: &[],
+        breadcrumbs: vec![LinkView {
+            title: ctx.i18n.message(lang, "home"),
+            href: ctx.urls.page(path, ""),
+            lang: None,
+        }],
+        previous: None,
+        next: None,
+        languages: config
+            .langs()
+            .map(|l| LanguageView {
+                code: l.to_string(),
+                name: config.language_name(l.as_str()),
+                href: ctx.urls.page_in_lang(path, l.as_str(), path),
+                current: l == lang,
+                translated: true,
+            })
+            .collect(),
+        sidebar,
+        meta: None,
+        children: Vec::new(),
+        canonical: absolute_url(ctx, lang, path),
+        alternates: config
+            .langs()
+            .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, path) })
+            .collect(),
+        legal: legal_view(ctx, lang, config.licence),
+        json_ld: None,
+        status: None,
+        catalogue: None,
+        search: search_view(ctx, lang, path),
+        t: &ctx.strings[lang],
+    }
+}
+
+/// The header's search form on the page at `from`, in `lang`.
+pub fn search_view(ctx: &RenderContext<'_>, lang: &Lang, from: &str) -> SearchView {
+    let query = [("query", i18n::text("{query}"))];
+    let (results_one, results_other) = ctx.i18n.count_templates(lang, "search-results", &query);
+    SearchView {
+        action: ctx.urls.page(from, CATALOGUE_PATH),
+        bundle: ctx.config.search.then(|| format!("{}{}", ctx.urls.to_version(from), super::search::BUNDLE_DIR)),
+        results_one,
+        results_other,
+        no_results: ctx.i18n.format(lang, "search-no-results", &query),
     }
 }
 
@@ -272,7 +375,7 @@ fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaV
     }
 }
 
-fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
+pub fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
     ctx.i18n.format(lang, "duration-minutes", &[("minutes", i18n::number(minutes))])
 }
 

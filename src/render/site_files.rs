@@ -7,12 +7,13 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::config::{LatestStyle, LinkStyle};
+use crate::key::Lang;
 use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::urls::Urls;
 use crate::versions::LoadedVersion;
 
-use super::page::{STATUS_PATH, absolute_url, legal_view};
+use super::page::{CATALOGUE_PATH, SITE_PAGES, absolute_url, legal_view};
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -87,28 +88,32 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
 }
 
 /// Every real text of every version (fallback pages are left out: their canonical is the
-/// original), with its translations as hreflang alternates.
+/// original) and each language's catalogue, with their translations as hreflang alternates.
 fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for version in versions {
         let base = format!("{}{}{}/", ctx.config.base_url, ctx.config.base_path, version.site.version);
-        for page in &version.site.pages {
-            let langs: Vec<_> = version.config.langs().filter(|l| page.is_translated(l)).collect();
-            for lang in &langs {
-                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{}", page.path))));
+        let mut add = |path: &str, langs: &[&Lang]| {
+            for lang in langs {
+                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{path}"))));
                 if langs.len() > 1 {
-                    for alternate in &langs {
+                    for alternate in langs {
                         xml.push_str(&format!(
                             "    <xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>\n",
-                            escape(&format!("{base}{alternate}/{}", page.path))
+                            escape(&format!("{base}{alternate}/{path}"))
                         ));
                     }
                 }
                 xml.push_str("  </url>\n");
             }
+        };
+        for page in &version.site.pages {
+            let langs: Vec<&Lang> = version.config.langs().filter(|l| page.is_translated(l)).collect();
+            add(&page.path, &langs);
         }
+        add(CATALOGUE_PATH, &version.config.langs().collect::<Vec<_>>());
     }
     xml.push_str("</urlset>\n");
     xml
@@ -202,7 +207,7 @@ fn versions_json(versions: &[LoadedVersion], latest: usize) -> anyhow::Result<St
 fn latest_redirects(ctx: &RenderContext<'_>) -> Vec<OutputFile> {
     let version = ctx.site.version.as_str();
     let mut paths: Vec<String> = ctx.site.pages.iter().map(|p| p.path.clone()).collect();
-    paths.push(STATUS_PATH.to_string());
+    paths.extend(SITE_PAGES.iter().map(|path| path.to_string()));
     let mut files = Vec::new();
     let home = format!("{version}/{}/", ctx.config.default_lang);
     let home = if ctx.config.link_style == LinkStyle::IndexHtml {

@@ -9,8 +9,8 @@ use crate::output::OutputFile;
 use crate::status::{StatusFilter, status_report};
 
 use super::RenderContext;
-use super::page::{STATUS_PATH, Sidebars, absolute_url, legal_view};
-use super::views::{AlternateView, LanguageView, LinkView, PageView, StatusCellView, StatusRowView, StatusView};
+use super::page::{STATUS_PATH, Sidebars, site_page_view};
+use super::views::{LinkView, StatusCellView, StatusRowView, StatusView};
 
 /// `<version>/<lang>/status/index.html` for `lang`.
 pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sidebars) -> anyhow::Result<OutputFile> {
@@ -74,60 +74,9 @@ pub fn render_status_page(ctx: &RenderContext<'_>, lang: &Lang, sidebars: &Sideb
     };
 
     let title = ctx.i18n.message(lang, "translation-status");
-    let ids = [crate::key::PageId::new(STATUS_PATH.trim_end_matches('/')), crate::key::PageId::home()];
-    let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, from, lang);
-    let view = PageView {
-        versions,
-        old_version,
-        kind: "status",
-        lang: lang.as_str(),
-        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
-        text_lang: lang.as_str(),
-        is_fallback: false,
-        fallback_notice: None,
-        outdated_notice: None,
-        original_href: String::new(),
-        translated_by: None,
-        status_href: "./".into(),
-        site_title: &config.title,
-        description: ctx.i18n.message(lang, "status-intro"),
-        summary: Some(ctx.i18n.message(lang, "status-intro")),
-        title,
-        version: site.version.as_str(),
-        root: ctx.urls.to_root(from),
-        home_href: ctx.urls.page(from, ""),
-        content: String::new(),
-        toc: &[],
-        breadcrumbs: vec![LinkView {
-            title: ctx.i18n.message(lang, "home"),
-            href: ctx.urls.page(from, ""),
-            lang: None,
-        }],
-        previous: None,
-        next: None,
-        languages: config
-            .langs()
-            .map(|l| LanguageView {
-                code: l.to_string(),
-                name: language_name(l.as_str()),
-                href: ctx.urls.page_in_lang(from, l.as_str(), from),
-                current: l == lang,
-                translated: true,
-            })
-            .collect(),
-        sidebar: sidebars.get(&(lang.clone(), None, 1)).cloned().unwrap_or_default(),
-        meta: None,
-        children: Vec::new(),
-        canonical: absolute_url(ctx, lang, from),
-        alternates: config
-            .langs()
-            .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, from) })
-            .collect(),
-        legal: legal_view(ctx, lang, config.licence),
-        json_ld: None,
-        status: Some(status),
-        t: &ctx.strings[lang],
-    };
+    let intro = ctx.i18n.message(lang, "status-intro");
+    let mut view = site_page_view(ctx, lang, STATUS_PATH, "status", title, intro, sidebars);
+    view.status = Some(status);
     let mut context = Context::new();
     context.insert("page", &view);
     let html =

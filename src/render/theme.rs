@@ -11,8 +11,16 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 /// Templates every theme must provide.
-pub const TEMPLATES: [&str; 7] =
-    ["home.html", "output.html", "module.html", "status.html", "404.html", "root.html", "partials/sidebar.html"];
+pub const TEMPLATES: [&str; 8] = [
+    "home.html",
+    "output.html",
+    "module.html",
+    "status.html",
+    "catalogue.html",
+    "404.html",
+    "root.html",
+    "partials/sidebar.html",
+];
 
 /// A loaded theme.
 pub struct Theme {

@@ -19,9 +19,9 @@ fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, la
     let lang = version.config.lang(lang.as_str()).unwrap_or(&version.config.default_lang);
     let label = version.site.version.as_str();
     for (depth, id) in ids.iter().enumerate() {
-        // Every version has a status page in every language.
-        if id.as_str() == super::page::STATUS_PATH.trim_end_matches('/') {
-            return (ctx.urls.page_in_version(from, label, lang.as_str(), super::page::STATUS_PATH), None);
+        // Every version has the status and catalogue pages in every language.
+        if let Some(path) = super::page::SITE_PAGES.iter().find(|path| id.as_str() == path.trim_end_matches('/')) {
+            return (ctx.urls.page_in_version(from, label, lang.as_str(), path), None);
         }
         if let Some(&index) = version.site.by_id.get(id) {
             let page = &version.site.pages[index];

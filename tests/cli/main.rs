@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod errors;
 mod markdown;
+mod search;
 mod serve;
 mod shipped;
 mod support;
