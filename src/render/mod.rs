@@ -144,9 +144,13 @@ pub fn render_version_reusing(
     }
     for lang in config.langs() {
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
-        sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
     }
+    // An incremental render only happens when titles, summaries and facts stayed the same, so
+    // the catalogue does too.
     if only.is_none() {
+        for lang in config.langs() {
+            sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
+        }
         for file in results::results_files(&ctx)? {
             sink(file)?;
         }
