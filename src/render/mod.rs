@@ -164,8 +164,11 @@ pub fn render_version_reusing(
 /// Pages rendered per batch while the search index takes in the previous batch.
 const INDEX_BATCH: usize = 64;
 
-/// Renders the pages `keys` into `sink` (in parallel, batch by batch) while a second thread adds
-/// each batch, in order, to the version's search index; returns the index's files.
+/// Renders the pages `keys` into `sink` while indexing them for search; returns the search
+/// bundle's files. Language by language: the pages of one language are rendered in parallel,
+/// batch by batch, while a second thread adds each batch, in order, to that language's index;
+/// the index of one language is built while the next language's pages are rendered. So at most
+/// two languages' word lists are in memory at once.
 fn render_pages_and_index(
     ctx: &RenderContext<'_>,
     keys: &[(usize, &Lang)],
@@ -175,35 +178,50 @@ fn render_pages_and_index(
 ) -> anyhow::Result<Vec<OutputFile>> {
     let site = ctx.site;
     std::thread::scope(|scope| {
-        // Two batches in flight at most: memory stays flat however large the site is.
-        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(2);
-        let indexer = scope.spawn(move || {
-            let mut index = search::SearchIndex::new(&site.version)?;
-            for batch in received {
-                for (url, html) in batch {
-                    index.add(url, html)?;
+        let mut bundle = search::Bundle::default();
+        let mut building = None;
+        for lang in ctx.config.langs() {
+            // Two batches in flight at most: memory stays flat however large the site is.
+            let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(2);
+            let indexer = scope.spawn(move || -> anyhow::Result<search::Bundle> {
+                let mut index = search::SearchIndex::new()?;
+                for batch in received {
+                    for (url, html) in batch {
+                        index.add(url, html)?;
+                    }
+                }
+                index.finish()
+            });
+            let lang_keys: Vec<(usize, &Lang)> = keys.iter().filter(|(_, l)| *l == lang).copied().collect();
+            for chunk in lang_keys.chunks(INDEX_BATCH) {
+                let batch = chunk
+                    .par_iter()
+                    .map(|&(index, lang)| {
+                        let file = page::render_page(ctx, index, lang, sidebars, diags)?;
+                        let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
+                        let html = search::indexable(lang, &String::from_utf8_lossy(&file.bytes));
+                        sink(file)?;
+                        Ok((url, html))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                if batches.send(batch).is_err() {
+                    break; // the indexer stopped with an error, reported when it is joined
                 }
             }
-            index.finish()
-        });
-        for chunk in keys.chunks(INDEX_BATCH) {
-            let batch = chunk
-                .par_iter()
-                .map(|&(index, lang)| {
-                    let file = page::render_page(ctx, index, lang, sidebars, diags)?;
-                    let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
-                    let html = String::from_utf8_lossy(&file.bytes).into_owned();
-                    sink(file)?;
-                    Ok((url, html))
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            if batches.send(batch).is_err() {
-                break; // the indexer stopped with an error, reported below
+            drop(batches);
+            if let Some(previous) = building.replace(indexer) {
+                bundle.merge(join(previous)?);
             }
         }
-        drop(batches);
-        indexer.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))?
+        if let Some(last) = building {
+            bundle.merge(join(last)?);
+        }
+        bundle.into_files(&site.version)
     })
+}
+
+fn join(indexer: std::thread::ScopedJoinHandle<'_, anyhow::Result<search::Bundle>>) -> anyhow::Result<search::Bundle> {
+    indexer.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))?
 }
 
 /// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,

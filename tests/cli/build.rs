@@ -51,7 +51,8 @@ fn untranslated_module_falls_back_with_a_notice_and_truthful_lang() {
     let html = site.read("2.0/el/io1-quality/indicators/index.html");
     insta::assert_snapshot!(html);
     assert!(html.contains("<html lang=\"el\""));
-    assert!(html.contains("<div class=\"content\" lang=\"en\">"));
+    // The English text is not indexed for Greek search (title, summary, outcomes are).
+    assert!(html.contains("<div class=\"content\" lang=\"en\" data-pagefind-ignore>"));
     assert!(html.contains("<h1 id=\"page-title\" lang=\"en\">Indicators</h1>"));
     assert!(html.contains("class=\"fallback-notice\""));
     // hreflang lists real translations only; canonical points to the original.
