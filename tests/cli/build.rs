@@ -1,6 +1,6 @@
 //! Building fixture sites: layout, languages, fallbacks, navigation, determinism, sub-paths.
 
-use crate::support::{Fixture, assert_links_resolve, element, tree};
+use crate::support::{Fixture, assert_links_resolve, element, listing, tree};
 
 #[test]
 fn minimal_site_builds_every_page() {
@@ -9,8 +9,7 @@ fn minimal_site_builds_every_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "");
     assert!(run.stdout.starts_with("built 3 pages (1 languages,"), "{}", run.stdout);
-    let files: Vec<String> = tree(&site.out()).into_keys().collect();
-    insta::assert_snapshot!(files.join("\n"));
+    insta::assert_snapshot!(listing(&site.out()));
 }
 
 #[test]
@@ -18,8 +17,7 @@ fn multilingual_output_layout() {
     let site = Fixture::new("multilingual");
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let files: Vec<String> = tree(&site.out()).into_keys().collect();
-    insta::assert_snapshot!(files.join("\n"));
+    insta::assert_snapshot!(listing(&site.out()));
 }
 
 #[test]
