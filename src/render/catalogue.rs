@@ -98,7 +98,6 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
     levels.dedup();
     let eqf_levels =
         levels.iter().map(|l| ChoiceView { value: l.to_string(), label: l.to_string(), lang: None }).collect();
-    let durations: Vec<u32> = modules().filter_map(|p| p.facts.duration_minutes).collect();
 
     let (count_one, count_other) = ctx.i18n.count_templates(lang, "catalogue-count", &[]);
     CatalogueView {
@@ -107,8 +106,6 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
         outputs,
         audiences,
         eqf_levels,
-        duration_min: durations.iter().copied().min().unwrap_or(0),
-        duration_max: durations.iter().copied().max().unwrap_or(0),
         my_language: (lang != &config.default_lang).then(|| {
             ctx.i18n.format(
                 lang,

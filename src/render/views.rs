@@ -207,9 +207,6 @@ pub struct CatalogueView {
     pub outputs: Vec<ChoiceView>,
     pub audiences: Vec<ChoiceView>,
     pub eqf_levels: Vec<ChoiceView>,
-    /// Shortest and longest module, in minutes (bounds of the duration fields).
-    pub duration_min: u32,
-    pub duration_max: u32,
     /// "Only modules translated into Ελληνικά"; `None` in the default language, where every
     /// module is available.
     pub my_language: Option<String>,

@@ -52,6 +52,29 @@ def measure(commands, out, runs):
     return walls, rss
 
 
+def measure_search(innotrain, native, out, runs):
+    """The same build without and with the search index, alternating (so that a busy machine
+    slows both alike): median wall and CPU seconds (user + system) and peak RSS of each."""
+    result = {}
+    for label, extra in (("html", ["--no-search"]), ("search", [])):
+        run_once([innotrain, "build", "--root", native, "--out", out] + extra, out)  # warm-up
+        result[label] = ([], [], [])
+    for _ in range(runs):
+        for label, extra in (("html", ["--no-search"]), ("search", [])):
+            shutil.rmtree(out, ignore_errors=True)
+            os.sync()
+            started = time.perf_counter()
+            process = subprocess.Popen([innotrain, "build", "--root", native, "--out", out] + extra,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, _, usage = os.wait4(process.pid, 0)
+            walls, cpus, rss = result[label]
+            walls.append(time.perf_counter() - started)
+            cpus.append(usage.ru_utime + usage.ru_stime)
+            rss.append(usage.ru_maxrss / 1024)
+    return {label: tuple(statistics.median(v) for v in values) + (min(values[0]), max(values[0]))
+            for label, values in result.items()}
+
+
 def run_once_keep(command):
     """Later commands of a multi-command build (mdBook's five books) must not clear the output."""
     started = time.perf_counter()
@@ -134,16 +157,26 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    innotrain = os.path.join(REPO, "target", "release", "innotrain")
+    innotrain = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target"), "release", "innotrain")
     hugo, zola, mdbook = (os.environ.get(n.upper()) or shutil.which(n) for n in ("hugo", "zola", "mdbook"))
 
     rows = []
+    search_lines = []
     for size in args.sizes.split(","):
         native = generate(args.shared, args.work, size, "native")
         pages = content_pages(native)
         out = os.path.join(args.work, "out")
-        tools = [("innotrain", f"innotrain build --root corpus-{size}-native --out out",
-                  [[innotrain, "build", "--root", native, "--out", out]])]
+        # innotrain: the HTML alone, then HTML and search index (issue 9), measured alternately.
+        timed = measure_search(innotrain, native, out, args.runs)
+        for label, name, extra in (("html", "innotrain --no-search", " --no-search"), ("search", "innotrain", "")):
+            wall, cpu, rss, low, high = timed[label]
+            rows.append((size, name, wall, low, high, pages / wall, rss, f"innotrain build --root corpus-{size}-native --out out{extra}"))
+            print(f"{size:6} {name:22} median {wall:.3f} s  {cpu:.2f} s CPU  {rss:6.0f} MiB")
+        (html_wall, html_cpu, html_rss, _, _), (all_wall, all_cpu, all_rss, _, _) = timed["html"], timed["search"]
+        search_lines.append(
+            f"| {size} | {html_wall:.3f} | {all_wall:.3f} | **{all_wall - html_wall:.3f}** | {all_wall / html_wall:.2f}× "
+            f"| {html_cpu:.2f} | {all_cpu:.2f} | {all_cpu - html_cpu:.2f} | {html_rss:.0f} → {all_rss:.0f} |")
+        tools = []
         if hugo:
             src = generate(args.shared, args.work, size, "hugo")
             tools.append(("hugo", "hugo --quiet -s SRC -d out", [[hugo, "--quiet", "-s", src, "-d", out]]))
@@ -217,6 +250,13 @@ def main():
     for size, name, median, low, high, rate, rss, shown in rows:
         lines.append(f"| {size} | {name} | {median:.3f} | {low:.3f}–{high:.3f} | {rate:,.0f} | {rss:.0f} | `{shown}` |")
     lines += [
+        "",
+        "Search index (issue 9): the same build without (`--no-search`) and with the index, run "
+        "alternately; the index time is the difference. CPU is user + system time of the process.",
+        "",
+        "| corpus | HTML only (s) | HTML + index (s) | index (s) | ratio | HTML CPU (s) | HTML + index CPU (s) | index CPU (s) | peak RSS (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ] + search_lines + [
         "",
         preview_line,
         "",
