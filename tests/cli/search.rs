@@ -108,6 +108,16 @@ fn no_search_builds_no_index_and_the_form_still_leads_to_the_catalogue() {
 }
 
 #[test]
+fn book_toml_can_switch_search_off() {
+    let site = Fixture::new("multilingual");
+    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
+    site.write("book.toml", &format!("{config}\n[output]\nsearch = false\n"));
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(!site.out().join("2.0/pagefind").exists());
+    assert!(!site.read("2.0/en/index.html").contains("data-bundle"));
+}
+
+#[test]
 fn catalogue_lists_every_module_with_its_facts_in_the_readers_language() {
     let site = Fixture::new("multilingual");
     site.build(&[]);
