@@ -73,6 +73,23 @@ impl I18n {
         }
     }
 
+    /// A message with a `$count` as two templates for a browser script, which picks one with
+    /// `Intl.PluralRules`: the text for a count the language calls "one" and the text for any
+    /// other count, with `{count}` where the number goes. `args` are passed as they are (a
+    /// script fills in placeholders such as `{query}` itself). Languages with more plural forms
+    /// than one and other get their "other" form for every count but one.
+    pub fn count_templates(&self, lang: &Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> (String, String) {
+        // Formats like any number and is neither "one" nor "many" (which some languages use for
+        // exact millions).
+        const OTHER: u32 = 1_234_567;
+        let with_count = |count: u32| {
+            let mut all = args.to_vec();
+            all.push(("count", number(count)));
+            self.format(lang, id, &all)
+        };
+        (with_count(1).replacen('1', "{count}", 1), with_count(OTHER).replacen(&OTHER.to_string(), "{count}", 1))
+    }
+
     /// Every message of the default language that needs no arguments, resolved in `lang`, keyed
     /// with `_` instead of `-` so templates can write `t.nav_previous`.
     pub fn ui_strings(&self, lang: &Lang) -> BTreeMap<String, String> {
@@ -478,6 +495,27 @@ pub const UI_MESSAGES: &[&str] = &[
     "pdf-web-version",
     "pdf-introduction",
     "accessibility-statement",
+    "search-label",
+    "search-placeholder",
+    "search-button",
+    "search-results",
+    "search-no-results",
+    "search-catalogue-link",
+    "catalogue",
+    "catalogue-title",
+    "catalogue-intro",
+    "catalogue-filters",
+    "catalogue-text",
+    "catalogue-output",
+    "catalogue-duration-min",
+    "catalogue-duration-max",
+    "catalogue-my-language",
+    "catalogue-apply",
+    "catalogue-reset",
+    "catalogue-count",
+    "catalogue-no-match",
+    "catalogue-available-in",
+    "catalogue-noscript",
 ];
 
 fn language_identifier(lang: &Lang) -> unic_langid::LanguageIdentifier {

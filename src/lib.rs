@@ -61,6 +61,8 @@ pub struct BuildOptions {
     pub cache_dir: Option<PathBuf>,
     /// `--emit-typst`: also write each PDF's generated typst source (`x.pdf.typ`).
     pub emit_typst: bool,
+    /// Build no search index (overrides `output.search`).
+    pub no_search: bool,
 }
 
 impl BuildOptions {
@@ -77,6 +79,7 @@ impl BuildOptions {
             no_pdf: false,
             cache_dir: None,
             emit_typst: false,
+            no_search: false,
         }
     }
 }
@@ -263,6 +266,9 @@ fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &
     }
     if let Some(links) = options.links {
         config.link_style = links;
+    }
+    if options.no_search {
+        config.search = false;
     }
 }
 

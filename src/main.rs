@@ -54,6 +54,9 @@ enum Command {
         /// Also write each PDF's generated typst source next to it (`x.pdf.typ`), for theme authors.
         #[arg(long)]
         emit_typst: bool,
+        /// Build no search index (the search box then leads to the catalogue page).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -179,6 +182,7 @@ fn main() -> ExitCode {
             no_pdf,
             cache_dir,
             emit_typst,
+            no_search,
         } => project_root(root).and_then(|root| {
             let links = links.map(|l| match l {
                 Links::Directory => LinkStyle::Directory,
@@ -195,6 +199,7 @@ fn main() -> ExitCode {
                 no_pdf,
                 cache_dir,
                 emit_typst,
+                no_search,
             })
         }),
         Command::Serve { root, port, bind, open } => {
@@ -445,7 +450,8 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
 }
 
 fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, ExitCode> {
-    let options = BuildOptions::new(root);
+    // The search index links nothing and has nothing to check.
+    let options = BuildOptions { no_search: true, ..BuildOptions::new(root) };
     let report = innotrain::check::check(&options, external).map_err(operational)?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report).expect("serialisable")),

@@ -28,6 +28,11 @@ impl Urls {
         Self::up(Self::depth(from) + 2)
     }
 
+    /// From a page to its version's folder (`../../../` for `v/en/o/m/`).
+    pub fn to_version(&self, from: &str) -> String {
+        Self::up(Self::depth(from) + 1)
+    }
+
     /// From a page to the page at `to` in the same version and language: up to the folder
     /// both share, then down (`io1/a/` → `io1/b/` is `../b/`).
     pub fn page(&self, from: &str, to: &str) -> String {
@@ -133,6 +138,8 @@ mod tests {
         assert_eq!(urls.page("", ""), "./");
         assert_eq!(urls.page_in_lang("io1/a/", "el", "io1/a/"), "../../../el/io1/a/");
         assert_eq!(urls.to_root("io1/a/"), "../../../../");
+        assert_eq!(urls.to_version("io1/a/"), "../../../");
+        assert_eq!(urls.to_version(""), "../");
         assert_eq!(urls.media("io1/a/", "io1/images/x y.svg"), "../../../media/io1/images/x%20y.svg");
     }
 

@@ -104,3 +104,32 @@ pdf-introduction = Einführung
 
 # Link to the accessibility statement (its text is in accessibility.ftl).
 accessibility-statement = Erklärung zur Barrierefreiheit
+## Suche und Modulkatalog
+
+search-label = Die Lernmodule durchsuchen
+search-placeholder = Module durchsuchen
+search-button = Suchen
+search-results = { $count ->
+    [one] Ein Treffer für „{ $query }“
+   *[other] { $count } Treffer für „{ $query }“
+}
+search-no-results = Keine Treffer für „{ $query }“
+search-catalogue-link = Alle Module im Katalog ansehen
+catalogue = Modulkatalog
+catalogue-title = Katalog der Module
+catalogue-intro = Alle Module dieser Version mit Projektergebnis, Dauer, Zielgruppe und EQF-Niveau. Mit den Filtern grenzen Sie die Liste ein.
+catalogue-filters = Filter
+catalogue-text = Suchbegriffe
+catalogue-output = Projektergebnis
+catalogue-duration-min = Mindestens (Minuten)
+catalogue-duration-max = Höchstens (Minuten)
+catalogue-my-language = Nur Module, die auf { $language } vorliegen
+catalogue-apply = Filter anwenden
+catalogue-reset = Alle Module zeigen
+catalogue-count = { $count ->
+    [one] Ein Modul
+   *[other] { $count } Module
+}
+catalogue-no-match = Kein Modul passt zu diesen Filtern.
+catalogue-available-in = Verfügbar auf
+catalogue-noscript = Ohne JavaScript grenzen die Filter die Liste nicht ein: Unten stehen alle Module.

@@ -104,3 +104,33 @@ pdf-introduction = Εισαγωγή
 
 # Link to the accessibility statement (its text is in accessibility.ftl).
 accessibility-statement = Δήλωση προσβασιμότητας
+## Αναζήτηση και κατάλογος ενοτήτων
+
+search-label = Αναζήτηση στις εκπαιδευτικές ενότητες
+search-placeholder = Αναζήτηση ενοτήτων
+search-button = Αναζήτηση
+search-results = { $count ->
+    [one] Ένα αποτέλεσμα για «{ $query }»
+   *[other] { $count } αποτελέσματα για «{ $query }»
+}
+search-no-results = Κανένα αποτέλεσμα για «{ $query }»
+search-catalogue-link = Όλες οι ενότητες στον κατάλογο
+catalogue = Κατάλογος ενοτήτων
+catalogue-title = Κατάλογος ενοτήτων
+catalogue-intro = Όλες οι ενότητες αυτής της έκδοσης με το εκπαιδευτικό προϊόν στο οποίο ανήκουν, τη διάρκεια, το κοινό-στόχο και το επίπεδο EQF. Περιορίστε τον κατάλογο με τα φίλτρα.
+catalogue-filters = Φίλτρα
+catalogue-text = Λέξεις
+catalogue-output = Εκπαιδευτικό προϊόν
+catalogue-duration-min = Τουλάχιστον (λεπτά)
+catalogue-duration-max = Το πολύ (λεπτά)
+# Το όνομα της γλώσσας μπαίνει σε παρένθεση, όπως στο fallback-notice.
+catalogue-my-language = Μόνο ενότητες διαθέσιμες στη γλώσσα σας ({ $language })
+catalogue-apply = Εφαρμογή φίλτρων
+catalogue-reset = Εμφάνιση όλων των ενοτήτων
+catalogue-count = { $count ->
+    [one] Μία ενότητα
+   *[other] { $count } ενότητες
+}
+catalogue-no-match = Καμία ενότητα δεν ταιριάζει με αυτά τα φίλτρα.
+catalogue-available-in = Διαθέσιμη σε
+catalogue-noscript = Χωρίς JavaScript τα φίλτρα δεν περιορίζουν τον κατάλογο: παρακάτω εμφανίζονται όλες οι ενότητες.

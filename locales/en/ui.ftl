@@ -105,3 +105,36 @@ pdf-introduction = Introduction
 
 # Link to the accessibility statement (its text is in accessibility.ftl).
 accessibility-statement = Accessibility statement
+## Search and the catalogue of modules
+
+search-label = Search the training modules
+search-placeholder = Search modules
+search-button = Search
+# $count: number of pages found; $query: the words the reader searched for.
+search-results = { $count ->
+    [one] One result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+# $query: the words the reader searched for.
+search-no-results = No results for “{ $query }”
+search-catalogue-link = Browse all modules in the catalogue
+catalogue = Module catalogue
+catalogue-title = Catalogue of modules
+catalogue-intro = Every module of this version with its output, duration, audience and EQF level. Narrow the list with the filters.
+catalogue-filters = Filters
+catalogue-text = Words
+catalogue-output = Output
+catalogue-duration-min = At least (minutes)
+catalogue-duration-max = At most (minutes)
+# $language: the reader's language, in itself.
+catalogue-my-language = Only modules available in { $language }
+catalogue-apply = Apply filters
+catalogue-reset = Show all modules
+# $count: number of modules listed.
+catalogue-count = { $count ->
+    [one] One module
+   *[other] { $count } modules
+}
+catalogue-no-match = No module matches these filters.
+catalogue-available-in = Available in
+catalogue-noscript = Without JavaScript the filters do not narrow the list: every module is listed below.

@@ -103,3 +103,32 @@ pdf-introduction = Introducción
 
 # Link to the accessibility statement (its text is in accessibility.ftl).
 accessibility-statement = Declaración de accesibilidad
+## Búsqueda y catálogo de módulos
+
+search-label = Buscar en los módulos formativos
+search-placeholder = Buscar módulos
+search-button = Buscar
+search-results = { $count ->
+    [one] Un resultado para «{ $query }»
+   *[other] { $count } resultados para «{ $query }»
+}
+search-no-results = Ningún resultado para «{ $query }»
+search-catalogue-link = Ver todos los módulos en el catálogo
+catalogue = Catálogo de módulos
+catalogue-title = Catálogo de módulos
+catalogue-intro = Todos los módulos de esta versión con su producto formativo, duración, destinatarios y nivel EQF. Acote la lista con los filtros.
+catalogue-filters = Filtros
+catalogue-text = Palabras
+catalogue-output = Producto formativo
+catalogue-duration-min = Como mínimo (minutos)
+catalogue-duration-max = Como máximo (minutos)
+catalogue-my-language = Solo módulos disponibles en { $language }
+catalogue-apply = Aplicar filtros
+catalogue-reset = Mostrar todos los módulos
+catalogue-count = { $count ->
+    [one] Un módulo
+   *[other] { $count } módulos
+}
+catalogue-no-match = Ningún módulo cumple estos filtros.
+catalogue-available-in = Disponible en
+catalogue-noscript = Sin JavaScript los filtros no acotan la lista: abajo figuran todos los módulos.

@@ -104,3 +104,32 @@ pdf-introduction = Introduzione
 
 # Link to the accessibility statement (its text is in accessibility.ftl).
 accessibility-statement = Dichiarazione di accessibilità
+## Ricerca e catalogo dei moduli
+
+search-label = Cerca nei moduli formativi
+search-placeholder = Cerca nei moduli
+search-button = Cerca
+search-results = { $count ->
+    [one] Un risultato per «{ $query }»
+   *[other] { $count } risultati per «{ $query }»
+}
+search-no-results = Nessun risultato per «{ $query }»
+search-catalogue-link = Tutti i moduli nel catalogo
+catalogue = Catalogo dei moduli
+catalogue-title = Catalogo dei moduli
+catalogue-intro = Tutti i moduli di questa versione con prodotto formativo, durata, destinatari e livello EQF. Restringete l'elenco con i filtri.
+catalogue-filters = Filtri
+catalogue-text = Parole
+catalogue-output = Prodotto formativo
+catalogue-duration-min = Almeno (minuti)
+catalogue-duration-max = Al massimo (minuti)
+catalogue-my-language = Solo moduli disponibili in { $language }
+catalogue-apply = Applica i filtri
+catalogue-reset = Mostra tutti i moduli
+catalogue-count = { $count ->
+    [one] Un modulo
+   *[other] { $count } moduli
+}
+catalogue-no-match = Nessun modulo corrisponde a questi filtri.
+catalogue-available-in = Disponibile in
+catalogue-noscript = Senza JavaScript i filtri non restringono l'elenco: qui sotto sono elencati tutti i moduli.

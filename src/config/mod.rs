@@ -169,6 +169,8 @@ pub struct RawOutput {
     pub links: Option<String>,
     /// `redirect` (default): `latest/` holds redirect pages to the newest version; `copy`: real copies.
     pub latest: Option<String>,
+    /// Build the search index of every version (default `true`).
+    pub search: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -297,6 +299,8 @@ pub struct Config {
     pub raw_html: RawHtml,
     pub link_style: LinkStyle,
     pub latest_style: LatestStyle,
+    /// Whether each version gets a search index (`<version>/pagefind/`).
+    pub search: bool,
     /// Every version, oldest first; the last is the working tree.
     pub versions: Vec<VersionSpec>,
     /// Severity per problem category for `innotrain check`: `error`, `warn` or `ignore`.
@@ -381,6 +385,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
     config.theme_dir = current.theme_dir.clone();
     config.link_style = current.link_style;
     config.latest_style = current.latest_style;
+    config.search = current.search;
     config.raw_html = current.raw_html;
     config.pdf = current.pdf;
     config.versions = current.versions.clone();
@@ -589,6 +594,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         raw_html,
         link_style,
         latest_style,
+        search: raw.output.search.unwrap_or(true),
         versions: versions?,
         check: raw.check,
         pdf,

@@ -24,8 +24,9 @@ pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
 const CONTENT: &str = "content";
 
 /// Addresses below `<version>/<lang>/` that the site's own pages use (the translation status
-/// page and the accessibility statement; `media/` beside the language folders is safe already).
-const RESERVED_SLUGS: [&str; 3] = ["status", "accessibility", "static"];
+/// page, the accessibility statement and the catalogue; `media/` and `pagefind/` beside the
+/// language folders are safe already).
+const RESERVED_SLUGS: [&str; 4] = ["status", "accessibility", "static", "catalogue"];
 
 /// A Markdown file that parsed, before it is placed in the site.
 struct Parsed {

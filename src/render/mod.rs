@@ -2,17 +2,20 @@
 //!
 //! 1. every document is parsed once ([`markdown::prepare`], in parallel);
 //! 2. each language's sidebar is rendered once per output and page depth;
-//! 3. every page × language is rendered in parallel over the immutable site, then the site's own
-//!    pages (translation status, accessibility statement) in every language;
-//! 4. the site-wide files follow: root language picker, 404, sitemap, robots.txt, theme files,
-//!    content assets.
+//! 3. every page × language is rendered in parallel over the immutable site, and (unless the
+//!    build has no search) added batch by batch, in a fixed order, to the version's search index;
+//! 4. the site's own pages in every language (translation status, accessibility statement,
+//!    catalogue), the version's results export and assets;
+//! 5. the site-wide files follow: root language picker, 404, sitemap, robots.txt, theme files.
 //!
 //! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
 
+mod catalogue;
 mod metadata;
 mod page;
 pub mod pdfs;
 mod results;
+pub mod search;
 mod site_files;
 mod site_page;
 mod statement;
@@ -189,14 +192,25 @@ pub fn render_version_reusing(
         .filter(|index| only.as_ref().is_none_or(|only| only.contains(index)))
         .flat_map(|index| config.langs().map(move |lang| (index, lang)))
         .collect();
-    keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
+    // An incremental render keeps the previous index (the preview's search may lag behind an
+    // edited paragraph until the next full build).
+    if config.search && only.is_none() {
+        for file in render_pages_and_index(&ctx, &keys, &sidebars, diags, sink)? {
+            sink(file)?;
+        }
+    } else {
+        keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
+    }
     for lang in config.langs() {
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
+    // An incremental render only happens when titles, summaries and facts stayed the same, so
+    // the catalogue does too.
     if only.is_none() {
         // The statement depends on book.toml and the strings, never on the texts.
         for lang in config.langs() {
             sink(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
+            sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
         }
         for file in results::results_files(&ctx)? {
             sink(file)?;
@@ -206,6 +220,69 @@ pub fn render_version_reusing(
         }
     }
     Ok(Some(ctx.prepared))
+}
+
+/// Pages rendered per batch while the search index takes in the previous batch.
+const INDEX_BATCH: usize = 64;
+
+/// Renders the pages `keys` into `sink` while indexing them for search; returns the search
+/// bundle's files. Language by language: the pages of one language are rendered in parallel,
+/// batch by batch, while a second thread adds each batch, in order, to that language's index;
+/// the index of one language is built while the next language's pages are rendered. So at most
+/// two languages' word lists are in memory at once.
+fn render_pages_and_index(
+    ctx: &RenderContext<'_>,
+    keys: &[(usize, &Lang)],
+    sidebars: &page::Sidebars,
+    diags: &Diagnostics,
+    sink: &Sink<'_>,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let site = ctx.site;
+    std::thread::scope(|scope| {
+        let mut bundle = search::Bundle::default();
+        let mut building = None;
+        for lang in ctx.config.langs() {
+            // Two batches in flight at most: memory stays flat however large the site is.
+            let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(2);
+            let indexer = scope.spawn(move || -> anyhow::Result<search::Bundle> {
+                let mut index = search::SearchIndex::new()?;
+                for batch in received {
+                    for (url, html) in batch {
+                        index.add(url, html)?;
+                    }
+                }
+                index.finish()
+            });
+            let lang_keys: Vec<(usize, &Lang)> = keys.iter().filter(|(_, l)| *l == lang).copied().collect();
+            for chunk in lang_keys.chunks(INDEX_BATCH) {
+                let batch = chunk
+                    .par_iter()
+                    .map(|&(index, lang)| {
+                        let file = page::render_page(ctx, index, lang, sidebars, diags)?;
+                        let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
+                        let html = search::indexable(lang, &String::from_utf8_lossy(&file.bytes));
+                        sink(file)?;
+                        Ok((url, html))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                if batches.send(batch).is_err() {
+                    break; // the indexer stopped with an error, reported when it is joined
+                }
+            }
+            drop(batches);
+            if let Some(previous) = building.replace(indexer) {
+                bundle.merge(join(previous)?);
+            }
+        }
+        if let Some(last) = building {
+            bundle.merge(join(last)?);
+        }
+        bundle.into_files(&site.version)
+    })
+}
+
+fn join(indexer: std::thread::ScopedJoinHandle<'_, anyhow::Result<search::Bundle>>) -> anyhow::Result<search::Bundle> {
+    indexer.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))?
 }
 
 /// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,

@@ -22,8 +22,11 @@ pub const STATUS_PATH: &str = "status/";
 /// Where each language's accessibility statement lives (a folder name no output may take).
 pub const ACCESSIBILITY_PATH: &str = "accessibility/";
 
+/// Where each language's catalogue of modules lives (a folder name no output may take).
+pub const CATALOGUE_PATH: &str = "catalogue/";
+
 /// The site's own pages, which every version has in every language.
-pub const SITE_PAGES: [&str; 2] = [STATUS_PATH, ACCESSIBILITY_PATH];
+pub const SITE_PAGES: [&str; 3] = [STATUS_PATH, ACCESSIBILITY_PATH, CATALOGUE_PATH];
 
 /// Sidebars by (language, output, page depth), rendered once each.
 pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
@@ -33,7 +36,7 @@ pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
 pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     let mut sidebars = BTreeMap::new();
     let site = ctx.site;
-    // Home (depth 0), the status page (depth 1, no output open), then each output.
+    // Home (depth 0), the status and catalogue pages (depth 1, no output open), then each output.
     let variants =
         [(None, 0), (None, 1)].into_iter().chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
     let variants: Vec<(Option<usize>, usize)> = variants.collect();
@@ -84,7 +87,12 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
                     }
                 })
                 .collect();
-            let view = SidebarView { home_href: ctx.urls.page(&from, ""), outputs, t: &ctx.strings[lang] };
+            let view = SidebarView {
+                home_href: ctx.urls.page(&from, ""),
+                catalogue_href: ctx.urls.page(&from, CATALOGUE_PATH),
+                outputs,
+                t: &ctx.strings[lang],
+            };
             let mut context = Context::new();
             context.insert("nav", &view);
             let html = ctx
@@ -99,7 +107,7 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
 }
 
 /// A page's title in `lang`, and the language it is really in when that differs.
-fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
+pub fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
     let doc = page.text(lang);
     (doc.title.clone(), (&doc.lang != lang).then(|| doc.lang.to_string()))
 }
@@ -250,7 +258,22 @@ fn page_view<'a>(
         json_ld: super::metadata::json_ld(ctx, page, lang),
         status: None,
         accessibility: None,
+        catalogue: None,
+        search: search_view(ctx, lang, &page.path),
         t: &ctx.strings[lang],
+    }
+}
+
+/// The header's search form on the page at `from`, in `lang`.
+pub fn search_view(ctx: &RenderContext<'_>, lang: &Lang, from: &str) -> SearchView {
+    let query = [("query", i18n::text("{query}"))];
+    let (results_one, results_other) = ctx.i18n.count_templates(lang, "search-results", &query);
+    SearchView {
+        action: ctx.urls.page(from, CATALOGUE_PATH),
+        bundle: ctx.config.search.then(|| format!("{}{}", ctx.urls.to_version(from), super::search::BUNDLE_DIR)),
+        results_one,
+        results_other,
+        no_results: ctx.i18n.format(lang, "search-no-results", &query),
     }
 }
 
@@ -317,7 +340,7 @@ pub(crate) fn file_size(bytes: usize, lang: &Lang) -> String {
     format!("{number}\u{a0}{unit}")
 }
 
-fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
+pub fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
     ctx.i18n.format(lang, "duration-minutes", &[("minutes", i18n::number(minutes))])
 }
 

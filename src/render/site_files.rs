@@ -7,11 +7,12 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::config::{LatestStyle, LinkStyle};
+use crate::key::Lang;
 use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
 
-use super::page::{ACCESSIBILITY_PATH, SITE_PAGES, absolute_url, legal_view};
+use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, SITE_PAGES, absolute_url, legal_view};
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -81,29 +82,33 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
 }
 
 /// Every real text of every version (fallback pages are left out: their canonical is the
-/// original), with its translations as hreflang alternates; then each version's accessibility
-/// statement in every language.
+/// original), each language's catalogue, with their translations as hreflang alternates; then
+/// each version's accessibility statement in every language.
 fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for version in versions {
         let base = format!("{}{}{}/", ctx.config.base_url, ctx.config.base_path, version.site.version);
-        for page in &version.site.pages {
-            let langs: Vec<_> = version.config.langs().filter(|l| page.is_translated(l)).collect();
-            for lang in &langs {
-                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{}", page.path))));
+        let mut add = |path: &str, langs: &[&Lang]| {
+            for lang in langs {
+                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{path}"))));
                 if langs.len() > 1 {
-                    for alternate in &langs {
+                    for alternate in langs {
                         xml.push_str(&format!(
                             "    <xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>\n",
-                            escape(&format!("{base}{alternate}/{}", page.path))
+                            escape(&format!("{base}{alternate}/{path}"))
                         ));
                     }
                 }
                 xml.push_str("  </url>\n");
             }
+        };
+        for page in &version.site.pages {
+            let langs: Vec<&Lang> = version.config.langs().filter(|l| page.is_translated(l)).collect();
+            add(&page.path, &langs);
         }
+        add(CATALOGUE_PATH, &version.config.langs().collect::<Vec<_>>());
         let langs: Vec<_> = version.config.langs().collect();
         for lang in &langs {
             xml.push_str(&format!(

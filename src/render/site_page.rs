@@ -24,6 +24,12 @@ pub fn site_page_view<'a>(
     let config = ctx.config;
     let ids = [PageId::new(path.trim_end_matches('/')), PageId::home()];
     let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, path, lang);
+    // The sidebar marks this page as the current one when it lists it (the catalogue).
+    let current = format!("data-page=\"{}\"", path.trim_end_matches('/'));
+    let sidebar = sidebars
+        .get(&(lang.clone(), None, 1))
+        .map(|html| html.replace(&current, &format!("{current} aria-current=\"page\"")))
+        .unwrap_or_default();
     PageView {
         versions,
         old_version,
@@ -64,7 +70,7 @@ pub fn site_page_view<'a>(
                 translated: true,
             })
             .collect(),
-        sidebar: sidebars.get(&(lang.clone(), None, 1)).cloned().unwrap_or_default(),
+        sidebar,
         meta: None,
         children: Vec::new(),
         downloads: Vec::new(),
@@ -77,6 +83,8 @@ pub fn site_page_view<'a>(
         json_ld: None,
         status: None,
         accessibility: None,
+        catalogue: None,
+        search: super::page::search_view(ctx, lang, path),
         t: &ctx.strings[lang],
     }
 }

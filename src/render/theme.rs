@@ -11,12 +11,13 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 /// Templates every theme must provide.
-pub const TEMPLATES: [&str; 8] = [
+pub const TEMPLATES: [&str; 9] = [
     "home.html",
     "output.html",
     "module.html",
     "status.html",
     "accessibility.html",
+    "catalogue.html",
     "404.html",
     "root.html",
     "partials/sidebar.html",

@@ -19,7 +19,7 @@ fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, la
     let lang = version.config.lang(lang.as_str()).unwrap_or(&version.config.default_lang);
     let label = version.site.version.as_str();
     for (depth, id) in ids.iter().enumerate() {
-        // Every version has the site's own pages (status, accessibility) in every language.
+        // Every version has the site's own pages (status, accessibility, catalogue) in every language.
         if let Some(path) = super::page::SITE_PAGES.iter().find(|p| p.trim_end_matches('/') == id.as_str()) {
             return (ctx.urls.page_in_version(from, label, lang.as_str(), path), None);
         }

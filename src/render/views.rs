@@ -3,7 +3,8 @@
 //!
 //! | template | context |
 //! |---|---|
-//! | `home.html`, `output.html`, `module.html` | `page`: [`PageView`] |
+//! | `home.html`, `output.html`, `module.html`, `status.html` | `page`: [`PageView`] |
+//! | `catalogue.html` | `page`: [`PageView`] with `page.catalogue`: [`CatalogueView`] |
 //! | `partials/sidebar.html` (rendered once per language, output and depth) | `nav`: [`SidebarView`] |
 //! | `status.html` | `page`: [`PageView`] with `status` |
 //! | `accessibility.html` | `page`: [`PageView`] with `accessibility` |
@@ -191,6 +192,10 @@ pub struct PageView<'a> {
     pub status: Option<StatusView>,
     /// The statement's texts (accessibility statement only).
     pub accessibility: Option<AccessibilityView>,
+    /// The list of modules with its filters (catalogue page only).
+    pub catalogue: Option<CatalogueView>,
+    /// The search form in the header.
+    pub search: SearchView,
     /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).
     pub t: &'a BTreeMap<String, String>,
 }
@@ -219,6 +224,95 @@ pub struct AccessibilityView {
     pub partners: Vec<String>,
     /// The enforcement body's page, when book.toml names it.
     pub enforcement_href: Option<String>,
+}
+
+/// The search form in every page's header. Without JavaScript (or without a web server, or in a
+/// build without search) it is a plain form that opens the catalogue with the words in `q`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// The catalogue in the page's language: the form's `action`.
+    pub action: String,
+    /// This version's search bundle (`../../pagefind/`), when the build made one: the script
+    /// loads `pagefind.js` from there.
+    pub bundle: Option<String>,
+    /// Result counts for the script, in the page's language: `{count}` and `{query}` stand for
+    /// the number and the words searched. `results_one` is used where the language's plural rules
+    /// say "one" (`Intl.PluralRules`), `results_other` otherwise.
+    pub results_one: String,
+    pub results_other: String,
+    /// "No results for “{query}”".
+    pub no_results: String,
+}
+
+/// The catalogue page: every module of the version with its facts, and the filters.
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogueView {
+    pub entries: Vec<CatalogueEntryView>,
+    /// Filter choices: outputs (value: folder name), audiences (value: audience id) and EQF levels
+    /// that occur in the version, in reading order / the order of the schema / ascending.
+    pub outputs: Vec<ChoiceView>,
+    pub audiences: Vec<ChoiceView>,
+    pub eqf_levels: Vec<ChoiceView>,
+    /// "Only modules translated into Ελληνικά"; `None` in the default language, where every
+    /// module is available.
+    pub my_language: Option<String>,
+    /// "5 modules", for all entries (what the page shows without JavaScript).
+    pub count: String,
+    /// The count for the script, as in [`SearchView`]: `{count}` stands for the number.
+    pub count_one: String,
+    pub count_other: String,
+    /// The catalogue without filters (the form's `action` and the "show all" link).
+    pub href: String,
+}
+
+/// A choice of a catalogue filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceView {
+    /// The value in the URL (`io1-x`, `tutor`, `5`).
+    pub value: String,
+    pub label: String,
+    /// Language of `label` when it differs from the page's (an untranslated output title).
+    pub lang: Option<String>,
+}
+
+/// A module in the catalogue, with texts in the reader's language where they exist.
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogueEntryView {
+    pub id: String,
+    pub title: String,
+    pub href: String,
+    /// Language of title, summary and keywords when they differ from the page's (a fallback).
+    pub lang: Option<String>,
+    /// Whether the module is translated into the page's language.
+    pub translated: bool,
+    pub summary: Option<String>,
+    pub keywords: Vec<String>,
+    /// Language of the keywords when it differs from the page's (they come from the original
+    /// when the translation has none).
+    pub keywords_lang: Option<String>,
+    /// The output: folder name, title, and its title's language when it differs.
+    pub output: String,
+    pub output_title: String,
+    pub output_lang: Option<String>,
+    pub duration_minutes: Option<u32>,
+    /// "120 minutes", in the page's language.
+    pub duration: Option<String>,
+    /// Audience ids separated by spaces (for the filter script) and their labels.
+    pub audience_ids: String,
+    pub audience: Vec<String>,
+    pub eqf_level: Option<u8>,
+    /// The languages with a real text of the module, each linking to the module in it.
+    pub languages: Vec<LanguageLinkView>,
+    /// The module's PDF in the page's language, once PDFs are built (`None` until then).
+    pub pdf: Option<LinkView>,
+}
+
+/// A link to a page in another language, labelled with the language's name in itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLinkView {
+    pub code: String,
+    pub name: String,
+    pub href: String,
 }
 
 /// The translation status page's matrix.
@@ -275,6 +369,8 @@ pub struct SidebarModuleView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SidebarView<'a> {
     pub home_href: String,
+    /// The catalogue of modules (marked as current on the catalogue page, `data-page="catalogue"`).
+    pub catalogue_href: String,
     pub outputs: Vec<SidebarOutputView>,
     pub t: &'a BTreeMap<String, String>,
 }

@@ -47,7 +47,16 @@ fn every_page_links_to_the_statement_in_its_language_from_the_footer() {
     let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
     assert_eq!(
         kinds,
-        ["kind-accessibility", "kind-home", "kind-module", "kind-not-found", "kind-output", "kind-root", "kind-status"]
+        [
+            "kind-accessibility",
+            "kind-catalogue",
+            "kind-home",
+            "kind-module",
+            "kind-not-found",
+            "kind-output",
+            "kind-root",
+            "kind-status"
+        ]
     );
 }
 

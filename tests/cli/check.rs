@@ -11,7 +11,7 @@ fn a_clean_site_passes_and_nothing_is_written() {
     let site = Fixture::new("multilingual");
     let run = site.run(&["check"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert_eq!(run.stdout, "checked 51 pages and 0 external links: 0 error(s), 0 warning(s)\n");
+    assert_eq!(run.stdout, "checked 57 pages and 0 external links: 0 error(s), 0 warning(s)\n");
     assert!(!site.out().exists());
 }
 

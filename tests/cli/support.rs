@@ -97,6 +97,30 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// The paths of a built site for a listing snapshot: the search index's content-hashed files
+/// (which change with every text) are counted per folder and language instead of listed.
+pub fn listing(out: &Path) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut counted: BTreeMap<String, usize> = BTreeMap::new();
+    for path in tree(out).into_keys() {
+        let hashed = path.ends_with(".pf_fragment")
+            || path.ends_with(".pf_index")
+            || path.ends_with(".pf_filter")
+            || path.ends_with(".pf_meta");
+        match path.rsplit_once('/').filter(|_| hashed) {
+            Some((dir, name)) => {
+                // `el_1a2b3c4.pf_fragment` → `el_*.pf_fragment`
+                let (prefix, extension) = (name.split('_').next().unwrap(), name.rsplit('.').next().unwrap());
+                *counted.entry(format!("{dir}/{prefix}_*.{extension}")).or_default() += 1;
+            }
+            None => lines.push(path),
+        }
+    }
+    lines.extend(counted.into_iter().map(|(pattern, n)| format!("{pattern} ({n})")));
+    lines.sort();
+    lines.join("\n")
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
