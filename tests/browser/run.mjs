@@ -4,7 +4,7 @@
 //
 //   node tests/browser/run.mjs --site /innotrain/=public [--site /other/=dir …]
 //        [--checks a11y,keyboard,languages,versions,root,layout,print,pdf]
-//        [--require home,output,module,fallback,outdated,status,accessibility,not-found,root]
+//        [--require home,output,module,fallback,outdated,status,accessibility,catalogue,not-found,root]
 //        [--screenshots DIR] [--concurrency N] [--chromium /usr/bin/chromium]
 //
 // The first `--site` is the site under test: every check runs on it. Further sites only add

@@ -16,6 +16,7 @@ export const KINDS = {
   outdated: { perLanguage: true, translation: true, about: 'outdated translation' },
   status: { perLanguage: true, about: 'translation status page' },
   accessibility: { perLanguage: true, about: 'accessibility statement' },
+  catalogue: { perLanguage: true, about: 'catalogue of modules with filters' },
   'old-version': { perLanguage: true, about: 'home page of an earlier version' },
 };
 
@@ -61,6 +62,7 @@ export async function discover(siteUrl) {
     }
     pages.push({ kind: 'status', lang, url: at(`${latest.label}/${lang}/status/`), id: null });
     pages.push({ kind: 'accessibility', lang, url: at(`${latest.label}/${lang}/accessibility/`), id: null });
+    pages.push({ kind: 'catalogue', lang, url: at(`${latest.label}/${lang}/catalogue/`), id: null });
     const older = versionsJson.versions.find((v) => !v.latest && v.languages.includes(lang));
     if (older) {
       pages.push({ kind: 'old-version', lang, url: at(`${older.label}/${lang}/`), id: '' });
