@@ -70,7 +70,7 @@ fn browser_suite_fails_on_an_accessibility_violation() {
     assert_eq!(run.code, 1, "the suite must fail on the fixture's empty link:\n{}", run.output);
     assert!(run.output.contains("link-name (serious)"), "the report names the axe rule:\n{}", run.output);
     assert!(run.output.contains("FAIL axe module [en] /broken/1.0/en/io1-basics/first-steps/"), "{}", run.output);
-    assert!(run.output.contains("browser suite: 7 checks, 1 failed"), "{}", run.output);
+    assert!(run.output.contains("browser suite: 8 checks, 1 failed"), "{}", run.output);
 }
 
 /// `node`, and Chromium where the suite expects it; otherwise the test fails saying what to
