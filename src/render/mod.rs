@@ -222,14 +222,10 @@ pub fn render_version_reusing(
     Ok(Some(ctx.prepared))
 }
 
-/// Pages rendered per batch while the search index takes in the previous batch.
-const INDEX_BATCH: usize = 64;
-
-/// Renders the pages `keys` into `sink` while indexing them for search; returns the search
-/// bundle's files. Language by language: the pages of one language are rendered in parallel,
-/// batch by batch, while a second thread adds each batch, in order, to that language's index;
-/// the index of one language is built while the next language's pages are rendered. So at most
-/// two languages' word lists are in memory at once.
+/// Renders the pages `keys` into `sink`, reading each one for search on the thread that
+/// rendered it, and builds the version's search bundle. Language by language: a language's
+/// index is built while the next one's pages render, so at most two languages' pages are held
+/// in memory.
 fn render_pages_and_index(
     ctx: &RenderContext<'_>,
     keys: &[(usize, &Lang)],
@@ -240,48 +236,33 @@ fn render_pages_and_index(
     let site = ctx.site;
     std::thread::scope(|scope| {
         let mut bundle = search::Bundle::default();
-        let mut building = None;
+        let mut building: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
         for lang in ctx.config.langs() {
-            // Two batches in flight at most: memory stays flat however large the site is.
-            let (batches, received) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(2);
-            let indexer = scope.spawn(move || -> anyhow::Result<search::Bundle> {
-                let mut index = search::SearchIndex::new()?;
-                for batch in received {
-                    for (url, html) in batch {
-                        index.add(url, html)?;
-                    }
-                }
-                index.finish()
-            });
             let lang_keys: Vec<(usize, &Lang)> = keys.iter().filter(|(_, l)| *l == lang).copied().collect();
-            for chunk in lang_keys.chunks(INDEX_BATCH) {
-                let batch = chunk
-                    .par_iter()
-                    .map(|&(index, lang)| {
-                        let file = page::render_page(ctx, index, lang, sidebars, diags)?;
-                        let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
-                        let html = search::indexable(lang, &String::from_utf8_lossy(&file.bytes));
-                        sink(file)?;
-                        Ok((url, html))
-                    })
-                    .collect::<anyhow::Result<Vec<_>>>()?;
-                if batches.send(batch).is_err() {
-                    break; // the indexer stopped with an error, reported when it is joined
-                }
-            }
-            drop(batches);
-            if let Some(previous) = building.replace(indexer) {
-                bundle.merge(join(previous)?);
+            let pages: Vec<search::IndexedPage> = lang_keys
+                .par_iter()
+                .map(|&(index, lang)| {
+                    let (path, html) = page::render_page_html(ctx, index, lang, sidebars, diags)?;
+                    let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
+                    let page = search::IndexedPage::new(lang.as_str(), &url, &html);
+                    sink(OutputFile { path, bytes: html.into_bytes() })?;
+                    Ok(page)
+                })
+                .collect::<anyhow::Result<_>>()?;
+            if let Some(previous) = building.replace(scope.spawn(move || search::index_language(lang, pages))) {
+                bundle.add(join(previous)?);
             }
         }
         if let Some(last) = building {
-            bundle.merge(join(last)?);
+            bundle.add(join(last)?);
         }
         bundle.into_files(&site.version)
     })
 }
 
-fn join(indexer: std::thread::ScopedJoinHandle<'_, anyhow::Result<search::Bundle>>) -> anyhow::Result<search::Bundle> {
+fn join(
+    indexer: std::thread::ScopedJoinHandle<'_, anyhow::Result<search::LanguagePart>>,
+) -> anyhow::Result<search::LanguagePart> {
     indexer.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))?
 }
 

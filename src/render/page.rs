@@ -124,6 +124,18 @@ pub fn render_page(
     sidebars: &Sidebars,
     diags: &Diagnostics,
 ) -> anyhow::Result<OutputFile> {
+    let (path, html) = render_page_html(ctx, index, lang, sidebars, diags)?;
+    Ok(OutputFile { path, bytes: html.into_bytes() })
+}
+
+/// The output path and HTML of the page at `index` for readers of `lang`.
+pub fn render_page_html(
+    ctx: &RenderContext<'_>,
+    index: usize,
+    lang: &Lang,
+    sidebars: &Sidebars,
+    diags: &Diagnostics,
+) -> anyhow::Result<(String, String)> {
     let view = page_view(ctx, index, lang, sidebars, diags);
     let template = match ctx.site.pages[index].kind {
         PageKind::Home => "home.html",
@@ -134,7 +146,7 @@ pub fn render_page(
     context.insert("page", &view);
     let html = ctx.theme.tera.render(template, &context).map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
     let page = &ctx.site.pages[index];
-    Ok(OutputFile { path: format!("{}/{lang}/{}index.html", ctx.site.version, page.path), bytes: html.into_bytes() })
+    Ok((format!("{}/{lang}/{}index.html", ctx.site.version, page.path), html))
 }
 
 fn page_view<'a>(
