@@ -235,6 +235,8 @@ fn render_pages_and_index(
 ) -> anyhow::Result<Vec<OutputFile>> {
     let site = ctx.site;
     std::thread::scope(|scope| {
+        let langs: Vec<&str> = ctx.config.langs().map(Lang::as_str).collect();
+        let assets = scope.spawn(move || search::prepare_script_assets(&langs));
         let mut bundle = search::Bundle::default();
         let mut building: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
         for lang in ctx.config.langs() {
@@ -256,6 +258,7 @@ fn render_pages_and_index(
         if let Some(last) = building {
             bundle.add(join(last)?);
         }
+        assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
         bundle.into_files(&site.version)
     })
 }

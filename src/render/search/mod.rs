@@ -112,13 +112,26 @@ struct ScriptAssets {
     files: Vec<(String, Vec<u8>)>,
 }
 
-/// The script assets for `lang`, taken from an index Pagefind builds of one placeholder record
-/// (its API hands out the bundled files no other way); made once per process and language.
+/// The script assets for `lang` (see [`prepare_script_assets`]).
 fn script_assets(lang: &str) -> anyhow::Result<Arc<ScriptAssets>> {
+    prepare_script_assets(&[lang])?;
+    Ok(Arc::clone(&made_assets().lock().expect("no panic while holding it")[lang]))
+}
+
+fn made_assets() -> &'static Mutex<HashMap<String, Arc<ScriptAssets>>> {
     static MADE: OnceLock<Mutex<HashMap<String, Arc<ScriptAssets>>>> = OnceLock::new();
-    let made = MADE.get_or_init(Default::default);
-    if let Some(assets) = made.lock().expect("no panic while holding it").get(lang) {
-        return Ok(Arc::clone(assets));
+    MADE.get_or_init(Default::default)
+}
+
+/// Takes the script assets of `langs` from one index Pagefind builds of a placeholder record per
+/// language (its API hands out its bundled files no other way), once per process and language.
+/// The render calls it on a thread of its own while the first pages render. The lock is held
+/// while the assets are made, so a second caller waits for them instead of making them again.
+pub fn prepare_script_assets(langs: &[&str]) -> anyhow::Result<()> {
+    let mut made = made_assets().lock().expect("no panic while holding it");
+    let missing: Vec<&str> = langs.iter().copied().filter(|lang| !made.contains_key(*lang)).collect();
+    if missing.is_empty() {
+        return Ok(());
     }
     let failed = |e: anyhow::Error| anyhow::anyhow!("search index: Pagefind's script files: {e}");
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
@@ -126,24 +139,40 @@ fn script_assets(lang: &str) -> anyhow::Result<Arc<ScriptAssets>> {
     let mut pagefind = PagefindIndex::new(Some(options)).map_err(failed)?;
     let files = runtime
         .block_on(async {
-            pagefind.add_custom_record("/".into(), "innotrain".into(), lang.into(), None, None, None).await?;
+            for lang in &missing {
+                let url = format!("/{lang}/");
+                pagefind.add_custom_record(url, "innotrain".into(), lang.to_string(), None, None, None).await?;
+            }
             pagefind.get_files().await
         })
         .map_err(failed)?;
-    let mut assets = ScriptAssets { version: pagefind_version(), wasm: None, files: Vec::new() };
+    let (mut entry, mut shared, mut wasm_files) = (Value::Null, Vec::new(), Vec::new());
     for file in files {
         let name = file.filename.to_string_lossy().replace('\\', "/");
         if name == ENTRY {
-            let entry: Value = serde_json::from_slice(&file.contents)?;
-            assets.version = entry["version"].as_str().map_or(assets.version, str::to_string);
-            assets.wasm = entry["languages"][lang]["wasm"].as_str().map(str::to_string);
-        } else if matches!(name.as_str(), "pagefind.js" | "pagefind-worker.js") || name.starts_with("wasm.") {
-            assets.files.push((name, file.contents));
+            entry = serde_json::from_slice(&file.contents)?;
+        } else if matches!(name.as_str(), "pagefind.js" | "pagefind-worker.js") {
+            shared.push((name, file.contents));
+        } else if name.starts_with("wasm.") {
+            wasm_files.push((name, file.contents));
         }
     }
-    let assets = Arc::new(assets);
-    made.lock().expect("no panic while holding it").insert(lang.to_string(), Arc::clone(&assets));
-    Ok(assets)
+    let version = entry["version"].as_str().map_or_else(pagefind_version, str::to_string);
+    for lang in missing {
+        let wasm = entry["languages"][lang]["wasm"].as_str().map(str::to_string);
+        let own = |name: &str| wasm_owner(name, &entry).is_none_or(|owner| Some(owner) == wasm.as_deref());
+        let files = shared.iter().chain(wasm_files.iter().filter(|(name, _)| own(name))).cloned().collect();
+        made.insert(lang.to_string(), Arc::new(ScriptAssets { version: version.clone(), wasm, files }));
+    }
+    Ok(())
+}
+
+/// The language whose WebAssembly `wasm.<code>.pagefind` is, when some language of the entry
+/// uses it (the others, such as the generic one, go with every language).
+fn wasm_owner<'a>(name: &'a str, entry: &Value) -> Option<&'a str> {
+    let code = name.strip_prefix("wasm.")?.strip_suffix(".pagefind")?;
+    let languages = entry["languages"].as_object()?;
+    languages.values().any(|language| language["wasm"].as_str() == Some(code)).then_some(code)
 }
 
 /// The version of Pagefind's format the index is written in (its search script checks it).
