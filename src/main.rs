@@ -459,9 +459,3 @@ fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, 
     }
     Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
-
-/// A build makes millions of small allocations (template values, the search index's words):
-/// with mimalloc a large site builds about a fifth faster than with the system allocator, for
-/// about a quarter more peak memory (BENCHMARKS.md).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
