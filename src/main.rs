@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use innotrain::config::LinkStyle;
 use innotrain::diag::{Diagnostic, Severity};
 use innotrain::{BuildOptions, authoring, build, find_root};
@@ -21,43 +21,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build every language of the site into the output folder (default: `public/`).
-    Build {
-        /// Project folder containing book.toml (default: the nearest one upwards).
-        #[arg(long)]
-        root: Option<PathBuf>,
-        /// Output folder (default: `<root>/public`).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Absolute URL the site is deployed at, e.g. `https://example.org` (overrides book.toml).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Path prefix the site is served under, e.g. `/innotrain/` (overrides book.toml).
-        #[arg(long)]
-        base_path: Option<String>,
-        /// `directory` links (`../page/`) or `index-html` (`../page/index.html`, for opening the
-        /// site from the file system).
-        #[arg(long, value_enum)]
-        links: Option<Links>,
-        /// Build only this version (its label) and keep the other versions of the existing output.
-        #[arg(long)]
-        version: Option<String>,
-        /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
-        #[arg(long)]
-        skip_missing_versions: bool,
-        /// Pages only, no PDFs (a quick preview build).
-        #[arg(long)]
-        no_pdf: bool,
-        /// Folder for the PDF cache (default: `<root>/.innotrain-cache/pdf`); keep it between CI
-        /// runs to skip unchanged PDFs.
-        #[arg(long)]
-        cache_dir: Option<PathBuf>,
-        /// Also write each PDF's generated typst source next to it (`x.pdf.typ`), for theme authors.
-        #[arg(long)]
-        emit_typst: bool,
-        /// Build no search index (the search box then leads to the catalogue page).
-        #[arg(long)]
-        no_search: bool,
-    },
+    Build(BuildArgs),
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
         /// Project folder containing book.toml (default: the nearest one upwards).
@@ -162,6 +126,67 @@ enum TranslationCommand {
     },
 }
 
+/// The options of `innotrain build`.
+#[derive(Args)]
+struct BuildArgs {
+    /// Project folder containing book.toml (default: the nearest one upwards).
+    #[arg(long)]
+    root: Option<PathBuf>,
+    /// Output folder (default: `<root>/public`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Absolute URL the site is deployed at, e.g. `https://example.org` (overrides book.toml).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Path prefix the site is served under, e.g. `/innotrain/` (overrides book.toml).
+    #[arg(long)]
+    base_path: Option<String>,
+    /// `directory` links (`../page/`) or `index-html` (`../page/index.html`, for opening the
+    /// site from the file system).
+    #[arg(long, value_enum)]
+    links: Option<Links>,
+    /// Build only this version (its label) and keep the other versions of the existing output.
+    #[arg(long)]
+    version: Option<String>,
+    /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
+    #[arg(long)]
+    skip_missing_versions: bool,
+    /// Pages only, no PDFs (a quick preview build).
+    #[arg(long)]
+    no_pdf: bool,
+    /// Folder for the PDF cache (default: `<root>/.innotrain-cache/pdf`); keep it between CI
+    /// runs to skip unchanged PDFs.
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+    /// Also write each PDF's generated typst source next to it (`x.pdf.typ`), for theme authors.
+    #[arg(long)]
+    emit_typst: bool,
+    /// Build no search index (the search box then leads to the catalogue page).
+    #[arg(long)]
+    no_search: bool,
+}
+
+impl BuildArgs {
+    fn into_options(self, root: PathBuf) -> BuildOptions {
+        BuildOptions {
+            root,
+            out: self.out,
+            base_url: self.base_url,
+            base_path: self.base_path,
+            links: self.links.map(|links| match links {
+                Links::Directory => LinkStyle::Directory,
+                Links::IndexHtml => LinkStyle::IndexHtml,
+            }),
+            version: self.version,
+            skip_missing_versions: self.skip_missing_versions,
+            no_pdf: self.no_pdf,
+            cache_dir: self.cache_dir,
+            emit_typst: self.emit_typst,
+            no_search: self.no_search,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Links {
     Directory,
@@ -171,37 +196,7 @@ enum Links {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build {
-            root,
-            out,
-            base_url,
-            base_path,
-            links,
-            version,
-            skip_missing_versions,
-            no_pdf,
-            cache_dir,
-            emit_typst,
-            no_search,
-        } => project_root(root).and_then(|root| {
-            let links = links.map(|l| match l {
-                Links::Directory => LinkStyle::Directory,
-                Links::IndexHtml => LinkStyle::IndexHtml,
-            });
-            run_build(BuildOptions {
-                root,
-                out,
-                base_url,
-                base_path,
-                links,
-                version,
-                skip_missing_versions,
-                no_pdf,
-                cache_dir,
-                emit_typst,
-                no_search,
-            })
-        }),
+        Command::Build(mut args) => project_root(args.root.take()).and_then(|root| run_build(args.into_options(root))),
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
         }
