@@ -38,12 +38,17 @@ fn start(site: &Fixture, args: &[&str]) -> Preview {
 
 /// Sends a raw request; returns the whole response as text.
 fn raw(preview: &Preview, request: &str) -> String {
+    String::from_utf8_lossy(&raw_bytes(preview, request, Duration::from_secs(5))).into_owned()
+}
+
+/// Sends a raw request; returns the whole response, waiting at most `timeout` for each read.
+fn raw_bytes(preview: &Preview, request: &str, timeout: Duration) -> Vec<u8> {
     let mut stream = TcpStream::connect(&preview.address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.set_read_timeout(Some(timeout)).unwrap();
     stream.write_all(request.as_bytes()).unwrap();
     let mut response = Vec::new();
     let _ = stream.read_to_end(&mut response);
-    String::from_utf8_lossy(&response).into_owned()
+    response
 }
 
 fn get(preview: &Preview, path: &str) -> String {
@@ -217,13 +222,12 @@ fn pdfs_are_typeset_when_opened() {
     let preview = start(&site, &[]);
     let page = get(&preview, "/3.1/el/io1-practice/feedback/");
     assert!(page.contains("href=\"pdfix-io1-practice-feedback-el-3.1.pdf\""), "the page links its PDF:\n{page}");
-    let mut stream = TcpStream::connect(&preview.address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    stream
-        .write_all(b"GET /3.1/el/io1-practice/feedback/pdfix-io1-practice-feedback-el-3.1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        .unwrap();
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response);
+    // Typesetting on request takes a while on a busy CI machine.
+    let response = raw_bytes(
+        &preview,
+        "GET /3.1/el/io1-practice/feedback/pdfix-io1-practice-feedback-el-3.1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        Duration::from_secs(60),
+    );
     let head_end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a response head") + 4;
     let head = String::from_utf8_lossy(&response[..head_end]);
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
