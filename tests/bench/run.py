@@ -400,7 +400,8 @@ def main():
         "(3,425 content pages); 5 languages; every language gets every page (fallbacks included), "
         "with per-output navigation on every page. These rows build pages only (`--no-pdf`); PDFs are in their own section below.",
         "",
-        f"Machine: {machine}. innotrain {version([innotrain, '--version']) or ''}. "
+        f"Machine: {machine}. innotrain {version([innotrain, '--version']) or ''} at commit "
+        f"{version(['git', '-C', REPO, 'rev-parse', '--short', 'HEAD']) or '?'}. "
         + ", ".join(f"{n}: {v}" for n, v in (("hugo", hugo and version([hugo, "version"])), ("zola", zola and version([zola, "--version"])),
                                               ("mdbook", mdbook and version([mdbook, "--version"]))) if v)
         + (" (peers not installed here)" if not (hugo or zola or mdbook) else ""),
