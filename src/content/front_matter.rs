@@ -3,12 +3,15 @@
 //! of the file (the opening `---` is line 1).
 
 use serde::Deserialize;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, Error as YamlError, Options, Spanned};
 
 use crate::diag::{Diagnostic, did_you_mean};
 
 /// Front matter is small; anything bigger is a mistake or an attack (alias bombs, deep nesting).
 const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// YAML aliases (`*name`) front matter may use; a real page needs none.
+const MAX_ALIASES: usize = 100;
 
 /// Who a module is for. Labels come from the UI strings (`audience-<id>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
@@ -154,7 +157,7 @@ fn yaml_options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 16;
     budget.max_nodes = 5_000;
-    budget.max_aliases = 100;
+    budget.max_aliases = MAX_ALIASES;
     budget.max_anchors = 100;
     budget.max_events = 20_000;
     budget.max_total_scalar_bytes = MAX_FRONT_MATTER_BYTES;
@@ -183,6 +186,7 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
         YamlError::SerdeMissingField { field, .. } => {
             (format!("missing front matter key `{field}`"), format!("add `{field}: …` between the `---` lines"))
         }
+        YamlError::Budget { breach, .. } => budget_message(breach),
         other => {
             (plain_message(other), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
         }
@@ -194,6 +198,21 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
             diagnostic.at(location.line() as usize + 1, location.column().max(1) as usize)
         }
         _ => diagnostic.at(2, 1),
+    }
+}
+
+/// A breached YAML budget in plain words: front matter that repeats aliases, nests deeply or
+/// holds thousands of values is a mistake or an attack, never a real page.
+fn budget_message(breach: &BudgetBreach) -> (String, String) {
+    match breach {
+        BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => (
+            format!("front matter repeats YAML aliases (`*name`) more than {MAX_ALIASES} times"),
+            "write the values out; front matter needs no aliases".into(),
+        ),
+        other => (
+            format!("front matter is too large for a page ({other:?})"),
+            "front matter holds a title, a summary and short lists; keep long text in the body".into(),
+        ),
     }
 }
 
@@ -245,12 +264,26 @@ mod tests {
         );
     }
 
+    /// Only known keys, so nothing but our budget can refuse it: 15 anchors with 8 aliases each
+    /// stay within serde-saphyr's own defaults (50,000 aliases, 10 per anchor) but exceed
+    /// `MAX_ALIASES`. Mutation checked: without `options.budget = Some(budget)` the text parses
+    /// and this test fails.
     #[test]
     fn refuses_alias_bombs() {
-        let mut yaml = String::from("title: A\nkeywords: &a [x, x, x, x, x, x, x, x, x, x]\n");
-        for i in 0..8 {
-            yaml.push_str(&format!("k{i}: &a{i} [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"));
-        }
-        assert!(parse::<ModuleFront>("a.md", &yaml).is_err());
+        let keywords: Vec<String> =
+            (0..15).map(|i| format!("&a{i} w{i}, {}", vec![format!("*a{i}"); 8].join(", "))).collect();
+        let yaml = format!("title: A\nkeywords: [{}]\n", keywords.join(", "));
+        let error = parse::<ModuleFront>("a.md", &yaml).unwrap_err();
+        // At the alias that breaks the budget (the 101st).
+        let at = yaml.match_indices("*a").nth(100).unwrap().0 - "title: A\n".len() + 1;
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "a.md:3:{at}: error: front matter repeats YAML aliases (`*name`) more than 100 times\n  hint: write the values out; front matter needs no aliases"
+            )
+        );
+        // Fewer aliases of the same shape are fine.
+        let few = format!("title: A\nkeywords: [{}]\n", keywords[..10].join(", "));
+        assert_eq!(parse::<ModuleFront>("a.md", &few).unwrap().keywords.unwrap().len(), 90);
     }
 }

@@ -33,10 +33,16 @@ pub fn iso_duration(minutes: u32) -> String {
 }
 
 /// The JSON-LD of a module page read in `lang`, ready to sit inside `<script>`.
+///
+/// It describes the text the page shows. A fallback page (the default-language text in another
+/// language's tree) is not a resource of its own: its canonical link names the original, so its
+/// JSON-LD is the original page's, word for word (same `@id`, language, PDF and translations),
+/// and the two never make contradicting claims about one `@id`.
 pub fn json_ld(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<String> {
     if page.kind != PageKind::Module {
         return None;
     }
+    let lang = &page.text(lang).lang;
     let doc = page.text(lang);
     let url = absolute_url(ctx, &doc.lang, &page.path);
     let outcomes =

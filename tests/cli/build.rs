@@ -1,6 +1,6 @@
 //! Building fixture sites: layout, languages, fallbacks, navigation, determinism, sub-paths.
 
-use crate::support::{Fixture, assert_links_resolve, element, listing, tree};
+use crate::support::{Fixture, assert_links_resolve, assert_links_resolve_from_disk, element, listing, tree};
 
 #[test]
 fn minimal_site_builds_every_page() {
@@ -60,6 +60,11 @@ fn untranslated_module_falls_back_with_a_notice_and_truthful_lang() {
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/2.0/de/io1-quality/indicators/</loc>"));
     assert!(!sitemap.contains("<loc>https://example.org/2.0/el/io1-quality/indicators/</loc>"));
+    // Its JSON-LD describes the text it shows: the English page's, word for word (same `@id`,
+    // language and PDF), so the two pages never contradict each other about one `@id`.
+    // Mutation checked: describing the fallback in the reader's language (its Greek PDF) fails.
+    let json_ld = |html: &str| element(html, "<script type=\"application/ld+json\">", "</script>");
+    assert_eq!(json_ld(&html), json_ld(&site.read("2.0/en/io1-quality/indicators/index.html")));
 }
 
 #[test]
@@ -118,8 +123,15 @@ fn every_page_has_the_erasmus_footer_in_its_language() {
     assert!(de.contains("eu-emblem.svg\" alt=\""));
     assert!(de.contains("Kofinanziert durch das Programm Erasmus+ der Europäischen Union"));
     assert!(de.contains("rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\""));
+    // The Greek statement, disclaimer and emblem text: every language's statement says
+    // `Erasmus+`, so only the Greek words show the footer is in the page's language.
+    // Mutation checked: the footer taking the default language's strings fails here.
     let el = site.read("2.0/el/index.html");
-    assert!(el.contains("Erasmus+"));
+    let footer = element(&el, "<footer", "</footer>");
+    assert!(footer.contains("Με τη συγχρηματοδότηση του προγράμματος Erasmus+ της Ευρωπαϊκής Ένωσης"), "{footer}");
+    assert!(footer.contains("Η υποστήριξη της Ευρωπαϊκής Επιτροπής για την παραγωγή της παρούσας έκδοσης"), "{footer}");
+    assert!(footer.contains("alt=\"Έμβλημα της Ευρωπαϊκής Ένωσης\""), "{footer}");
+    assert!(!footer.contains("Co-funded by"), "{footer}");
     assert!(el.contains("<link rel=\"license\""));
 }
 
@@ -171,7 +183,10 @@ fn file_system_links_name_index_html() {
         element(&page, "<div class=\"content\"", "</div>")
     );
     assert!(site.read("index.html").contains("href=\"2.0/en/index.html\""));
-    assert_links_resolve(&site.out());
+    // Opened from disk a folder link shows a file listing, not the page: no link may name one.
+    // Mutation checked: `index-html` links written as `…/` (the directory style) fail here,
+    // although `assert_links_resolve` alone would pass them.
+    assert_links_resolve_from_disk(&site.out());
 }
 
 #[test]
@@ -194,6 +209,76 @@ fn refuses_to_write_over_the_project() {
         assert!(run.stderr.contains("refusing to write the site"), "{}", run.stderr);
     }
     assert!(site.root.join("content/_index.md").exists());
+}
+
+/// The reader's home folder is never the output, even while it is empty (an empty folder is
+/// otherwise fine to build into). Mutation checked: without the home-folder rule the build
+/// succeeds and turns the (empty) home folder into a site.
+#[test]
+fn refuses_to_write_over_the_home_folder() {
+    let site = Fixture::new("minimal");
+    let home = site.root.parent().unwrap().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let root = site.root.to_str().unwrap();
+    let run = site.run_with_env(&["build", "--root", root, "--out", home.to_str().unwrap()], &[("HOME", &home)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("it is or contains your home folder"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(&home).unwrap().count(), 0, "the home folder was written to");
+    // The same empty folder is a fine output when it is not the home folder.
+    let elsewhere = site.root.parent().unwrap();
+    let run = site.run_with_env(
+        &["build", "--root", root, "--out", home.to_str().unwrap()],
+        &[("HOME", elsewhere.join("other").as_path())],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The site's own addresses below `<version>/<lang>/` cannot be taken by an output folder; all
+/// clashes are reported in one build. Mutation checked: dropping a name from `RESERVED_SLUGS`
+/// lets its folder through and this test fails.
+#[test]
+fn reserved_folder_names_are_refused_together() {
+    let site = Fixture::new("minimal");
+    let names = ["status", "accessibility", "static", "catalogue"];
+    for (i, name) in names.iter().enumerate() {
+        site.write(&format!("content/{name}/_index.md"), &format!("---\ntitle: Clash {i}\n---\nText.\n"));
+    }
+    site.write("content/io2-statistics/_index.md", "---\ntitle: Not a clash\n---\nText.\n");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for name in names {
+        assert!(
+            run.stderr.contains(&format!("content/{name}: error: the folder name `{name}` is reserved")),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("io2-statistics"), "{}", run.stderr);
+    assert!(!site.out().exists());
+}
+
+/// `--base-url` replaces `site.base-url` wherever an absolute address is written: canonical
+/// links, hreflang, JSON-LD, the sitemap and robots.txt (a trailing `/` is dropped).
+/// Mutation checked: ignoring the option leaves `https://example.org` in all of them.
+#[test]
+fn base_url_option_sets_every_absolute_address() {
+    let site = Fixture::new("multilingual");
+    let run = site.build(&["--base-url", "https://training.example.eu/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("2.0/en/io1-quality/cycle/index.html");
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://training.example.eu/2.0/en/io1-quality/cycle/\">"),
+        "{page}"
+    );
+    assert!(page.contains("hreflang=\"el\" href=\"https://training.example.eu/2.0/el/io1-quality/cycle/\""));
+    assert!(page.contains("\"@id\":\"https://training.example.eu/2.0/en/io1-quality/cycle/\""));
+    assert!(site.read("sitemap.xml").contains("<loc>https://training.example.eu/2.0/en/io1-quality/cycle/</loc>"));
+    assert!(site.read("robots.txt").contains("Sitemap: https://training.example.eu/sitemap.xml"));
+    for (path, bytes) in tree(&site.out()).iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
+        let text = String::from_utf8_lossy(bytes);
+        // (book.toml's accessibility contact stays on example.org: only site addresses move.)
+        assert!(!text.contains("https://example.org/2.0/"), "{path} still names site.base-url");
+    }
 }
 
 #[test]

@@ -254,6 +254,28 @@ fn a_typst_error_in_the_theme_names_the_template_line() {
     assert!(first.contains(&format!("innotrain.typ:{line}:3:")), "{first}");
 }
 
+/// PDF/UA-1 is enforced, not hoped for: an image without alt text in the theme's template fails
+/// the build at the template's line, and the previous output stays as it was.
+/// Mutation checked: exporting without `PdfStandard::Ua_1` fails this test (the message no longer
+/// names PDF/UA-1; a build without any standard succeeds).
+#[test]
+fn a_pdf_ua_violation_fails_the_build_and_keeps_the_previous_output() {
+    let site = Fixture::new("pdf");
+    let before = crate::support::tree(&built(&site));
+    let template = "themes/default/pdf/innotrain.typ";
+    let original = source(&site, template);
+    let without_alt = original.replace(", alt: meta.legal.emblem-alt)", ")");
+    assert_ne!(without_alt, original, "the template gives the emblem its alt text");
+    site.write(template, &without_alt);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let line = without_alt.lines().position(|l| l.contains("image(meta.emblem")).unwrap() + 1;
+    let first = run.stderr.lines().next().unwrap_or_default();
+    assert!(first.starts_with(&format!("{template}:{line}:")), "{}", run.stderr);
+    assert!(first.contains(": error: PDF `") && first.contains("PDF/UA-1 error: missing alt text"), "{}", run.stderr);
+    assert_eq!(crate::support::tree(&site.out()), before, "the failed build changed the output");
+}
+
 #[test]
 fn a_broken_image_names_the_markdown_line() {
     let site = Fixture::new("pdf");

@@ -67,8 +67,14 @@ impl Fixture {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// `innotrain <args>` with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_innotrain"))
             .args(args)
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .current_dir(&self.root)
             .output()
@@ -159,14 +165,30 @@ pub fn local_links(html: &str) -> Vec<String> {
     links
 }
 
-/// Checks that every relative link of every HTML file in `out` reaches a file.
+/// Checks that every relative link of every HTML file in `out` reaches a file (a link to a
+/// folder reaches its `index.html`, as on a web server).
 pub fn assert_links_resolve(out: &Path) {
+    links_resolve(out, false);
+}
+
+/// Checks that every relative link of every HTML file in `out` names a file, as a site opened
+/// from the file system needs: a link to a folder (`…/`, `.`, `..`) opens a file listing there.
+pub fn assert_links_resolve_from_disk(out: &Path) {
+    links_resolve(out, true);
+}
+
+fn links_resolve(out: &Path, from_disk: bool) {
     let files = tree(out);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html") {
         let html = String::from_utf8_lossy(bytes);
         let dir = Path::new(path).parent().unwrap_or(Path::new(""));
         for link in local_links(&html) {
             let target = link.split('#').next().unwrap();
+            let names_folder = target.ends_with('/') || target == "." || target == "..";
+            assert!(
+                !(from_disk && names_folder),
+                "{path}: link `{link}` names a folder, which a file:// reader cannot open"
+            );
             let mut resolved = dir.join(innotrain::urls::decode_path(target));
             if target.is_empty() || target.ends_with('/') || target == "." {
                 resolved = resolved.join("index.html");

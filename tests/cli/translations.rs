@@ -15,6 +15,14 @@ fn status_site() -> Fixture {
     site
 }
 
+/// The state `status --format json` reports for one page in one language.
+fn state_of(site: &Fixture, id: &str, lang: &str) -> String {
+    let run = status(site, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let page = json["pages"].as_array().unwrap().iter().find(|p| p["id"] == id).expect("page in the report");
+    page["languages"][lang]["state"].as_str().expect("a state").to_string()
+}
+
 fn status(site: &Fixture, args: &[&str]) -> Run {
     let mut all = vec!["status"];
     all.extend_from_slice(args);
@@ -161,7 +169,14 @@ fn new_translation_starts_a_draft_and_never_overwrites() {
     let created = std::fs::read_to_string(site.root.join("content/io1-quality/02-indicators.el.md")).unwrap();
     insta::assert_snapshot!(created);
     // A draft is not published: the page stays "missing" until the translator is done.
-    assert!(status(&site, &["--format", "json"]).stdout.contains("\"missing\""));
+    // Mutation checked: deleting `draft: true` from the created file makes the cell
+    // `up-to-date` (the scaffold records `source_hash`), and this assertion fails.
+    assert_eq!(state_of(&site, "io1-quality/indicators", "el"), "missing");
+    // And the same file without `draft: true` is published: the state above is the draft's.
+    let path = site.root.join("content/io1-quality/02-indicators.el.md");
+    std::fs::write(&path, created.replace("draft: true\n", "")).unwrap();
+    assert_ne!(state_of(&site, "io1-quality/indicators", "el"), "missing");
+    std::fs::write(&path, &created).unwrap();
     let again = site.run(&["new", "translation", "io1-quality/indicators", "el"]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("already exists; innotrain never overwrites a file"), "{}", again.stderr);
