@@ -3,7 +3,7 @@
 //! switchers included), UI string coverage and, with `--external`, links to other sites.
 //!
 //! Problems are grouped by category; book.toml's `[check]` table sets each category's severity
-//! (`error`, `warn` or `ignore`).
+//! (`error`, `warn` or `ignore`), as it does for `build`; `--strict` makes every warning an error.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Policy, Severity};
 use crate::{BuildOptions, Project, build_in_memory, load_project};
 
 /// Where external link results are remembered between runs (one day), beside book.toml.
@@ -79,8 +79,13 @@ impl CheckReport {
 pub fn check(options: &BuildOptions, external: bool) -> anyhow::Result<CheckReport> {
     let root = options.root.as_path();
     let memory = build_in_memory(options)?;
-    let mut problems: Vec<Diagnostic> = memory.diagnostics.clone();
     let project = load_project(root)?.ok();
+    // The build's own problems come with their severities; the ones found here take theirs from
+    // the same policy.
+    let levels = project.as_ref().map(|p| p.config.check.clone()).unwrap_or_default();
+    let problems = Diagnostics::new();
+    problems.set_policy(Policy::new(&levels, options.strict));
+    problems.extend(memory.diagnostics);
     if let Some(project) = &project {
         problems.extend(string_coverage(project));
     }
@@ -92,26 +97,17 @@ pub fn check(options: &BuildOptions, external: bool) -> anyhow::Result<CheckRepo
         external_checked = urls.len();
         problems.extend(check_external(root, &urls));
     }
-    let severities = project.as_ref().map(|p| p.config.check.clone()).unwrap_or_default();
     let mut report: Vec<Problem> = problems
+        .into_sorted()
         .into_iter()
-        .filter_map(|d| {
-            let severity = match severities.get(d.category).map(String::as_str) {
-                Some("ignore") => return None,
-                Some("error") => "error",
-                Some("warn") => "warning",
-                _ if d.severity == Severity::Error => "error",
-                _ => "warning",
-            };
-            Some(Problem {
-                category: d.category.to_string(),
-                severity: severity.to_string(),
-                file: d.file,
-                line: d.line,
-                col: d.col,
-                message: d.message,
-                hint: d.hint,
-            })
+        .map(|d| Problem {
+            category: d.category.to_string(),
+            severity: if d.severity == Severity::Error { "error" } else { "warning" }.to_string(),
+            file: d.file,
+            line: d.line,
+            col: d.col,
+            message: d.message,
+            hint: d.hint,
         })
         .collect();
     report.sort();

@@ -7,8 +7,9 @@
 //! Wording rules (the text is interface and is snapshot-tested): lowercase, no final period,
 //! paths and keys in backticks, "expected X, found Y", an optional hint.
 
+use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,10 +120,85 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// A list of diagnostics that any stage (and any rayon thread) can push to.
+/// Problem categories whose errors the build can render around, so book.toml's `[check]` may
+/// make them warnings (or ignore them): a link that leads nowhere is written as its text, a
+/// missing or remote image as its alt text, a missing anchor leads to the top of its page.
+/// Every other category (front matter, files, legal texts, PDFs …) stays an error: the build
+/// has nothing correct to write in its place.
+pub const LENIENT_CATEGORIES: [&str; 11] = [
+    "links",
+    "anchors",
+    "images",
+    "alt-text",
+    "raw-html",
+    "code",
+    "strings",
+    "output-links",
+    "external-links",
+    "accessibility",
+    "translations",
+];
+
+/// Categories that are always errors (a `[check]` entry may only confirm `error`).
+pub const STRICT_CATEGORIES: [&str; 7] = ["front-matter", "files", "config", "legal", "pdf", "versions", "content"];
+
+/// How severe each category of problem is, for `build` and `check` alike: book.toml's `[check]`
+/// table, and `--strict`, which makes every remaining warning an error (for CI).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    levels: BTreeMap<String, Level>,
+    strict: bool,
+}
+
+/// A severity a category can be given in book.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warn,
+    Ignore,
+}
+
+impl Level {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "error" => Some(Self::Error),
+            "warn" => Some(Self::Warn),
+            "ignore" => Some(Self::Ignore),
+            _ => None,
+        }
+    }
+}
+
+impl Policy {
+    /// `levels`: category → `error`/`warn`/`ignore`, as validated by the config stage (a level
+    /// that does not parse is left at the default).
+    pub fn new(levels: &BTreeMap<String, String>, strict: bool) -> Self {
+        let levels = levels.iter().filter_map(|(c, l)| Some((c.clone(), Level::parse(l)?))).collect();
+        Self { levels, strict }
+    }
+
+    /// The diagnostic at the severity the policy gives it; `None` when its category is ignored.
+    pub fn apply(&self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        let lenient = LENIENT_CATEGORIES.contains(&diagnostic.category);
+        match self.levels.get(diagnostic.category) {
+            Some(Level::Ignore) if lenient => return None,
+            Some(Level::Warn) if lenient => diagnostic.severity = Severity::Warning,
+            Some(Level::Error) => diagnostic.severity = Severity::Error,
+            _ => {}
+        }
+        if self.strict {
+            diagnostic.severity = Severity::Error;
+        }
+        Some(diagnostic)
+    }
+}
+
+/// A list of diagnostics that any stage (and any rayon thread) can push to. Each diagnostic
+/// takes the severity the [`Policy`] gives its category as it is pushed.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Mutex<Vec<Diagnostic>>,
+    policy: Mutex<Arc<Policy>>,
 }
 
 impl Diagnostics {
@@ -130,12 +206,33 @@ impl Diagnostics {
         Self::default()
     }
 
+    /// An empty list with the same policy (for one version's or one stage's problems).
+    pub fn child(&self) -> Self {
+        Self { items: Mutex::default(), policy: Mutex::new(self.policy()) }
+    }
+
+    /// Sets the policy, once the configuration that holds it is read; diagnostics pushed before
+    /// take it too.
+    pub fn set_policy(&self, policy: Policy) {
+        let policy = Arc::new(policy);
+        *self.policy.lock().expect("diagnostics lock") = policy.clone();
+        let mut items = self.items.lock().expect("diagnostics lock");
+        *items = std::mem::take(&mut *items).into_iter().filter_map(|d| policy.apply(d)).collect();
+    }
+
+    fn policy(&self) -> Arc<Policy> {
+        self.policy.lock().expect("diagnostics lock").clone()
+    }
+
     pub fn push(&self, diagnostic: Diagnostic) {
-        self.items.lock().expect("diagnostics lock").push(diagnostic);
+        if let Some(diagnostic) = self.policy().apply(diagnostic) {
+            self.items.lock().expect("diagnostics lock").push(diagnostic);
+        }
     }
 
     pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
-        self.items.lock().expect("diagnostics lock").extend(diagnostics);
+        let policy = self.policy();
+        self.items.lock().expect("diagnostics lock").extend(diagnostics.into_iter().filter_map(|d| policy.apply(d)));
     }
 
     pub fn has_errors(&self) -> bool {

@@ -63,6 +63,8 @@ pub struct BuildOptions {
     pub emit_typst: bool,
     /// Build no search index (overrides `output.search`).
     pub no_search: bool,
+    /// `--strict`: every warning is an error (for CI).
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -80,6 +82,7 @@ impl BuildOptions {
             cache_dir: None,
             emit_typst: false,
             no_search: false,
+            strict: false,
         }
     }
 }
@@ -197,6 +200,9 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
         return Ok(None);
     };
     apply_overrides(&mut config, options, diags);
+    // book.toml's `[check]` sets the severity of every problem found from here on (and of those
+    // found while reading book.toml).
+    diags.set_policy(diag::Policy::new(&config.check, options.strict));
     config::statement_warnings(&config.accessibility, diags);
     if let Some(label) = &options.version
         && !config.versions.iter().any(|v| v.version.as_str() == label)
@@ -242,7 +248,7 @@ pub fn render_all(
             target.keep_from_previous(label, copy_latest && label == latest_label)?;
             continue;
         }
-        let version_diags = Diagnostics::new();
+        let version_diags = diags.child();
         prepared = render::render_version(versions, index, theme, &version_diags, &sink, pdf)?;
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
@@ -327,6 +333,7 @@ impl Project {
 pub fn load_project(root: &Path) -> anyhow::Result<Result<Project, Diagnostics>> {
     let diags = Diagnostics::new();
     let Some(config) = config::load_config(root, &diags)? else { return Ok(Err(diags)) };
+    diags.set_policy(diag::Policy::new(&config.check, false));
     let source = source::WorkingTree::new(root);
     let i18n = i18n::load_i18n(&config, &source, &diags)?;
     let Some(site) = content::load_site(&config, &source, &diags)? else { return Ok(Err(diags)) };

@@ -47,6 +47,9 @@ enum Command {
         /// Also fetch links to other sites (concurrently; results are cached for a day).
         #[arg(long)]
         external: bool,
+        /// Make every warning an error, whatever book.toml's `[check]` says (for CI).
+        #[arg(long)]
+        strict: bool,
         /// `table` (text grouped by category, the default) or `json`.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
@@ -164,6 +167,9 @@ struct BuildArgs {
     /// Build no search index (the search box then leads to the catalogue page).
     #[arg(long)]
     no_search: bool,
+    /// Make every warning an error, whatever book.toml's `[check]` says (for CI).
+    #[arg(long)]
+    strict: bool,
 }
 
 impl BuildArgs {
@@ -183,6 +189,7 @@ impl BuildArgs {
             cache_dir: self.cache_dir,
             emit_typst: self.emit_typst,
             no_search: self.no_search,
+            strict: self.strict,
         }
     }
 }
@@ -200,8 +207,8 @@ fn main() -> ExitCode {
         Command::Serve { root, port, bind, open } => {
             project_root(root).and_then(|root| run_serve(root, port, bind, open))
         }
-        Command::Check { root, external, format } => {
-            project_root(root).and_then(|root| run_check(root, external, format))
+        Command::Check { root, external, strict, format } => {
+            project_root(root).and_then(|root| run_check(root, external, strict, format))
         }
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
@@ -245,6 +252,17 @@ fn report(diagnostics: &[Diagnostic]) -> (usize, usize) {
     (errors, diagnostics.len() - errors)
 }
 
+/// `3 warning(s) (links 2, alt-text 1)`: how many, and of which kinds.
+fn warning_summary(diagnostics: &[Diagnostic]) -> String {
+    let mut by_category: std::collections::BTreeMap<&str, usize> = Default::default();
+    for diagnostic in diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+        *by_category.entry(diagnostic.category).or_default() += 1;
+    }
+    let total: usize = by_category.values().sum();
+    let kinds: Vec<String> = by_category.iter().map(|(category, n)| format!("{category} {n}")).collect();
+    format!("{total} warning(s) ({})", kinds.join(", "))
+}
+
 fn run_build(options: BuildOptions) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
     let report_ = build(&options).map_err(operational)?;
@@ -256,7 +274,7 @@ fn run_build(options: BuildOptions) -> Result<ExitCode, ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let warnings = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
+    let warnings = if warnings > 0 { format!(", {}", warning_summary(&report_.diagnostics)) } else { String::new() };
     let pdfs = report_.pdfs;
     let pdfs = if pdfs.compiled + pdfs.cached > 0 {
         format!("; PDFs: {} typeset, {} unchanged from the cache", pdfs.compiled, pdfs.cached)
@@ -444,9 +462,9 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_check(root: PathBuf, external: bool, format: Format) -> Result<ExitCode, ExitCode> {
+fn run_check(root: PathBuf, external: bool, strict: bool, format: Format) -> Result<ExitCode, ExitCode> {
     // The search index links nothing and has nothing to check.
-    let options = BuildOptions { no_search: true, ..BuildOptions::new(root) };
+    let options = BuildOptions { no_search: true, strict, ..BuildOptions::new(root) };
     let report = innotrain::check::check(&options, external).map_err(operational)?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report).expect("serialisable")),

@@ -40,7 +40,7 @@ pub fn load_versions(
 ) -> anyhow::Result<Vec<LoadedVersion>> {
     let mut loaded = Vec::new();
     for spec in &config.versions {
-        let version_diags = Diagnostics::new();
+        let version_diags = diags.child();
         let prefix = location_prefix(spec);
         let source: Box<dyn Source> = match &spec.source {
             VersionSource::WorkingTree => Box::new(WorkingTree::new(root)),

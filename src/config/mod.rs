@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean, unknown_field};
+use crate::diag::{self, Diagnostic, Diagnostics, did_you_mean, unknown_field};
 use crate::key::{Lang, Version};
 use crate::licence::{self, Licence};
 
@@ -557,14 +557,32 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     let accessibility = accessibility::validate_accessibility(&raw.accessibility, &raw.project, text, diags);
 
     for (category, severity) in &raw.check {
-        if !matches!(severity.as_str(), "error" | "warn" | "ignore") {
-            let (line, col) = locate(text, category);
-            diags.push(
-                Diagnostic::error(CONFIG_FILE, format!("unknown severity `{severity}` for `{category}`"))
-                    .at(line, col)
-                    .with_hint("expected `error`, `warn` or `ignore`")
-                    .in_category("config"),
-            );
+        let (line, col) = locate(text, category);
+        let problem = |message: String, hint: String| {
+            diags.push(Diagnostic::error(CONFIG_FILE, message).at(line, col).with_hint(hint).in_category("config"));
+        };
+        let lenient = diag::LENIENT_CATEGORIES.contains(&category.as_str());
+        let known = || diag::LENIENT_CATEGORIES.iter().chain(&diag::STRICT_CATEGORIES).copied();
+        match diag::Level::parse(severity) {
+            None => problem(
+                format!("unknown severity `{severity}` for `{category}`"),
+                "expected `error`, `warn` or `ignore`".into(),
+            ),
+            Some(_) if !lenient && !diag::STRICT_CATEGORIES.contains(&category.as_str()) => problem(
+                format!("unknown problem category `{category}`"),
+                match diag::did_you_mean(category, known()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("the categories are {}", diag::backticked(known())),
+                },
+            ),
+            Some(diag::Level::Warn | diag::Level::Ignore) if !lenient => problem(
+                format!("`{category}` problems are always errors"),
+                format!(
+                    "the build has nothing correct to write in their place; only {} can be made warnings",
+                    diag::backticked(diag::LENIENT_CATEGORIES)
+                ),
+            ),
+            Some(_) => {}
         }
     }
 

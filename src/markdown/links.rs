@@ -3,12 +3,15 @@
 //! Relative links to `.md` files become links to the target page **in the reader's language**
 //! (its fallback page when it is not translated); links to other content files become links to
 //! the copied asset; images take the reader's language variant (`x.el.svg`) when there is one.
-//! Broken links and missing anchors are errors. The PDF back end resolves links with the same
-//! rules through [`resolve`].
+//! Broken links and missing anchors are diagnostics (errors unless book.toml's `[check]` makes
+//! them warnings); either way the page never carries a dead link: a link that leads nowhere is
+//! written as its text, an image that does not exist as its alt text, and a link to a missing
+//! anchor of another page leads to that page. The PDF back end resolves links with the same
+//! rules through [`resolve_target`].
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{CowStr, Event, Tag, html};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 
 use crate::content::{Document, Page, Site};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
@@ -36,28 +39,72 @@ pub struct LinkContext<'a> {
 /// Writes the HTML of `prepared` for the reader in `ctx`.
 pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnostics) -> String {
     let mut link_number = 0;
-    let events = prepared.events.iter().cloned().map(|event| match event {
+    // A link or image that leads nowhere loses its tags and keeps its text (links do not nest,
+    // and an image holds only its alt text, so one flag per kind finds the matching end).
+    let (mut unlinked, mut unimaged) = (false, false);
+    let events = prepared.events.iter().cloned().filter_map(|event| match event {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
-            let dest_url = if super::is_resolvable(link_type) {
-                resolve(&dest_url, false, prepared, ctx, offset, diags).map_or(dest_url, CowStr::from)
-            } else {
-                dest_url
-            };
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            if !super::is_resolvable(link_type) {
+                return Some(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            match resolve(&dest_url, false, prepared, ctx, offset, diags) {
+                Href::AsWritten => Some(Event::Start(Tag::Link { link_type, dest_url, title, id })),
+                Href::To(href) => Some(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })),
+                Href::Nowhere => {
+                    unlinked = true;
+                    None
+                }
+            }
+        }
+        Event::End(TagEnd::Link) if unlinked => {
+            unlinked = false;
+            None
         }
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
-            let dest_url = resolve(&dest_url, true, prepared, ctx, offset, diags).map_or(dest_url, CowStr::from);
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
+            match resolve(&dest_url, true, prepared, ctx, offset, diags) {
+                Href::AsWritten => Some(Event::Start(Tag::Image { link_type, dest_url, title, id })),
+                Href::To(href) => Some(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id })),
+                Href::Nowhere => {
+                    unimaged = true;
+                    // An image without alt text is named by its file.
+                    let name = dest_url.rsplit('/').next().unwrap_or_default().to_string();
+                    Some(Event::Text(CowStr::from(format!("[{name}]"))))
+                        .filter(|_| image_has_no_alt(prepared, link_number - 1))
+                }
+            }
         }
-        other => other,
+        Event::End(TagEnd::Image) if unimaged => {
+            unimaged = false;
+            None
+        }
+        other => Some(other),
     });
     let mut out = String::new();
     html::push_html(&mut out, super::html_events(events, prepared).into_iter());
     out
+}
+
+/// Whether the `n`th link or image of the document is an image without alt text.
+fn image_has_no_alt(prepared: &Prepared, n: usize) -> bool {
+    let mut seen = 0;
+    let mut events = prepared.events.iter();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Link { .. }) => seen += 1,
+            Event::Start(Tag::Image { .. }) => {
+                if seen == n {
+                    return matches!(events.next(), Some(Event::End(TagEnd::Image)));
+                }
+                seen += 1;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// What a relative link or image in a document points at.
@@ -76,11 +123,33 @@ pub enum Target {
     Asset { path: String, fragment: Option<String> },
 }
 
-/// An author's mistake found while resolving: (message, hint).
-type Broken = (String, String);
+/// An author's mistake found while resolving, and what the page shows instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub message: String,
+    pub hint: String,
+    /// `links`, `anchors` or `images`: book.toml's `[check]` sets how severe each is.
+    pub category: &'static str,
+    /// Where the link still leads: the target page when only its anchor is missing.
+    pub fallback: Option<Target>,
+}
 
-/// The href for `dest` as written in the document, or `None` to keep it as written (external
-/// links, and links whose error has been reported).
+impl Broken {
+    fn new(category: &'static str, message: String, hint: impl Into<String>) -> Self {
+        Self { message, hint: hint.into(), category, fallback: None }
+    }
+}
+
+/// What a link or image becomes on the page.
+enum Href {
+    /// Kept as written (external links, same-page anchors).
+    AsWritten,
+    To(String),
+    /// Leads nowhere: written as its text.
+    Nowhere,
+}
+
+/// The href for `dest` as written in the document; a mistake is reported here, at the link.
 fn resolve(
     dest: &str,
     is_image: bool,
@@ -88,34 +157,37 @@ fn resolve(
     ctx: &LinkContext<'_>,
     offset: usize,
     diags: &Diagnostics,
-) -> Option<String> {
-    match resolve_target(dest, is_image, prepared, ctx) {
-        Ok(Target::AsWritten | Target::Anchor(_)) => None,
-        Ok(Target::Nowhere) => Some("#".to_string()),
-        Ok(Target::Page { index, fragment }) => {
+) -> Href {
+    let target = match resolve_target(dest, is_image, prepared, ctx) {
+        Ok(target) => target,
+        Err(broken) => {
+            diags.push(
+                Diagnostic::error(&ctx.doc.path, broken.message)
+                    .in_category(broken.category)
+                    .at_offset(&ctx.doc.text, offset)
+                    .with_hint(broken.hint),
+            );
+            broken.fallback.unwrap_or(Target::Nowhere)
+        }
+    };
+    match target {
+        Target::AsWritten | Target::Anchor(_) => Href::AsWritten,
+        Target::Nowhere => Href::Nowhere,
+        Target::Page { index, fragment } => {
             let mut href = ctx.urls.page(&ctx.page.path, &ctx.site.pages[index].path);
             if let Some(fragment) = fragment {
                 href.push('#');
                 href.push_str(&urls::encode_path(&fragment));
             }
-            Some(href)
+            Href::To(href)
         }
-        Ok(Target::Asset { path, fragment }) => {
+        Target::Asset { path, fragment } => {
             let mut href = ctx.urls.media(&ctx.page.path, &path);
             if let Some(fragment) = fragment {
                 href.push('#');
                 href.push_str(&fragment);
             }
-            Some(href)
-        }
-        Err((message, hint)) => {
-            diags.push(
-                Diagnostic::error(&ctx.doc.path, message)
-                    .in_category("links")
-                    .at_offset(&ctx.doc.text, offset)
-                    .with_hint(hint),
-            );
-            Some("#".to_string())
+            Href::To(href)
         }
     }
 }
@@ -142,7 +214,8 @@ pub fn resolve_target(
             return Ok(Target::AsWritten);
         }
         if !prepared.anchors.contains(fragment) {
-            return Err((
+            return Err(Broken::new(
+                "anchors",
                 format!("anchor `#{fragment}` does not exist on this page"),
                 anchor_hint(fragment, &prepared.anchors),
             ));
@@ -152,25 +225,28 @@ pub fn resolve_target(
     let doc_dir = ctx.doc.path.strip_prefix("content/").unwrap_or(&ctx.doc.path);
     let doc_dir = doc_dir.rsplit_once('/').map_or("", |(dir, _)| dir);
     let Some(target) = urls::join_content_path(doc_dir, &urls::decode_path(path)) else {
-        return Err((
+        return Err(Broken::new(
+            if is_image { "images" } else { "links" },
             format!("link `{dest}` points outside the content folder"),
-            "link only to files inside `content/`".into(),
+            "link only to files inside `content/`",
         ));
     };
 
     if target.ends_with(".md") {
         if is_image {
-            return Err((
+            return Err(Broken::new(
+                "images",
                 format!("image `{dest}` is a Markdown file"),
-                "images must be SVG, PNG, JPEG or WebP files".into(),
+                "images must be SVG, PNG, JPEG or WebP files",
             ));
         }
         return resolve_page_link(dest, &target, fragment, ctx);
     }
     if target.is_empty() || path.ends_with('/') {
-        return Err((
+        return Err(Broken::new(
+            if is_image { "images" } else { "links" },
             format!("link `{dest}` points to a folder"),
-            "link to the folder's `_index.md` to reach an output's landing page".into(),
+            "link to the folder's `_index.md` to reach an output's landing page",
         ));
     }
     let asset = language_variant(&target, ctx.reader, ctx.site).unwrap_or(target.clone());
@@ -179,7 +255,7 @@ pub fn resolve_target(
             Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
             None => "check the file name and folder; paths are relative to the Markdown file".into(),
         };
-        return Err((format!("`{dest}` does not exist"), hint));
+        return Err(Broken::new(if is_image { "images" } else { "links" }, format!("`{dest}` does not exist"), hint));
     }
     Ok(Target::Asset { path: asset, fragment: fragment.map(str::to_string) })
 }
@@ -213,7 +289,7 @@ fn resolve_page_link(
             Some(close) => format!("did you mean `{close}`?"),
             None => "link to the default-language `.md` file of an existing page, relative to this file".into(),
         };
-        return Err((format!("link target `{dest}` does not exist"), hint));
+        return Err(Broken::new("links", format!("link target `{dest}` does not exist"), hint));
     };
     let target_page = &ctx.site.pages[index];
     let fragment = fragment.filter(|f| !f.is_empty());
@@ -222,14 +298,18 @@ fn resolve_page_link(
         && !anchors.contains(fragment)
     {
         let target_doc = target_page.text(ctx.reader);
-        return Err((
+        let mut broken = Broken::new(
+            "anchors",
             format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
             if target_doc.lang == target_page.source.lang {
                 anchor_hint(fragment, anchors)
             } else {
                 format!("keep the heading id of the original in the translation: `## … {{#{fragment}}}`")
             },
-        ));
+        );
+        // The page is there: the link still leads to it, at its top.
+        broken.fallback = Some(Target::Page { index, fragment: None });
+        return Err(broken);
     }
     Ok(Target::Page { index, fragment: fragment.map(str::to_string) })
 }

@@ -263,8 +263,10 @@ fn heading_text(rest: &[Spanned<'_>]) -> String {
 
 /// Alt text is mandatory; `![](x.svg "decorative")` marks an image as decorative (empty alt, no
 /// title). Images from other sites are refused: pages must work offline and load nothing
-/// from third parties.
+/// from third parties, so such an image is written as its alt text even when book.toml makes
+/// the problem a warning.
 fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
+    let mut remote = vec![false; events.len()];
     for i in 0..events.len() {
         let (Event::Start(Tag::Image { link_type, dest_url, title, id }), range) = &events[i] else {
             continue;
@@ -276,6 +278,10 @@ fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Sp
                     "download the image (check its licence) into the output's `images/` folder and link it relatively",
                 )
             });
+            remote[i] = true;
+            if let Some(end) = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Image))) {
+                remote[i + end] = true;
+            }
         }
         let alt = image_alt(&events[i + 1..]);
         let decorative = title.trim().eq_ignore_ascii_case("decorative");
@@ -289,7 +295,7 @@ fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Sp
             });
         }
     }
-    events
+    events.into_iter().zip(remote).filter(|(_, remote)| !remote).map(|(event, _)| event).collect()
 }
 
 fn image_alt(rest: &[Spanned<'_>]) -> String {

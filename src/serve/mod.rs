@@ -248,7 +248,7 @@ fn build_or_update(
         });
         return Ok(result);
     }
-    let render_diags = Diagnostics::new();
+    let render_diags = policed(&loaded);
     let memory = MemoryOutput::default();
     let (_, _, prepared) = crate::render_all(&loaded, None, &memory, &render_diags, pdf_mode)?;
     let render_diagnostics = render_diags.into_sorted();
@@ -262,6 +262,13 @@ fn build_or_update(
         render_diagnostics,
     });
     Ok((files, diagnostics, rendered))
+}
+
+/// An empty list of diagnostics with book.toml's `[check]` severities, as the build has them.
+fn policed(loaded: &crate::Loaded) -> Diagnostics {
+    let diags = Diagnostics::new();
+    diags.set_policy(crate::diag::Policy::new(&loaded.config.check, false));
+    diags
 }
 
 fn merge(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<Diagnostic> {
@@ -288,7 +295,7 @@ fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyh
         return Ok(None);
     };
     let memory = MemoryOutput::default();
-    let render_diags = Diagnostics::new();
+    let render_diags = policed(loaded);
     let changed_files: Vec<String> = changed
         .iter()
         .flat_map(|&i| {

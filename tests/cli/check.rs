@@ -41,7 +41,9 @@ fn problems_are_grouped_by_category() {
     let json = site.run(&["check", "--format", "json"]);
     insta::assert_snapshot!("problems_json", json.stdout);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(report["counts"]["links"], 5);
+    assert_eq!(report["counts"]["links"], 2);
+    assert_eq!(report["counts"]["anchors"], 2);
+    assert_eq!(report["counts"]["images"], 2);
     assert_eq!(report["counts"]["raw-html"], 2);
     assert!(report["counts"]["output-links"].as_u64().unwrap() > 0, "the theme's broken link is found");
     assert!(!site.out().exists());
@@ -53,7 +55,7 @@ fn severities_come_from_book_toml() {
     let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
     site.write(
         "book.toml",
-        &format!("{config}\n[check]\nlinks = \"ignore\"\nimages = \"ignore\"\nalt-text = \"warn\"\noutput-links = \"ignore\"\nraw-html = \"error\"\n"),
+        &format!("{config}\n[check]\nlinks = \"ignore\"\nanchors = \"warn\"\nimages = \"ignore\"\nalt-text = \"warn\"\noutput-links = \"ignore\"\nraw-html = \"error\"\n"),
     );
     let json = site.run(&["check", "--format", "json"]);
     assert_eq!(json.code, 1, "raw HTML is now an error");

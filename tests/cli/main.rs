@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod markdown;
 mod pdf;
+mod policy;
 mod search;
 mod serve;
 mod shipped;
