@@ -434,11 +434,9 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
         let url = format!("http://{address}/");
         println!("serving {url} (Ctrl+C to stop)");
         let _ = std::io::stdout().flush();
-        if open {
-            if let Err(error) = innotrain::serve::open_browser(&url) {
-                eprintln!("warning: could not open a browser ({error}): open {url} yourself");
-                eprintln!("  hint: set BROWSER to your browser's command, e.g. `BROWSER=firefox`");
-            }
+        if open && let Err(error) = innotrain::serve::open_browser(&url) {
+            eprintln!("warning: could not open a browser ({error}): open {url} yourself");
+            eprintln!("  hint: set BROWSER to your browser's command, e.g. `BROWSER=firefox`");
         }
     })
     .map_err(operational)?;

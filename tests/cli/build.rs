@@ -205,7 +205,12 @@ fn pages_have_no_inline_script_style_or_event_handler() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let aligned = site.read("2.0/en/io1-quality/aligned/index.html");
     assert!(aligned.contains("<th class=\"align-left\">Left</th><th class=\"align-center\">Centre</th><th class=\"align-right\">Right</th>"), "{aligned}");
-    assert!(aligned.contains("<td class=\"align-left\">a</td><td class=\"align-center\">b</td><td class=\"align-right\">c</td>"), "{aligned}");
+    assert!(
+        aligned.contains(
+            "<td class=\"align-left\">a</td><td class=\"align-center\">b</td><td class=\"align-right\">c</td>"
+        ),
+        "{aligned}"
+    );
     let mut pages = 0;
     for (path, bytes) in tree(&site.out()).iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);

@@ -217,11 +217,11 @@ fn bind_listens_on_the_address_given_and_answers_to_it() {
     assert!(elsewhere.is_err(), "the preview also listens on 127.0.0.1");
 }
 
-/// `--open` starts the browser that `$BROWSER` names (the `xdg-open` convention), else
-/// `xdg-open`, on the address served. Both are scripts here that write down their arguments.
-/// Mutations: `$BROWSER` ignored (the first case finds no file, as `xdg-open` is not the fake
-/// one there); `--open` doing nothing (neither case finds a file); the URL opened without its
-/// port (the contents differ).
+/// `--open` starts the browser that `$BROWSER` names, else `xdg-open`, on the address served.
+/// Both are scripts here that write down their arguments, and the fake `xdg-open` comes first
+/// in `PATH` in both cases (Debian's own honours `$BROWSER` too, which would hide innotrain
+/// ignoring it). Mutations: `$BROWSER` ignored (the fake `xdg-open` runs in the first case);
+/// `--open` doing nothing (no record); the URL opened without its port (the records differ).
 #[cfg(unix)]
 #[test]
 fn open_starts_the_browser_from_browser_or_xdg_open_on_the_served_address() {
@@ -229,32 +229,35 @@ fn open_starts_the_browser_from_browser_or_xdg_open_on_the_served_address() {
     let bin = tempfile::tempdir().unwrap();
     let fake = |name: &str| {
         let script = bin.path().join(name);
-        std::fs::write(&script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.opened.tmp\" && mv \"$0.opened.tmp\" \"$0.opened\"\n")
-            .unwrap();
+        std::fs::write(
+            &script,
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.opened.tmp\" && mv \"$0.opened.tmp\" \"$0.opened\"\n",
+        )
+        .unwrap();
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-        script
+        script.with_extension("opened")
     };
-    let opened = |script: &std::path::Path| {
-        let record = script.with_extension("opened");
+    let opened = |record: &std::path::Path| {
         let started = Instant::now();
         while !record.exists() && started.elapsed() < Duration::from_secs(10) {
             std::thread::sleep(Duration::from_millis(50));
         }
-        std::fs::read_to_string(&record).unwrap_or_else(|_| panic!("{} was not started", script.display()))
+        std::fs::read_to_string(record).unwrap_or_else(|_| panic!("{} was not written", record.display()))
     };
-    let site = Fixture::new("minimal");
-
     let browser = fake("my-browser");
-    let value = format!("{} --new-tab %s", browser.display());
-    let preview = start_with_env(&site, &["--open"], &[("BROWSER", value.as_ref())]);
-    assert_eq!(opened(&browser), format!("--new-tab\nhttp://{}/\n", preview.address));
-    drop(preview);
-
     let xdg_open = fake("xdg-open");
     let path = std::env::join_paths(
         std::iter::once(bin.path().to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
     )
     .unwrap();
+    let site = Fixture::new("minimal");
+
+    let value = format!("{} --new-tab %s", bin.path().join("my-browser").display());
+    let preview = start_with_env(&site, &["--open"], &[("BROWSER", value.as_ref()), ("PATH", path.as_os_str())]);
+    assert_eq!(opened(&browser), format!("--new-tab\nhttp://{}/\n", preview.address));
+    assert!(!xdg_open.exists(), "xdg-open was started although BROWSER names a browser");
+    drop(preview);
+
     let preview = start_with_env(&site, &["--open"], &[("PATH", path.as_os_str())]);
     assert_eq!(opened(&xdg_open), format!("http://{}/\n", preview.address));
 }
