@@ -34,7 +34,8 @@ enum Command {
         /// from other machines.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Open the preview in the default browser.
+        /// Open the preview in a browser: the command in $BROWSER, else the system's default
+        /// (xdg-open, open on macOS).
         #[arg(long)]
         open: bool,
     },
@@ -451,11 +452,9 @@ fn run_serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool) -> Re
         let url = format!("http://{address}/");
         println!("serving {url} (Ctrl+C to stop)");
         let _ = std::io::stdout().flush();
-        if open {
-            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-            if std::process::Command::new(opener).arg(&url).spawn().is_err() {
-                eprintln!("could not open a browser: open {url} yourself");
-            }
+        if open && let Err(error) = innotrain::serve::open_browser(&url) {
+            eprintln!("warning: could not open a browser ({error}): open {url} yourself");
+            eprintln!("  hint: set BROWSER to your browser's command, e.g. `BROWSER=firefox`");
         }
     })
     .map_err(operational)?;

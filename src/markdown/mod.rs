@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
 
@@ -426,18 +426,53 @@ fn render_code_blocks<'a>(events: Vec<Event<'a>>, highlighted: &[Option<String>]
     out
 }
 
-/// Wide tables scroll inside their own box on a phone instead of widening the page.
+/// Wide tables scroll inside their own box on a phone instead of widening the page. A column's
+/// alignment (`:---:`) becomes a class on its cells (`align-center`), not the `style` attribute
+/// pulldown-cmark writes: a host's Content-Security-Policy without `'unsafe-inline'` styles
+/// (README, "For hosts") would ignore that attribute.
 fn wrap_tables(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out = Vec::with_capacity(events.len() + 8);
+    let mut alignments: Vec<Alignment> = Vec::new();
+    let mut in_head = false;
+    let mut column = 0;
     for event in events {
-        match &event {
-            Event::Start(Tag::Table(_)) => {
+        match event {
+            Event::Start(Tag::Table(columns)) => {
                 out.push(Event::Html("<div class=\"table-wrap\" tabindex=\"0\">\n".into()));
-                out.push(event);
+                // The cells are written below, with classes: pulldown-cmark writes no alignment.
+                out.push(Event::Start(Tag::Table(Vec::new())));
+                alignments = columns;
             }
             Event::End(TagEnd::Table) => {
-                out.push(event);
+                out.push(Event::End(TagEnd::Table));
                 out.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                column = 0;
+                out.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                out.push(event);
+            }
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                out.push(event);
+            }
+            Event::Start(Tag::TableCell) => {
+                let cell = if in_head { "th" } else { "td" };
+                let class = match alignments.get(column) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    Some(Alignment::None) | None => "",
+                };
+                out.push(Event::Html(format!("<{cell}{class}>").into()));
+            }
+            Event::End(TagEnd::TableCell) => {
+                out.push(Event::Html(if in_head { "</th>" } else { "</td>" }.into()));
+                column += 1;
             }
             _ => out.push(event),
         }

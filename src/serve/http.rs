@@ -1,6 +1,6 @@
 //! The smallest HTTP/1.1 the preview needs, written for hostile input: a request head of at
-//! most 16 KiB read with a timeout, GET and HEAD only, a Host header that must name this
-//! machine (against DNS rebinding), and request paths that can never leave the built site
+//! most 16 KiB read with a timeout, GET and HEAD only, a Host header that must be `localhost` or
+//! an address (against DNS rebinding), and request paths that can never leave the built site
 //! (it is served from memory, and `..`, encoded separators, backslashes and NUL are refused).
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -98,16 +98,26 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Whether `host` (a Host header value) names this machine. `extra` is an address the user
-/// asked to bind to with `--bind`.
-pub fn is_allowed_host(host: &str, extra: Option<&str>) -> bool {
+/// Whether `host` (a Host header value) may be answered: `localhost` or an IP address, never
+/// another name. DNS rebinding needs a name (an attacker's domain made to resolve to this
+/// machine, whose pages the browser then lets read the preview); an address in the Host header
+/// means the browser's page came from that address, the preview itself. Addresses rather than
+/// only loopback ones, so that `--bind 127.0.0.2` or `--bind 0.0.0.0` answers at the address the
+/// reader typed.
+pub fn is_allowed_host(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
-        Some(rest) => rest.split(']').next().unwrap_or(""),
-        None => host
-            .rsplit_once(':')
-            .map_or(host, |(name, port)| if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host }),
+        Some(rest) => match rest.split_once(']') {
+            Some((address, port)) if port.is_empty() || port.strip_prefix(':').is_some_and(is_port) => address,
+            _ => return false,
+        },
+        None => host.rsplit_once(':').map_or(host, |(name, port)| if is_port(port) { name } else { host }),
     };
-    matches!(name, "localhost" | "127.0.0.1" | "::1") || extra.is_some_and(|extra| extra == name)
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok()
+}
+
+/// `8000`.
+fn is_port(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Writes a complete response. No `Access-Control-Allow-Origin`: other sites must not read
@@ -171,13 +181,30 @@ mod tests {
     }
 
     #[test]
-    fn allows_only_loopback_hosts() {
-        for host in ["localhost:8000", "127.0.0.1:8000", "[::1]:8000", "localhost"] {
-            assert!(is_allowed_host(host, None), "{host}");
+    fn allows_localhost_and_addresses_but_no_other_name() {
+        for host in [
+            "localhost:8000",
+            "LOCALHOST",
+            "127.0.0.1:8000",
+            "127.0.0.2:8000",
+            "[::1]:8000",
+            "[::1]",
+            "localhost",
+            "192.168.1.5:8000",
+        ] {
+            assert!(is_allowed_host(host), "{host}");
         }
-        for host in ["evil.example", "evil.example:8000", "localhost.evil.example", "127.0.0.1.nip.io:80"] {
-            assert!(!is_allowed_host(host, None), "{host}");
+        for host in [
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:80",
+            "[::1]x",
+            "[::1]8000",
+            "[evil.example]:80",
+            "",
+        ] {
+            assert!(!is_allowed_host(host), "{host}");
         }
-        assert!(is_allowed_host("192.168.1.5:8000", Some("192.168.1.5")));
     }
 }

@@ -6,6 +6,7 @@
 //! events. When a change breaks the content, the last good build stays online and the open
 //! pages show the diagnostics, in the CLI's words, until the content is fixed.
 
+mod browser;
 mod http;
 
 use std::collections::BTreeMap;
@@ -26,6 +27,8 @@ use crate::markdown::Prepared;
 use crate::output::MemoryOutput;
 use crate::render::PdfMode;
 use http::Refusal;
+
+pub use browser::open as open_browser;
 
 /// Where the preview's own files live (never a content path: content slugs cannot start with `_`).
 const LIVE_PREFIX: &str = "/__innotrain/";
@@ -69,8 +72,6 @@ impl State {
 struct Server {
     state: RwLock<State>,
     listeners: Mutex<Vec<Sender<String>>>,
-    /// A non-loopback address the user bound to, accepted as a Host.
-    extra_host: Option<String>,
     /// The typesetter, loaded when the first PDF is asked for.
     pdf: std::sync::OnceLock<Option<crate::pdf::PdfBuild>>,
     /// Serialises PDF typesetting (each PDF uses every core already).
@@ -102,7 +103,6 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> anyhow::R
             rendered: 0,
         }),
         listeners: Mutex::new(Vec::new()),
-        extra_host: (!options.bind.is_loopback()).then(|| options.bind.to_string()),
         pdf: std::sync::OnceLock::new(),
         pdf_lock: Mutex::new(()),
         build: build.clone(),
@@ -381,8 +381,8 @@ fn handle(server: &Server, mut stream: TcpStream) {
             return;
         }
     };
-    if !request.host.as_deref().is_some_and(|host| http::is_allowed_host(host, server.extra_host.as_deref())) {
-        let body = b"this preview only answers to localhost (Host header refused)\n";
+    if !request.host.as_deref().is_some_and(http::is_allowed_host) {
+        let body = b"this preview answers only to localhost or an IP address (Host header refused)\n";
         let _ = http::respond(&mut stream, "403 Forbidden", "text/plain; charset=utf-8", body, false);
         return;
     }

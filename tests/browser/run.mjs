@@ -3,13 +3,16 @@
 // (playwright-core, no browser download) through them.
 //
 //   node tests/browser/run.mjs --site /innotrain/=public [--site /other/=dir …]
-//        [--checks a11y,keyboard,languages,versions,root,layout,print,pdf]
+//        [--checks a11y,keyboard,languages,versions,root,search,layout,print,pdf]
 //        [--require home,output,module,fallback,outdated,status,accessibility,catalogue,not-found,root]
+//        [--csp "default-src 'self'; …"]
 //        [--screenshots DIR] [--concurrency N] [--chromium /usr/bin/chromium]
 //
 // The first `--site` is the site under test: every check runs on it. Further sites only add
 // pages for accessibility checks of templates (× languages) the first one lacks, such as an
-// outdated translation. `--require` makes a missing template × language a failure.
+// outdated translation. `--require` makes a missing template × language a failure. `--csp`
+// serves every response with that Content-Security-Policy, and fails the suite on anything the
+// policy blocked on any page a check visited (lib/csp.mjs).
 //
 // Exit code: 0 every check passed, 1 some check failed (the report says which), 2 the suite
 // could not run (no Chromium, no site …).
@@ -26,11 +29,13 @@ import { checkPdfLinks } from './checks/downloads.mjs';
 import { checkKeyboard } from './checks/keyboard.mjs';
 import { checkLayout, checkPrint } from './checks/layout.mjs';
 import { checkLanguageSwitcher, checkRootLanguage, checkVersionSwitcher } from './checks/navigation.mjs';
+import { checkSearch } from './checks/search.mjs';
+import { ViolationLog } from './lib/csp.mjs';
 import { Report } from './lib/report.mjs';
 import { serve } from './server.mjs';
 import { KINDS, discover } from './lib/site.mjs';
 
-const CHECKS = ['a11y', 'keyboard', 'languages', 'versions', 'root', 'layout', 'print', 'pdf'];
+const CHECKS = ['a11y', 'keyboard', 'languages', 'versions', 'root', 'search', 'layout', 'print', 'pdf'];
 
 // Flags that work as root on a machine without network access or a display.
 const CHROMIUM_ARGS = [
@@ -58,6 +63,7 @@ function options() {
       screenshots: { type: 'string' },
       concurrency: { type: 'string', default: '3' },
       chromium: { type: 'string', default: '/usr/bin/chromium' },
+      csp: { type: 'string' },
     },
   });
   const mounts = (values.site ?? []).map((spec) => {
@@ -84,7 +90,16 @@ function options() {
     usage(`Chromium not found at ${values.chromium}\n  hint: install it: apt-get install chromium`);
   }
   const screenshots = values.screenshots ?? mkdtempSync(path.join(os.tmpdir(), 'innotrain-screenshots-'));
-  return { mounts, checks, required, screenshots, concurrency: Number(values.concurrency) || 3, chromium: values.chromium };
+  if (values.csp !== undefined && !values.csp.trim()) usage('--csp takes a policy, found an empty one');
+  return {
+    mounts,
+    checks,
+    required,
+    screenshots,
+    concurrency: Number(values.concurrency) || 3,
+    chromium: values.chromium,
+    csp: values.csp,
+  };
 }
 
 /** Pages for axe: all of the first site's, then what the other sites add (kind × language). */
@@ -125,11 +140,14 @@ function coverage(report, sites, pages, required) {
 async function main() {
   const opts = options();
   const report = new Report();
-  const server = await serve(opts.mounts);
-  let browser;
+  const server = await serve(opts.mounts, { headers: opts.csp ? { 'content-security-policy': opts.csp } : {} });
+  const violations = opts.csp ? new ViolationLog() : null;
+  let launched;
   try {
-    browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
+    launched = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
+    const browser = violations ? violations.watching(launched) : launched;
     report.line(`browser suite: Chromium ${browser.version()} on ${server.origin}`);
+    if (opts.csp) report.line(`every response has Content-Security-Policy: ${opts.csp}`);
     const sites = [];
     for (const mount of opts.mounts) {
       const site = await discover(`${server.origin}${mount.prefix}`);
@@ -164,6 +182,10 @@ async function main() {
       report.section('root page');
       await checkRootLanguage(context);
     }
+    if (opts.checks.includes('search')) {
+      report.section('search');
+      await checkSearch(context);
+    }
     if (opts.checks.includes('layout')) {
       report.section(`layout (screenshots in ${opts.screenshots})`);
       await checkLayout(context);
@@ -176,8 +198,18 @@ async function main() {
       report.section('downloads');
       await checkPdfLinks(context);
     }
+    if (violations) {
+      report.section('Content-Security-Policy');
+      const sent = (await fetch(site.siteUrl)).headers.get('content-security-policy');
+      report.check('the server sends the policy', sent === opts.csp ? [] : [`it sends ${sent}`]);
+      report.check(
+        'nothing was blocked by the policy on any page visited',
+        violations.problems(),
+        `${violations.violations.length} violations`,
+      );
+    }
   } finally {
-    await browser?.close();
+    await launched?.close();
     await server.close();
   }
   process.exitCode = report.finish();

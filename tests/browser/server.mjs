@@ -7,6 +7,7 @@
 // - A folder answers with its `index.html`; a folder without a trailing slash is redirected (301).
 // - Content types by extension (HTML, CSS, SVG, JSON, XML, PDF …); nothing is cached.
 // - Paths are decoded once and must stay inside the mounted folder.
+// - `headers` go with every response (a host's Content-Security-Policy, for instance).
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -39,9 +40,10 @@ export function contentType(file) {
 
 /**
  * Starts serving `mounts` (`[{ prefix: '/innotrain/', dir: '/tmp/x/public' }, …]`) on 127.0.0.1 at a
- * free port. Resolves to `{ origin, close() }`.
+ * free port, with `headers` (`{ name: value }`) added to every response. Resolves to
+ * `{ origin, close() }`.
  */
-export async function serve(mounts) {
+export async function serve(mounts, { headers = {} } = {}) {
   for (const mount of mounts) {
     if (!mount.prefix.startsWith('/') || !mount.prefix.endsWith('/')) {
       throw new Error(`mount prefix must start and end with "/": ${mount.prefix}`);
@@ -49,6 +51,9 @@ export async function serve(mounts) {
   }
   const notFound = path.join(mounts[0].dir, '404.html');
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) {
+      response.setHeader(name, value);
+    }
     answer(mounts, notFound, request, response).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(String(error));

@@ -1,8 +1,9 @@
 //! The browser suite (`tests/browser/`, Node): Debian's Chromium, driven by playwright-core,
 //! reads sites built by the real binary and served on 127.0.0.1 under a sub-path, as hosts
 //! deploy them. It checks accessibility with axe-core (every page template in every language),
-//! keyboard use, the language and version switchers, the root page's choice of language, layout
-//! at phone to desktop widths, print and PDF links (see `tests/browser/run.mjs`).
+//! keyboard use, the language and version switchers, the root page's choice of language, the
+//! search under the sub-path, layout at phone to desktop widths, print and PDF links (see
+//! `tests/browser/run.mjs`), with README's Content-Security-Policy on every response.
 //!
 //! Needs `node` (with `npm`) and `/usr/bin/chromium`; without them these tests fail and say what
 //! to install. `npm ci` runs in `tests/browser` when its `node_modules` is missing.
@@ -43,6 +44,8 @@ fn browser_suite_passes_on_the_shipped_site() {
             TEMPLATES,
             "--screenshots",
             screenshots.to_str().unwrap(),
+            "--csp",
+            &readme_csp(),
         ],
     );
     println!("browser suite: {:.1} s; screenshots in {}", started.elapsed().as_secs_f64(), screenshots.display());
@@ -52,12 +55,51 @@ fn browser_suite_passes_on_the_shipped_site() {
     let pdfs = tree(&site).keys().filter(|p| p.ends_with(".pdf")).count();
     assert!(pdfs >= 200, "the shipped site has its PDFs: {pdfs}");
     assert!(run.output.contains("PDF links on "), "the download check saw PDF links:\n{}", run.output);
+    assert!(run.output.contains("ok   nothing was blocked by the policy"), "{}", run.report());
     for width in ["320", "360", "768", "1280"] {
         for lang in ["el", "de"] {
             let shot = screenshots.join(format!("module-{lang}-{width}.png"));
             assert!(shot.is_file(), "no screenshot {}", shot.display());
         }
     }
+}
+
+/// README's claims for hosts, in Chromium, with exactly README's Content-Security-Policy on
+/// every response and the site under a sub-path: the root page sends a German browser to the
+/// German home, the search finds a German module, its results open existing pages under the
+/// sub-path, and the policy blocks nothing on any page visited.
+/// Mutations, each tried: the language choice back inline in `root.html` (the policy blocks it:
+/// the reader stays on the root page, and a violation is reported); `'wasm-unsafe-eval'` left
+/// out of README's policy (no search result, a violation); `search.js` ignoring where the site
+/// lives (`pagefind.options({ baseUrl: "/" })`: the results lead to 404s).
+#[test]
+fn readme_csp_lets_the_root_page_choose_german_and_the_search_work_under_a_sub_path() {
+    let node = prerequisites();
+    let fixture = Fixture::new("multilingual");
+    let out = fixture.root.join("public");
+    build(&fixture.root, &out, &["--base-path", "/innotrain/", "--no-pdf"]);
+    let policy = readme_csp();
+    let site = format!("/innotrain/={}", out.display());
+    let run = run_suite(&node, &["--site", &site, "--checks", "root,search", "--csp", &policy]);
+    assert_eq!(run.code, 0, "the suite failed under README's policy:\n{}", run.report());
+    for check in [
+        "ok   root page with browser language de-DE opens de",
+        "ok   search [de] ",
+        "ok   search [en] ",
+        "ok   the server sends the policy",
+        "ok   nothing was blocked by the policy on any page visited (0 violations)",
+    ] {
+        assert!(run.output.contains(check), "no `{check}` in:\n{}", run.output);
+    }
+}
+
+/// The Content-Security-Policy README gives hosts: its one line `Content-Security-Policy: …`.
+fn readme_csp() -> String {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let policies: Vec<&str> =
+        readme.lines().filter_map(|line| line.strip_prefix("Content-Security-Policy: ")).collect();
+    assert_eq!(policies.len(), 1, "README gives one policy: {policies:?}");
+    policies[0].to_string()
 }
 
 #[test]

@@ -194,10 +194,62 @@ fn root_index_picks_the_browser_language_and_works_without_script() {
     let site = Fixture::new("multilingual");
     site.build(&[]);
     let root = site.read("index.html");
-    assert!(root.contains("navigator.languages"));
+    // A file relative to the root page (under a sub-path and from the file system alike), so a
+    // Content-Security-Policy without 'unsafe-inline' lets it run (tests/cli/browser.rs runs it).
+    assert!(root.contains("<script src=\"static/language-choice.js\" defer></script>"), "{root}");
+    assert!(site.read("static/language-choice.js").contains("navigator.languages"));
     for lang in ["en", "de", "el"] {
         assert!(root.contains(&format!("<a href=\"2.0/{lang}/\" hreflang=\"{lang}\">")), "{root}");
     }
+}
+
+/// README ("For hosts") promises that a Content-Security-Policy without `'unsafe-inline'` is
+/// enough: no page may carry a script, style or event handler in its HTML (JSON-LD is data, not
+/// a script). The fixture gets a table with aligned columns, which pulldown-cmark would write as
+/// `style` attributes. Mutations: the language choice back inline in `root.html`, or the
+/// alignment written as pulldown-cmark does (`Tag::Table(columns)` passed on in
+/// `wrap_tables`): both fail here.
+#[test]
+fn pages_have_no_inline_script_style_or_event_handler() {
+    let site = Fixture::new("multilingual");
+    site.write(
+        "content/io1-quality/03-aligned.md",
+        "---\ntitle: Aligned\n---\n| Left | Centre | Right |\n|:---|:---:|---:|\n| a | b | c |\n",
+    );
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let aligned = site.read("2.0/en/io1-quality/aligned/index.html");
+    assert!(aligned.contains("<th class=\"align-left\">Left</th><th class=\"align-center\">Centre</th><th class=\"align-right\">Right</th>"), "{aligned}");
+    assert!(
+        aligned.contains(
+            "<td class=\"align-left\">a</td><td class=\"align-center\">b</td><td class=\"align-right\">c</td>"
+        ),
+        "{aligned}"
+    );
+    let mut pages = 0;
+    for (path, bytes) in tree(&site.out()).iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        pages += 1;
+        for script in html.split("<script").skip(1) {
+            let tag = &script[..script.find('>').unwrap()];
+            assert!(
+                tag.contains(" src=\"") || tag == " type=\"application/ld+json\"",
+                "{path}: inline script <script{tag}>"
+            );
+        }
+        assert!(!html.contains("<style"), "{path}: a <style> element");
+        assert!(!html.contains(" style=\""), "{path}: a style attribute");
+        assert_eq!(event_handler(&html), None, "{path}: an event handler");
+    }
+    assert!(pages > 20, "{pages} pages");
+}
+
+/// The first ` on…=` attribute of `html`, as `onclick=`.
+fn event_handler(html: &str) -> Option<String> {
+    html.match_indices(" on").find_map(|(at, _)| {
+        let name: String = html[at + 1..].chars().take_while(char::is_ascii_alphabetic).collect();
+        (name.len() > 2 && html[at + 1 + name.len()..].starts_with("=\"")).then(|| format!("{name}="))
+    })
 }
 
 #[test]

@@ -21,9 +21,16 @@ impl Drop for Preview {
 }
 
 fn start(site: &Fixture, args: &[&str]) -> Preview {
+    start_with_env(site, args, &[])
+}
+
+/// [`start`] with environment variables set (`BROWSER`, `PATH`); `BROWSER` is unset otherwise.
+fn start_with_env(site: &Fixture, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Preview {
     let mut child = Command::new(env!("CARGO_BIN_EXE_innotrain"))
         .args(["serve", "--root", site.root.to_str().unwrap(), "--port", "0"])
         .args(args)
+        .env_remove("BROWSER")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -186,6 +193,73 @@ fn foreign_hosts_and_malformed_requests_are_refused() {
     assert!(raw(&preview, "POST / HTTP/1.1\r\nHost: localhost\r\n\r\n").starts_with("HTTP/1.1 405"));
     // Still alive.
     assert!(get(&preview, "/1.0/en/").starts_with("HTTP/1.1 200"));
+}
+
+/// `--bind` listens on the address given, and only there, and answers requests that name that
+/// address (README: a Host header of `localhost` or an IP address; any other name is refused).
+/// Mutations: `--bind` ignored (listening on 127.0.0.1): no connection to 127.0.0.2; Host
+/// allowed only for `localhost`/`127.0.0.1`/`[::1]` (as before): 403 for the address the
+/// preview itself printed.
+#[test]
+fn bind_listens_on_the_address_given_and_answers_to_it() {
+    let site = Fixture::new("minimal");
+    let preview = start(&site, &["--bind", "127.0.0.2"]);
+    let (ip, port) = preview.address.rsplit_once(':').unwrap();
+    assert_eq!(ip, "127.0.0.2", "the printed address is the one bound");
+    let page = raw(&preview, &format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", preview.address));
+    assert!(page.starts_with("HTTP/1.1 200 OK\r\n"), "{page}");
+    assert!(raw(&preview, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").starts_with("HTTP/1.1 200"));
+    let rebinding = raw(&preview, &format!("GET / HTTP/1.1\r\nHost: attacker.example:{port}\r\n\r\n"));
+    assert!(rebinding.starts_with("HTTP/1.1 403"), "{rebinding}");
+    // Only there: nothing listens at the same port of 127.0.0.1 (the port was free on
+    // 127.0.0.2; another program on 127.0.0.1 at exactly that port is not to be expected).
+    let elsewhere = TcpStream::connect(("127.0.0.1", port.parse::<u16>().unwrap()));
+    assert!(elsewhere.is_err(), "the preview also listens on 127.0.0.1");
+}
+
+/// `--open` starts the browser that `$BROWSER` names, else `xdg-open`, on the address served.
+/// Both are scripts here that write down their arguments, and the fake `xdg-open` comes first
+/// in `PATH` in both cases (Debian's own honours `$BROWSER` too, which would hide innotrain
+/// ignoring it). Mutations: `$BROWSER` ignored (the fake `xdg-open` runs in the first case);
+/// `--open` doing nothing (no record); the URL opened without its port (the records differ).
+#[cfg(unix)]
+#[test]
+fn open_starts_the_browser_from_browser_or_xdg_open_on_the_served_address() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let bin = tempfile::tempdir().unwrap();
+    let fake = |name: &str| {
+        let script = bin.path().join(name);
+        std::fs::write(
+            &script,
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.opened.tmp\" && mv \"$0.opened.tmp\" \"$0.opened\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        script.with_extension("opened")
+    };
+    let opened = |record: &std::path::Path| {
+        let started = Instant::now();
+        while !record.exists() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::fs::read_to_string(record).unwrap_or_else(|_| panic!("{} was not written", record.display()))
+    };
+    let browser = fake("my-browser");
+    let xdg_open = fake("xdg-open");
+    let path = std::env::join_paths(
+        std::iter::once(bin.path().to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let site = Fixture::new("minimal");
+
+    let value = format!("{} --new-tab %s", bin.path().join("my-browser").display());
+    let preview = start_with_env(&site, &["--open"], &[("BROWSER", value.as_ref()), ("PATH", path.as_os_str())]);
+    assert_eq!(opened(&browser), format!("--new-tab\nhttp://{}/\n", preview.address));
+    assert!(!xdg_open.exists(), "xdg-open was started although BROWSER names a browser");
+    drop(preview);
+
+    let preview = start_with_env(&site, &["--open"], &[("PATH", path.as_os_str())]);
+    assert_eq!(opened(&xdg_open), format!("http://{}/\n", preview.address));
 }
 
 #[test]

@@ -151,6 +151,7 @@ export async function checkRootLanguage({ browser, report, site }) {
   const languages = site.latest.languages;
   const cases = [
     ['el-GR', 'el'],
+    ['de-DE', 'de'],
     ['de-AT', 'de'],
     ['fr-FR', site.defaultLang],
   ].filter(([, lang]) => languages.includes(lang));
