@@ -4,7 +4,9 @@
 //!
 //! 1. [`config`]: `book.toml` → [`config::Config`]
 //! 2. [`source`]: where files come from (the working tree today; git refs and snapshots later)
-//! 3. [`content`] and [`i18n`]: content files → [`content::Site`]; `.ftl` files → [`i18n::I18n`]
+//! 3. [`content`] and [`i18n`]: content files → [`content::Site`]; `.ftl` files → [`i18n::I18n`];
+//!    [`versions`] loads them for every version, and [`manifest`] summarises each version (or,
+//!    with `--version`, reads the other versions' summaries back from the previous output)
 //! 4. [`markdown`] and [`render`]: the site → output files in memory; [`pdf`] typesets the
 //!    PDFs the render stage describes
 //! 5. [`output`]: staging folder → atomic swap
@@ -21,6 +23,7 @@ pub mod history;
 pub mod i18n;
 pub mod key;
 pub mod licence;
+pub mod manifest;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
@@ -51,7 +54,8 @@ pub struct BuildOptions {
     pub base_path: Option<String>,
     /// Overrides `output.links`.
     pub links: Option<LinkStyle>,
-    /// Build only this version and keep the others from the existing output.
+    /// Build only this version and take the others from the previous output (its versions.json
+    /// and folders), without loading them.
     pub version: Option<String>,
     /// Leave out (with a warning) versions whose git ref or snapshot is missing.
     pub skip_missing_versions: bool,
@@ -68,6 +72,11 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// The output folder.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+
     /// Every option at its default: book.toml decides.
     pub fn new(root: PathBuf) -> Self {
         Self {
@@ -113,7 +122,7 @@ impl BuildReport {
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let diags = Diagnostics::new();
     let root = options.root.as_path();
-    let out = options.out.clone().unwrap_or_else(|| root.join("public"));
+    let out = options.out_dir();
     output::check_output_dir(&out, root)?;
     // Pages are written to the staging folder as they are rendered; it only replaces the
     // output when the whole build is free of errors (dropping it removes it).
@@ -123,7 +132,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     };
     let pdf_build = pdf_build(&loaded, options)?;
     let mode = pdf_build.as_ref().map_or(render::PdfMode::Off, render::PdfMode::Compile);
-    let (pages, languages, _) = render_all(&loaded, options.version.as_deref(), &staging, &diags, mode)?;
+    let (pages, languages, _) = render_all(&loaded, &staging, &diags, mode)?;
     if diags.has_errors() {
         return Ok(failed(diags, out));
     }
@@ -174,26 +183,34 @@ impl MemoryBuild {
     }
 }
 
-/// Builds the whole site into memory; nothing is written. PDFs are linked, not typeset.
+/// Builds the whole site into memory (every version: `options.version` is ignored); nothing is
+/// written. PDFs are linked, not typeset.
 pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
     let diags = Diagnostics::new();
     let memory = output::MemoryOutput::default();
-    if let Some(loaded) = load_all(options, &diags)? {
+    let options = BuildOptions { version: None, ..options.clone() };
+    if let Some(loaded) = load_all(&options, &diags)? {
         let mode =
             if options.no_pdf || !loaded.config.pdf.enabled { render::PdfMode::Off } else { render::PdfMode::Deferred };
-        render_all(&loaded, options.version.as_deref(), &memory, &diags, mode)?;
+        render_all(&loaded, &memory, &diags, mode)?;
     }
     Ok(MemoryBuild { files: memory.into_files(), diagnostics: diags.into_sorted() })
 }
 
-/// A project loaded for rendering: its configuration, every version and the theme.
+/// A project loaded for rendering: its configuration, the versions to render and the theme;
+/// with `--version`, also what the previous output holds of the other versions.
 pub struct Loaded {
     pub config: config::Config,
+    /// Every version, or with `--version` that one.
     pub versions: Vec<versions::LoadedVersion>,
     pub theme: render::Theme,
+    /// With `--version`: the previous output, whose other versions are kept.
+    pub previous: Option<manifest::Previous>,
 }
 
-/// Loads the configuration, every version and the theme; `None` when nothing can be rendered.
+/// Loads the configuration, the versions to build and the theme; `None` when nothing can be
+/// rendered. With `--version`, only that version is loaded: the others are taken from the
+/// previous output, which is checked first (so that a build that cannot work fails early).
 pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<Option<Loaded>> {
     let root = options.root.as_path();
     let Some(mut config) = config::load_config(root, diags)? else {
@@ -204,35 +221,64 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
     // found while reading book.toml).
     diags.set_policy(diag::Policy::new(&config.check, options.strict));
     config::statement_warnings(&config.accessibility, diags);
-    if let Some(label) = &options.version
-        && !config.versions.iter().any(|v| v.version.as_str() == label)
-    {
-        let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
-        anyhow::bail!("there is no version `{label}`\n  hint: book.toml defines {}", labels.join(", "));
-    }
-    let versions = versions::load_versions(root, &config, options.skip_missing_versions, diags)?;
+    let only = match &options.version {
+        Some(label) => match config.versions.iter().find(|v| v.version.as_str() == label) {
+            Some(spec) => Some(spec.version.clone()),
+            None => {
+                let labels: Vec<&str> = config.versions.iter().map(|v| v.version.as_str()).collect();
+                anyhow::bail!("there is no version `{label}`\n  hint: book.toml defines {}", labels.join(", "));
+            }
+        },
+        None => None,
+    };
+    let previous = match &only {
+        Some(only) => {
+            Some(manifest::previous_versions(&options.out_dir(), &config, only, options.skip_missing_versions, diags)?)
+        }
+        None => None,
+    };
+    let versions = versions::load_versions(root, &config, only.as_ref(), options.skip_missing_versions, diags)?;
     if versions.is_empty() {
         return Ok(None);
     }
     let theme = render::load_theme(&config.theme_dir)?;
-    Ok(Some(Loaded { config, versions, theme }))
+    Ok(Some(Loaded { config, versions, theme, previous }))
+}
+
+/// Every version in book.toml order: the loaded ones summarised (listing their PDFs when the
+/// build makes them), the others as the previous output has them.
+pub fn version_index(loaded: &Loaded, with_pdfs: bool) -> manifest::VersionIndex {
+    let kept = loaded.previous.as_ref().map_or(&[][..], |previous| &previous.others);
+    let summaries = loaded
+        .config
+        .versions
+        .iter()
+        .filter_map(|spec| match loaded.versions.iter().find(|v| v.spec.version == spec.version) {
+            Some(version) => Some(render::summarise(version, with_pdfs)),
+            None => kept.iter().find(|k| k.label == spec.version).cloned(),
+        })
+        .collect();
+    manifest::VersionIndex::new(summaries)
 }
 
 /// Parsed documents of a version, by (page index, language of the text).
 pub type PreparedTexts = std::collections::BTreeMap<(usize, key::Lang), markdown::Prepared>;
 
-/// Renders every version (or only `--version`) and the shared files into `target`.
-/// Returns (pages, languages) and the working tree's parsed documents.
+/// Renders the loaded versions and the shared files into `target`; with `--version`, the
+/// previous output's other versions and the files that lead to a kept latest version (root
+/// index, 404, `latest/`) are copied into `target` as they are. Returns (pages, languages) and
+/// the last rendered version's parsed documents.
 pub fn render_all(
     loaded: &Loaded,
-    only: Option<&str>,
     target: &dyn output::Target,
     diags: &Diagnostics,
     pdf: render::PdfMode<'_>,
 ) -> anyhow::Result<(usize, usize, PreparedTexts)> {
-    let Loaded { config, versions, theme } = loaded;
-    let latest_label = versions[versions::latest_index(versions)].site.version.to_string();
-    let copy_latest = config.latest_style == config::LatestStyle::Copy;
+    let Loaded { config, versions, theme, previous } = loaded;
+    let index = version_index(loaded, !matches!(pdf, render::PdfMode::Off));
+    let latest_label = &index.versions()[index.latest()].label;
+    let latest = versions.iter().find(|v| &v.site.version == latest_label);
+    let copy_latest = latest.is_some() && config.latest_style == config::LatestStyle::Copy;
     let sink = |file: output::OutputFile| {
         if copy_latest && let Some(rest) = file.path.strip_prefix(&format!("{latest_label}/")) {
             target.write(&output::OutputFile { path: format!("latest/{rest}"), bytes: file.bytes.clone() })?;
@@ -241,20 +287,49 @@ pub fn render_all(
     };
     let mut pages = 0;
     let mut prepared = Default::default();
-    for (index, version) in versions.iter().enumerate() {
-        let label = version.site.version.as_str();
-        if only.is_some_and(|only| only != label) {
-            // `--version`: the other versions are kept as the previous build wrote them.
-            target.keep_from_previous(label, copy_latest && label == latest_label)?;
+    for summary in index.versions() {
+        let Some(version) = versions.iter().find(|v| v.site.version == summary.label) else {
+            target.keep_from_previous(summary.label.as_str())?;
             continue;
-        }
+        };
         let version_diags = diags.child();
-        prepared = render::render_version(versions, index, theme, &version_diags, &sink, pdf)?;
+        prepared = render::render_version(version, &index, theme, &version_diags, &sink, pdf)?;
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();
+        if let Some(previous) = previous {
+            warn_gone_addresses(previous, summary, diags);
+        }
     }
-    render::render_shared(versions, theme, &sink, !matches!(pdf, render::PdfMode::Off))?;
+    render::render_shared(&index, config, theme, &sink)?;
+    match latest {
+        Some(latest) => render::render_latest_files(latest, &index, theme, &sink)?,
+        // They lead to the latest version, which this build keeps as it is.
+        None => ["index.html", "404.html", "latest"].iter().try_for_each(|path| target.keep_from_previous(path))?,
+    }
     Ok((pages, config.languages.len(), prepared))
+}
+
+/// Warns when a build of one version removed or moved pages: the kept versions' pages still
+/// link to their old addresses.
+fn warn_gone_addresses(previous: &manifest::Previous, now: &manifest::VersionSummary, diags: &Diagnostics) {
+    let gone = previous.gone_addresses(now);
+    if let Some(first) = gone.first() {
+        let more = match gone.len() {
+            1 => "is".to_string(),
+            n => format!("and {} more addresses are", n - 1),
+        };
+        diags.push(
+            Diagnostic::warning(
+                "--version",
+                format!(
+                    "`{first}` {more} gone from version `{}`, but the other versions' pages may still link there",
+                    now.label
+                ),
+            )
+            .in_category("versions")
+            .with_hint("build all versions once (without `--version`) to update their links"),
+        );
+    }
 }
 
 fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &Diagnostics) {

@@ -149,7 +149,8 @@ struct BuildArgs {
     /// site from the file system).
     #[arg(long, value_enum)]
     links: Option<Links>,
-    /// Build only this version (its label) and keep the other versions of the existing output.
+    /// Build only this version (its label) into the output of a previous full build, whose other
+    /// versions are kept as they are (they are not read from git or snapshots).
     #[arg(long)]
     version: Option<String>,
     /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.

@@ -61,8 +61,8 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
 pub trait Target: Sync {
     /// Writes one file (from any thread).
     fn write(&self, file: &OutputFile) -> anyhow::Result<()>;
-    /// Keeps `<folder>/` (and `latest/` when `with_latest`) of the previous output.
-    fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()>;
+    /// Keeps the file or folder at `path` of the previous output as it is.
+    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()>;
 }
 
 /// A build held in memory: the preview server serves from it, never from the file system.
@@ -83,8 +83,8 @@ impl Target for MemoryOutput {
         Ok(())
     }
 
-    fn keep_from_previous(&self, _folder: &str, _with_latest: bool) -> anyhow::Result<()> {
-        Ok(())
+    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+        bail!("cannot keep `{path}`: a build in memory has no previous output")
     }
 }
 
@@ -93,8 +93,8 @@ impl Target for Staging {
         Staging::write(self, file)
     }
 
-    fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()> {
-        Staging::keep_from_previous(self, folder, with_latest)
+    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+        Staging::keep_from_previous(self, path)
     }
 }
 
@@ -142,24 +142,24 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies `<out>/<folder>/` of the previous output into the staging folder (for a build of
-    /// one version that keeps the others), and `latest/` too when `with_latest`. Missing
-    /// folders are fine: there is nothing to keep.
-    pub fn keep_from_previous(&self, folder: &str, with_latest: bool) -> anyhow::Result<()> {
-        let folders = std::iter::once(folder).chain(with_latest.then_some("latest"));
-        for name in folders {
-            let from = self.out.join(name);
-            if !from.is_dir() {
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot list `{}`", from.display()))?;
-                if entry.file_type().is_file() {
-                    let relative = entry.path().strip_prefix(&self.out).expect("below the output");
-                    let bytes = std::fs::read(entry.path())
-                        .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-                    self.write(&OutputFile { path: relative.to_string_lossy().replace('\\', "/"), bytes })?;
-                }
+    /// Copies the file or folder `<out>/<path>` of the previous output into the staging folder
+    /// (for a build of one version that keeps the others). It must exist: the previous output's
+    /// versions.json promised it.
+    pub fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+        let from = self.out.join(path);
+        if !from.exists() {
+            bail!(
+                "the previous output has no `{}`, although its versions.json lists what needs it\n  hint: build all versions once (without `--version`)",
+                from.display()
+            );
+        }
+        for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot list `{}`", from.display()))?;
+            if entry.file_type().is_file() {
+                let relative = entry.path().strip_prefix(&self.out).expect("below the output");
+                let bytes =
+                    std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+                self.write(&OutputFile { path: relative.to_string_lossy().replace('\\', "/"), bytes })?;
             }
         }
         Ok(())

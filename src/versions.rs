@@ -8,6 +8,7 @@ use crate::config::{self, Config, VersionSource, VersionSpec};
 use crate::content::{self, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::{self, I18n};
+use crate::key::Version;
 use crate::source::{GitProblem, GitTree, Source, WorkingTree};
 
 /// One version, ready to render.
@@ -18,28 +19,20 @@ pub struct LoadedVersion {
     pub site: Site,
 }
 
-/// Statuses that mark a version as not released: `latest/` never points to one.
-const UNRELEASED: [&str; 3] = ["draft", "preview", "unreleased"];
-
-/// The newest released version (the working tree unless it is marked as a draft).
-pub fn latest_index(versions: &[LoadedVersion]) -> usize {
-    versions
-        .iter()
-        .rposition(|v| v.spec.status.as_deref().is_none_or(|s| !UNRELEASED.contains(&s)))
-        .unwrap_or(versions.len().saturating_sub(1))
-}
-
-/// Loads every version of `config`. A version whose source cannot be read is an error, or, with
-/// `skip_missing`, a warning and left out. Diagnostics about a version's files name them the
-/// way git does (`v1.0:content/x.md`) or by their snapshot folder.
+/// Loads every version of `config`, or with `only` that one. A version whose source cannot be
+/// read is an error, or, with `skip_missing`, a warning and left out (never the one asked for
+/// with `only`). Diagnostics about a version's files name them the way git does
+/// (`v1.0:content/x.md`) or by their snapshot folder.
 pub fn load_versions(
     root: &Path,
     config: &Config,
+    only: Option<&Version>,
     skip_missing: bool,
     diags: &Diagnostics,
 ) -> anyhow::Result<Vec<LoadedVersion>> {
     let mut loaded = Vec::new();
-    for spec in &config.versions {
+    let skip_missing = skip_missing && only.is_none();
+    for spec in config.versions.iter().filter(|spec| only.is_none_or(|only| &spec.version == only)) {
         let version_diags = diags.child();
         let prefix = location_prefix(spec);
         let source: Box<dyn Source> = match &spec.source {
@@ -136,7 +129,8 @@ pub fn extend_prefixed(diags: &Diagnostics, version_diags: Diagnostics, prefix: 
     }));
 }
 
-fn missing(diags: &Diagnostics, spec: &VersionSpec, skip: bool, message: String, hint: &str) {
+/// Reports a version that cannot be built: an error, or with `skip` a warning that it is left out.
+pub fn missing(diags: &Diagnostics, spec: &VersionSpec, skip: bool, message: String, hint: &str) {
     let diagnostic = if skip {
         Diagnostic::warning(config::CONFIG_FILE, format!("{message}; the version is left out")).in_category("versions")
     } else {

@@ -6,7 +6,10 @@
 //!    build has no search) added batch by batch, in a fixed order, to the version's search index;
 //! 4. the site's own pages in every language (translation status, accessibility statement,
 //!    catalogue), the version's results export and assets;
-//! 5. the site-wide files follow: root language picker, 404, sitemap, robots.txt, theme files.
+//! 5. the site-wide files follow: root language picker, 404, sitemap, robots.txt, versions.json,
+//!    theme files. Those that describe every version are made from a
+//!    [`VersionIndex`](crate::manifest::VersionIndex), not from the loaded versions, so that a
+//!    build of one version can take the others from the previous output's versions.json.
 //!
 //! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
 
@@ -28,26 +31,31 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, VersionSpec};
 use crate::content::{Page, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::I18n;
 use crate::key::Lang;
+use crate::manifest::VersionIndex;
 use crate::markdown::{self, AlertLabels, PrepareOptions, Prepared};
 use crate::output::OutputFile;
 use crate::pdf::{self, PdfBuild};
 use crate::urls::Urls;
-use crate::versions::{LoadedVersion, latest_index};
+use crate::versions::LoadedVersion;
 
+pub use site_files::summarise;
 pub use theme::{Theme, load_theme};
 
 /// Everything rendering reads, shared by all threads.
 pub struct RenderContext<'a> {
-    /// Every version of the site (for the version switcher), and which one is rendered.
-    pub versions: &'a [LoadedVersion],
+    /// Every version of the site (for the version switcher and the banner), and the position
+    /// of the one rendered.
+    pub versions: &'a VersionIndex,
     pub current: usize,
-    /// The newest released version.
+    /// The position of the newest released version.
     pub latest: usize,
+    /// The rendered version's entry in book.toml.
+    pub spec: &'a VersionSpec,
     pub config: &'a Config,
     pub site: &'a Site,
     pub i18n: &'a I18n,
@@ -73,19 +81,20 @@ pub enum PdfMode<'a> {
 }
 
 impl<'a> RenderContext<'a> {
-    /// The context for rendering version `current` from its parsed documents (PDF links are
-    /// added by the caller).
+    /// The context for rendering `version`, one of `versions`, from its parsed documents (PDF
+    /// links are added by the caller).
     pub fn new(
-        versions: &'a [LoadedVersion],
-        current: usize,
+        version: &'a LoadedVersion,
+        versions: &'a VersionIndex,
         theme: &'a Theme,
         prepared: BTreeMap<(usize, Lang), Prepared>,
     ) -> Self {
-        let LoadedVersion { config, site, i18n, .. } = &versions[current];
+        let LoadedVersion { spec, config, site, i18n } = version;
         RenderContext {
             versions,
-            current,
-            latest: latest_index(versions),
+            current: versions.position(&site.version).expect("the index lists every rendered version"),
+            latest: versions.latest(),
+            spec,
             config,
             site,
             i18n,
@@ -107,16 +116,16 @@ impl<'a> RenderContext<'a> {
 /// Receives each output file as soon as it is rendered (from any thread).
 pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
 
-/// Renders version `current` of `versions`, handing every file to `sink`.
+/// Renders `version`, one of `versions`, handing every file to `sink`.
 pub fn render_version(
-    versions: &[LoadedVersion],
-    current: usize,
+    version: &LoadedVersion,
+    versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
     sink: &Sink<'_>,
     pdf: PdfMode<'_>,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
-    let rendered = render_version_reusing(versions, current, theme, diags, sink, None, pdf)?;
+    let rendered = render_version_reusing(version, versions, theme, diags, sink, None, pdf)?;
     Ok(rendered.expect("a full render always renders"))
 }
 
@@ -130,20 +139,20 @@ pub struct Reuse {
     pub changed: std::collections::BTreeSet<usize>,
 }
 
-/// Renders all of version `current`, or with `reuse` only the pages whose texts changed.
+/// Renders all of `version`, or with `reuse` only the pages whose texts changed.
 /// Returns the parsed documents (for the next incremental render), or `None` without writing
 /// anything when a changed text's headings changed, so that other pages' anchors must be
 /// checked again: then a full render is needed.
 pub fn render_version_reusing(
-    versions: &[LoadedVersion],
-    current: usize,
+    version: &LoadedVersion,
+    versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
     sink: &Sink<'_>,
     reuse: Option<Reuse>,
     pdf: PdfMode<'_>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
-    let LoadedVersion { config, site, i18n, .. } = &versions[current];
+    let LoadedVersion { config, site, i18n, .. } = version;
     let only = reuse.as_ref().map(|r| r.changed.clone());
     let prepared = match reuse {
         None => prepare_documents(config, site, i18n, diags, None),
@@ -158,7 +167,7 @@ pub fn render_version_reusing(
             prepared
         }
     };
-    let mut ctx = RenderContext::new(versions, current, theme, prepared);
+    let mut ctx = RenderContext::new(version, versions, theme, prepared);
     ctx.pdfs = match pdf {
         PdfMode::Off => BTreeMap::new(),
         PdfMode::Deferred => pdfs::links(&ctx, None),
@@ -269,31 +278,37 @@ fn join(
     indexer.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))?
 }
 
-/// Renders the files shared by all versions: root language picker, 404, sitemap, robots.txt,
-/// versions.json, `latest/` and the theme's static files.
-pub fn render_shared(
-    versions: &[LoadedVersion],
-    theme: &Theme,
-    sink: &Sink<'_>,
-    with_pdfs: bool,
-) -> anyhow::Result<()> {
-    site_files::render_shared_files(versions, latest_index(versions), theme, sink, with_pdfs)
+/// Renders the files shared by all versions that depend on the index and the working tree's
+/// `config` only: sitemap.xml, robots.txt, versions.json and the theme's static files.
+pub fn render_shared(versions: &VersionIndex, config: &Config, theme: &Theme, sink: &Sink<'_>) -> anyhow::Result<()> {
+    site_files::render_shared_files(versions, config, theme, sink)
 }
 
-/// Typesets one PDF of version `current` on request (the preview server makes PDFs when they
-/// are opened, not with every edit). `None` when `path` is not a PDF of that version or it
-/// failed (its errors are in `diags`).
+/// Renders the files that lead to the latest version, which is `latest`: the root language
+/// picker, the 404 page and (unless `latest/` holds copies) the `latest/` redirects.
+pub fn render_latest_files(
+    latest: &LoadedVersion,
+    versions: &VersionIndex,
+    theme: &Theme,
+    sink: &Sink<'_>,
+) -> anyhow::Result<()> {
+    site_files::render_latest_files(&RenderContext::new(latest, versions, theme, BTreeMap::new()), sink)
+}
+
+/// Typesets one PDF of `version` on request (the preview server makes PDFs when they are
+/// opened, not with every edit). `None` when `path` is not a PDF of that version or it failed
+/// (its errors are in `diags`).
 pub fn render_pdf(
-    versions: &[LoadedVersion],
-    current: usize,
+    version: &LoadedVersion,
+    versions: &VersionIndex,
     theme: &Theme,
     build: &PdfBuild,
     path: &str,
     diags: &Diagnostics,
 ) -> Option<Vec<u8>> {
-    let LoadedVersion { config, site, i18n, .. } = &versions[current];
+    let LoadedVersion { config, site, i18n, .. } = version;
     let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None);
-    let ctx = RenderContext::new(versions, current, theme, prepared);
+    let ctx = RenderContext::new(version, versions, theme, prepared);
     let jobs: Vec<_> = pdfs::plan(&ctx).into_iter().filter(|job| job.path == path).collect();
     if jobs.is_empty() {
         return None;

@@ -213,11 +213,10 @@ struct Meta<'a> {
 /// literal.
 fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -> String {
     let config = ctx.config;
-    let version = &ctx.versions[ctx.current];
     let t = |id: &str| string(&ctx.i18n.message(lang, id));
     let legal = legal_view(ctx, lang, meta.licence);
     let opt = |value: Option<&str>| value.filter(|v| !v.is_empty()).map_or("none".to_string(), string);
-    let date = version.spec.date.as_deref().and_then(parse_date);
+    let date = ctx.spec.date.as_deref().and_then(parse_date);
     let date_value = date.map_or("none".to_string(), |(y, m, d)| format!("datetime(year: {y}, month: {m}, day: {d})"));
     let web_url = (!config.base_url.is_empty())
         .then(|| format!("{}{}{}/{lang}/{}", config.base_url, config.base_path, ctx.site.version, meta.web_path));
@@ -299,7 +298,7 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
         programme = opt(Some(&config.project.programme)),
         number = opt(Some(&config.project.number)),
         version_label = string(ctx.site.version.as_str()),
-        date_text = opt(version.spec.date.as_deref()),
+        date_text = opt(ctx.spec.date.as_deref()),
         language_name = string(&config.language_name(lang.as_str())),
         web_url = opt(web_url.as_deref()),
         licence_name = string(&legal.licence_name),
@@ -330,7 +329,7 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
 }
 
 fn is_dated(ctx: &RenderContext<'_>) -> bool {
-    ctx.versions[ctx.current].spec.date.as_deref().and_then(parse_date).is_some()
+    ctx.spec.date.as_deref().and_then(parse_date).is_some()
 }
 
 /// `2020-06-30` → (2020, 6, 30); book.toml dates are validated when loaded.

@@ -33,7 +33,7 @@ struct ResultRow {
 pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>> {
     let site = ctx.site;
     let project = &ctx.config.project;
-    let spec = &ctx.versions[ctx.current].spec;
+    let spec = ctx.spec;
     let mut rows = Vec::new();
     for output in &site.outputs {
         let landing = &site.pages[output.landing];

@@ -1,13 +1,12 @@
 //! Files of the whole site rather than of a page: the root language picker, the 404 page,
-//! sitemap.xml, robots.txt, versions.json, `latest/` and the theme's static files.
+//! sitemap.xml, robots.txt, versions.json, `latest/` and the theme's static files; and the
+//! summary of a loaded version that versions.json and the other versions' pages are made from.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
 use tera::Context;
 
-use crate::config::{LatestStyle, LinkStyle};
+use crate::config::{Config, LatestStyle, LinkStyle};
 use crate::key::Lang;
+use crate::manifest::{self, Addresses, PageJson, PageSummary, PageText, VersionIndex, VersionSummary};
 use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
@@ -16,30 +15,87 @@ use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, SITE_PAGES, absolute_url, 
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
+/// The files that describe every version, made from the index (never from the loaded versions)
+/// and the working tree's `config` (whose addresses every version shares).
 pub fn render_shared_files(
-    versions: &[LoadedVersion],
-    latest: usize,
+    versions: &VersionIndex,
+    config: &Config,
     theme: &Theme,
     sink: &Sink<'_>,
-    with_pdfs: bool,
 ) -> anyhow::Result<()> {
-    let config = &versions[latest].config;
-    let ctx = RenderContext::new(versions, latest, theme, BTreeMap::new());
-    sink(render_root(&ctx, "root.html", "", "index.html")?)?;
-    sink(render_root(&ctx, "404.html", &config.base_path, "404.html")?)?;
-    sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &ctx).into_bytes() })?;
-    sink(OutputFile { path: "robots.txt".into(), bytes: robots(&ctx).into_bytes() })?;
-    sink(OutputFile { path: "versions.json".into(), bytes: versions_json(versions, latest, with_pdfs)?.into_bytes() })?;
+    let addresses =
+        Addresses { base_url: config.base_url.clone(), base_path: config.base_path.clone(), links: config.link_style };
+    sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &addresses).into_bytes() })?;
+    sink(OutputFile { path: "robots.txt".into(), bytes: robots(&addresses).into_bytes() })?;
+    sink(OutputFile { path: manifest::FILE.into(), bytes: manifest::to_json(versions, &addresses)?.into_bytes() })?;
     sink(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
     for (name, bytes) in &theme.static_files {
         sink(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
     }
-    if config.latest_style == LatestStyle::Redirect {
-        for file in latest_redirects(&ctx) {
+    Ok(())
+}
+
+/// The files that lead to the latest version (`ctx` renders it): the root language picker, the
+/// 404 page and the `latest/` redirects.
+pub fn render_latest_files(ctx: &RenderContext<'_>, sink: &Sink<'_>) -> anyhow::Result<()> {
+    sink(render_root(ctx, "root.html", "", "index.html")?)?;
+    sink(render_root(ctx, "404.html", &ctx.config.base_path, "404.html")?)?;
+    if ctx.config.latest_style == LatestStyle::Redirect {
+        for file in latest_redirects(ctx) {
             sink(file)?;
         }
     }
     Ok(())
+}
+
+/// What versions.json and the other versions' pages need to know about a loaded version; its
+/// PDFs are listed when the build makes them (`with_pdfs`).
+pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
+    let LoadedVersion { spec, config, site, .. } = version;
+    let label = site.version.as_str();
+    let pages = site
+        .pages
+        .iter()
+        .map(|page| PageSummary {
+            id: page.id.clone(),
+            path: page.path.clone(),
+            texts: config
+                .langs()
+                .map(|lang| PageText { title: page.text(lang).title.clone(), translated: page.is_translated(lang) })
+                .collect(),
+        })
+        .collect();
+    let pdfs = config
+        .langs()
+        .map(|lang| {
+            let pdfs = site
+                .pages
+                .iter()
+                .filter(|page| with_pdfs && super::pdfs::has_pdf(page))
+                .map(|page| PageJson {
+                    id: page.id.to_string_raw(),
+                    title: page.text(lang).title.clone(),
+                    url: format!(
+                        "{label}/{lang}/{}{}",
+                        page.path,
+                        super::pdfs::pdf_file_name(config, site, page, lang)
+                    ),
+                    translated: page.is_translated(lang),
+                })
+                .collect();
+            (lang.to_string(), pdfs)
+        })
+        .collect();
+    VersionSummary {
+        label: site.version.clone(),
+        date: spec.date.clone(),
+        status: spec.status.clone(),
+        note: spec.note.clone(),
+        languages: config.langs().cloned().collect(),
+        default_lang: config.default_lang.clone(),
+        pages,
+        pdfs,
+    }
 }
 
 /// The root index (relative links) and the 404 page (links from the base path), both to the
@@ -84,12 +140,12 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
 /// Every real text of every version (fallback pages are left out: their canonical is the
 /// original), each language's catalogue, with their translations as hreflang alternates; then
 /// each version's accessibility statement in every language.
-fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
+fn sitemap(versions: &VersionIndex, addresses: &Addresses) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for version in versions {
-        let base = format!("{}{}{}/", ctx.config.base_url, ctx.config.base_path, version.site.version);
+    for version in versions.versions() {
+        let base = format!("{}{}{}/", addresses.base_url, addresses.base_path, version.label);
         let mut add = |path: &str, langs: &[&Lang]| {
             for lang in langs {
                 xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(&format!("{base}{lang}/{path}"))));
@@ -104,12 +160,13 @@ fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
                 xml.push_str("  </url>\n");
             }
         };
-        for page in &version.site.pages {
-            let langs: Vec<&Lang> = version.config.langs().filter(|l| page.is_translated(l)).collect();
+        for page in &version.pages {
+            let langs: Vec<&Lang> =
+                version.languages.iter().zip(&page.texts).filter(|(_, text)| text.translated).map(|(l, _)| l).collect();
             add(&page.path, &langs);
         }
-        add(CATALOGUE_PATH, &version.config.langs().collect::<Vec<_>>());
-        let langs: Vec<_> = version.config.langs().collect();
+        let langs: Vec<&Lang> = version.languages.iter().collect();
+        add(CATALOGUE_PATH, &langs);
         for lang in &langs {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
@@ -128,109 +185,12 @@ fn sitemap(versions: &[LoadedVersion], ctx: &RenderContext<'_>) -> String {
     xml
 }
 
-fn robots(ctx: &RenderContext<'_>) -> String {
+fn robots(addresses: &Addresses) -> String {
     let mut text = String::from("User-agent: *\nAllow: /\nDisallow: /latest/\n");
-    if !ctx.config.base_url.is_empty() {
-        text.push_str(&format!("Sitemap: {}{}sitemap.xml\n", ctx.config.base_url, ctx.config.base_path));
+    if !addresses.base_url.is_empty() {
+        text.push_str(&format!("Sitemap: {}{}sitemap.xml\n", addresses.base_url, addresses.base_path));
     }
     text
-}
-
-/// `versions.json`: the versions, their languages, and per version and language the pages (and,
-/// once they exist, PDFs) with ids and URLs relative to the site root.
-#[derive(Serialize)]
-struct VersionsJson {
-    schema: u32,
-    latest: String,
-    versions: Vec<VersionJson>,
-}
-
-#[derive(Serialize)]
-struct VersionJson {
-    label: String,
-    date: Option<String>,
-    status: Option<String>,
-    note: Option<String>,
-    path: String,
-    latest: bool,
-    languages: Vec<String>,
-    pages: BTreeMap<String, Vec<PageJson>>,
-    pdfs: BTreeMap<String, Vec<PageJson>>,
-}
-
-#[derive(Serialize)]
-struct PageJson {
-    id: String,
-    title: String,
-    url: String,
-    /// False when the page shows the default-language text as a fallback.
-    translated: bool,
-}
-
-fn versions_json(versions: &[LoadedVersion], latest: usize, with_pdfs: bool) -> anyhow::Result<String> {
-    let json = VersionsJson {
-        schema: 1,
-        latest: versions[latest].site.version.to_string(),
-        versions: versions
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let label = v.site.version.to_string();
-                let pages = v
-                    .config
-                    .langs()
-                    .map(|lang| {
-                        let pages = v
-                            .site
-                            .pages
-                            .iter()
-                            .map(|page| PageJson {
-                                id: page.id.to_string_raw(),
-                                title: page.text(lang).title.clone(),
-                                url: format!("{label}/{lang}/{}", page.path),
-                                translated: page.is_translated(lang),
-                            })
-                            .collect();
-                        (lang.to_string(), pages)
-                    })
-                    .collect();
-                VersionJson {
-                    path: format!("{label}/"),
-                    label: label.clone(),
-                    date: v.spec.date.clone(),
-                    status: v.spec.status.clone(),
-                    note: v.spec.note.clone(),
-                    latest: i == latest,
-                    languages: v.config.langs().map(|l| l.to_string()).collect(),
-                    pages,
-                    pdfs: v
-                        .config
-                        .langs()
-                        .map(|lang| {
-                            let pdfs = v
-                                .site
-                                .pages
-                                .iter()
-                                .filter(|page| with_pdfs && super::pdfs::has_pdf(page))
-                                .map(|page| PageJson {
-                                    id: page.id.to_string_raw(),
-                                    title: page.text(lang).title.clone(),
-                                    url: format!(
-                                        "{label}/{lang}/{}{}",
-                                        page.path,
-                                        super::pdfs::pdf_file_name(&v.config, &v.site, page, lang)
-                                    ),
-                                    translated: page.is_translated(lang),
-                                })
-                                .collect();
-                            (lang.to_string(), pdfs)
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
-    };
-    Ok(serde_json::to_string_pretty(&json)? + "\n")
 }
 
 /// `latest/<lang>/<page>/index.html` for every page of the latest version: a redirect to the

@@ -250,7 +250,7 @@ fn build_or_update(
     }
     let render_diags = policed(&loaded);
     let memory = MemoryOutput::default();
-    let (_, _, prepared) = crate::render_all(&loaded, None, &memory, &render_diags, pdf_mode)?;
+    let (_, _, prepared) = crate::render_all(&loaded, &memory, &render_diags, pdf_mode)?;
     let render_diagnostics = render_diags.into_sorted();
     let files = memory.into_files();
     let diagnostics = merge(&load_diagnostics, &render_diagnostics);
@@ -305,9 +305,10 @@ fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyh
         .collect();
     let reuse = crate::render::Reuse { prepared: prev.prepared, changed };
     let sink = |file: crate::output::OutputFile| crate::output::Target::write(&memory, &file);
+    let index = crate::version_index(loaded, !matches!(pdf_mode, PdfMode::Off));
     let Some(prepared) = crate::render::render_version_reusing(
-        new,
-        current,
+        &new[current],
+        &index,
         &loaded.theme,
         &render_diags,
         &sink,
@@ -454,7 +455,8 @@ fn typeset_on_request(server: &Server, path: &str) {
     let Some(build) = build else { return };
     let started = Instant::now();
     let diags = Diagnostics::new();
-    let bytes = crate::render::render_pdf(&loaded.versions, current, &loaded.theme, build, path, &diags);
+    let index = crate::version_index(&loaded, true);
+    let bytes = crate::render::render_pdf(&loaded.versions[current], &index, &loaded.theme, build, path, &diags);
     let diagnostics = diags.into_sorted();
     for diagnostic in &diagnostics {
         eprintln!("{diagnostic}");
