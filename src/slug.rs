@@ -1,25 +1,46 @@
-//! Heading anchors: Unicode-safe, stable ids (`Δείκτες εισροών` → `δείκτες-εισροών`).
+//! Heading anchors, made the way GitHub makes them, so that an anchor written for a README or a
+//! lesson on GitHub keeps working here (`## Δείκτες εισροών` → `#δείκτες-εισροών`).
 //!
-//! Letters and digits of every script are kept (lowercased), so Greek headings keep Greek ids;
-//! spaces and hyphens become single hyphens; punctuation is dropped. Browsers percent-encode the
-//! ids in the address bar, but match them exactly.
+//! The heading's text is lower-cased; letters, combining marks, decimal and letter numbers and
+//! connector punctuation (`_`) of every script are kept, so Hindi and Tamil headings keep their
+//! vowel signs and viramas; each space becomes a hyphen (`A & B` → `a--b`, as on GitHub); every
+//! other character is dropped. Repeats get `-1`, `-2` ([`IdAllocator`]). Browsers
+//! percent-encode the ids in the address bar, but match them exactly.
 
 use std::collections::BTreeSet;
+
+use unicode_properties::{GeneralCategory as Category, UnicodeGeneralCategory};
 
 /// The id for a heading's text.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.is_empty() && !out.ends_with('-') {
+    // The whole text at once, so that a word-final Σ becomes ς, as in JavaScript and Ruby.
+    for c in text.trim().to_lowercase().chars() {
+        if c == ' ' {
             out.push('-');
+        } else if c == '-' || is_word_character(c) {
+            out.push(c);
         }
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
     if out.is_empty() { "section".into() } else { out }
+}
+
+/// GitHub's `\p{Word}`: letters, marks, decimal and letter numbers, connector punctuation.
+fn is_word_character(c: char) -> bool {
+    matches!(
+        c.general_category(),
+        Category::UppercaseLetter
+            | Category::LowercaseLetter
+            | Category::TitlecaseLetter
+            | Category::ModifierLetter
+            | Category::OtherLetter
+            | Category::NonspacingMark
+            | Category::SpacingMark
+            | Category::EnclosingMark
+            | Category::DecimalNumber
+            | Category::LetterNumber
+            | Category::ConnectorPunctuation
+    )
 }
 
 /// Hands out ids that are unique within one page: `x`, `x-1`, `x-2` …
@@ -63,15 +84,28 @@ pub fn is_valid_custom_id(id: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each expected id is the one GitHub gives the same heading.
     #[test]
-    fn keeps_greek_letters_in_ids() {
-        assert_eq!(slugify("Δείκτες εισροών & εκροών"), "δείκτες-εισροών-εκροών");
-    }
-
-    #[test]
-    fn keeps_umlauts_and_drops_punctuation() {
-        assert_eq!(slugify("Qualitätssicherung: Überblick!"), "qualitätssicherung-überblick");
-        assert_eq!(slugify("  The EQAVET cycle (2020)  "), "the-eqavet-cycle-2020");
+    fn makes_the_ids_github_makes() {
+        for (heading, id) in [
+            ("Δείκτες εισροών και εκροών", "δείκτες-εισροών-και-εκροών"),
+            ("Qualitätssicherung: Überblick!", "qualitätssicherung-überblick"),
+            ("  The EQAVET cycle (2020)  ", "the-eqavet-cycle-2020"),
+            ("Plan & do", "plan--do"),
+            ("Step 1 - Plan", "step-1---plan"),
+            ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+            ("Why? Because.", "why-because"),
+            // Tamil: the virama (்) and vowel signs are marks, and stay.
+            ("பங்களிப்பதின் அர்த்தம் என்ன", "பங்களிப்பதின்-அர்த்தம்-என்ன"),
+            // Hindi: the nukta, vowel signs and virama stay.
+            ("योगदान क्यों करें?", "योगदान-क्यों-करें"),
+            ("مرحبا بالعالم", "مرحبا-بالعالم"),
+            ("はじめに：概要", "はじめに概要"),
+            ("Ünïcödé ½ ²", "ünïcödé--"),
+            ("ΣΚΟΠΟΣ", "σκοπος"),
+        ] {
+            assert_eq!(slugify(heading), id, "{heading}");
+        }
     }
 
     #[test]

@@ -499,6 +499,19 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
 
     let licence = match licence::licence(&raw.site.license) {
         Ok(licence) => Some(licence),
+        Err(licence::LicenceProblem::Unknown) if let Some(licence) = licence::respelled(&raw.site.license) => {
+            let (line, col) = locate(text, "license");
+            diags.push(
+                Diagnostic::warning(
+                    CONFIG_FILE,
+                    format!("licence `{}` is read as `{}`", raw.site.license, licence.spdx),
+                )
+                .in_category("licence")
+                .at(line, col)
+                .with_hint(format!("write the SPDX id: `license = \"{}\"`", licence.spdx)),
+            );
+            Some(licence)
+        }
         Err(problem) => {
             let (message, hint) = licence::explain(&raw.site.license, problem);
             error_at("license", message, hint);

@@ -118,7 +118,7 @@ fn parse_file(
                 Diagnostic::error(path, "file name is not a valid URL slug")
                     .in_category("files")
                     .at(1, 1)
-                    .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `…-{suggestion}.md`")),
+                    .with_hint(format!("use letters, digits, hyphens and underscores, e.g. `…-{suggestion}.md`")),
             );
             return None;
         }
@@ -329,12 +329,31 @@ fn assemble(
                 diags.push(
                     Diagnostic::error(format!("content/{folder}"), "folder name is not a valid URL slug")
                         .in_category("files")
-                        .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{suggestion}`")),
+                        .with_hint(format!("use letters, digits, hyphens and underscores, e.g. `{suggestion}`")),
                 );
             }
         }
     }
     ordered_folders.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    // `IO1_Basics` and `io1-basics` would share every address.
+    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut clashes = BTreeSet::new();
+    for (_, slug, folder, _) in &ordered_folders {
+        if let Some(other) = by_slug.insert(slug, folder) {
+            let (first, second) =
+                if other < folder.as_str() { (other, folder.as_str()) } else { (folder.as_str(), other) };
+            diags.push(
+                Diagnostic::error(
+                    format!("content/{second}"),
+                    format!("two output folders map to the address `{slug}`"),
+                )
+                .in_category("files")
+                .with_hint(format!("`content/{first}` has the same slug; rename one of them")),
+            );
+            clashes.insert(slug.clone());
+        }
+    }
+    ordered_folders.retain(|(_, slug, _, _)| !clashes.contains(slug));
 
     let mut outputs = Vec::new();
     for (_, slug, folder, mut groups) in ordered_folders {
@@ -438,6 +457,19 @@ impl SiteBuilder<'_> {
                 if let Some(spdx) = &f.license {
                     match licence::licence(&spdx.value) {
                         Ok(l) => licence = l,
+                        Err(licence::LicenceProblem::Unknown) if let Some(l) = licence::respelled(&spdx.value) => {
+                            let (line, col) = front_matter::position(spdx);
+                            self.diags.push(
+                                Diagnostic::warning(
+                                    &source.doc.path,
+                                    format!("licence `{}` is read as `{}`", spdx.value, l.spdx),
+                                )
+                                .in_category("licence")
+                                .at(line, col)
+                                .with_hint(format!("write the SPDX id: `license: {}`", l.spdx)),
+                            );
+                            licence = l;
+                        }
                         Err(problem) => {
                             let (message, hint) = licence::explain(&spdx.value, problem);
                             let (line, col) = front_matter::position(spdx);

@@ -40,10 +40,7 @@ pub fn parse_page_name(file_name: &str) -> Result<PageName, NameProblem> {
         return Ok(PageName { order: None, slug: String::new(), lang_suffix });
     }
     let (order, slug) = split_order(stem).ok_or(NameProblem::MissingOrder)?;
-    if !is_valid_slug(slug) {
-        return Err(NameProblem::InvalidSlug { suggestion: suggest_slug(slug) });
-    }
-    Ok(PageName { order: Some(order), slug: slug.to_string(), lang_suffix })
+    Ok(PageName { order: Some(order), slug: url_slug(slug)?, lang_suffix })
 }
 
 /// `01-bar` → (1, `bar`); needs at least two digits and a hyphen.
@@ -61,10 +58,21 @@ pub fn parse_output_folder(name: &str) -> Result<(Option<u32>, String), NameProb
         Some((order, slug)) => (Some(order), slug),
         None => (None, name),
     };
-    if !is_valid_slug(slug) {
-        return Err(NameProblem::InvalidSlug { suggestion: suggest_slug(slug) });
+    Ok((order, url_slug(slug)?))
+}
+
+/// The URL slug of a file or folder name. Names as lesson repositories write them are accepted
+/// as they are: capitals are lowered and `_` becomes `-` (`Chromebook_Setup` →
+/// `chromebook-setup`), so a file need not be renamed to be published and links by file name
+/// keep working. Anything else outside ASCII letters, digits, `-` and `_` (spaces, accents) is
+/// refused with a suggestion, because it would be percent-encoded in every address.
+fn url_slug(name: &str) -> Result<String, NameProblem> {
+    let refused = || NameProblem::InvalidSlug { suggestion: suggest_slug(name) };
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(refused());
     }
-    Ok((order, slug.to_string()))
+    let slug = name.to_ascii_lowercase().replace('_', "-");
+    if is_valid_slug(&slug) { Ok(slug) } else { Err(refused()) }
 }
 
 /// Slugs become URL segments: lowercase ASCII letters, digits and single hyphens.
@@ -125,6 +133,19 @@ mod tests {
     fn rejects_module_names_without_order_prefix() {
         assert_eq!(parse_page_name("intro.md"), Err(NameProblem::MissingOrder));
         assert_eq!(parse_page_name("1-intro.md"), Err(NameProblem::MissingOrder));
+    }
+
+    #[test]
+    fn lowers_capitals_and_turns_underscores_into_hyphens() {
+        let name = parse_page_name("02-Chromebook_setup.el.md").unwrap();
+        assert_eq!(
+            (name.order, name.slug.as_str(), name.lang_suffix.as_deref()),
+            (Some(2), "chromebook-setup", Some("el"))
+        );
+        assert_eq!(parse_output_folder("01-IO1_Basics"), Ok((Some(1), "io1-basics".into())));
+        // A name that only becomes a slug with doubled or trailing hyphens is still refused.
+        assert!(parse_page_name("03-a__b.md").is_err());
+        assert!(parse_page_name("03-setup_.md").is_err());
     }
 
     #[test]

@@ -1,0 +1,54 @@
+//! Content written for other tools builds as it is: file names with `_` and capitals, licence
+//! ids written the common way, and heading anchors as GitHub makes them.
+
+use crate::support::{Fixture, assert_links_resolve};
+
+/// A module named the way lesson repositories name files, linked by its file name, with
+/// headings in several scripts linked by the anchors GitHub gives them.
+/// Mutation checked: the old slug rules (underscores refused, combining marks dropped from ids)
+/// fail the build here.
+#[test]
+fn lesson_repository_names_and_github_anchors_build() {
+    let site = Fixture::new("minimal");
+    site.write(
+        "content/io1-basics/02-Chromebook_setup.md",
+        "---\ntitle: Chromebook setup\nlicense: CC BY-SA 4.0\n---\n\
+         ## पाठ का उद्देश्य\n\nText.\n\n## பங்களிப்பதின் அர்த்தம் என்ன\n\nText.\n\n## Plan & do\n\nText.\n",
+    );
+    site.write(
+        "content/io1-basics/03-links.md",
+        "---\ntitle: Links\n---\n[Setup](02-Chromebook_setup.md), [goal](02-Chromebook_setup.md#पाठ-का-उद्देश्य), \
+         [meaning](02-Chromebook_setup.md#பங்களிப்பதின்-அர்த்தம்-என்ன), [plan](02-Chromebook_setup.md#plan--do).\n",
+    );
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("1.0/en/io1-basics/chromebook-setup/index.html");
+    assert!(page.contains("<h2 id=\"பங்களிப்பதின்-அர்த்தம்-என்ன\">"), "{page}");
+    assert!(page.contains("<h2 id=\"plan--do\">"), "{page}");
+    let links = site.read("1.0/en/io1-basics/links/index.html");
+    assert!(links.contains("href=\"../chromebook-setup/#plan--do\""), "{links}");
+    // The licence written the common way is read as its SPDX id, with a warning that says so.
+    assert!(
+        run.stderr.contains(
+            "content/io1-basics/02-Chromebook_setup.md:3:10: warning: licence `CC BY-SA 4.0` is read as `CC-BY-SA-4.0`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: write the SPDX id: `license: CC-BY-SA-4.0`"), "{}", run.stderr);
+    assert!(page.contains("rel=\"license\" href=\"https://creativecommons.org/licenses/by-sa/4.0/\""));
+    assert_links_resolve(&site.out());
+}
+
+/// Two files whose names give the same address are an error that names both.
+#[test]
+fn names_that_give_the_same_address_are_refused_together() {
+    let site = Fixture::new("minimal");
+    site.write("content/IO2_Practice/_index.md", "---\ntitle: Practice\n---\nText.\n");
+    site.write("content/io2-practice/_index.md", "---\ntitle: Practice again\n---\nText.\n");
+    site.write("content/io1-basics/02-setup_guide.md", "---\ntitle: A\n---\nText.\n");
+    site.write("content/io1-basics/03-setup-guide.md", "---\ntitle: B\n---\nText.\n");
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
+}
