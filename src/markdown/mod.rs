@@ -102,7 +102,9 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
             .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
     });
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
-    let (events, toc, anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let (events, dialect_anchors) = dialect_attributes(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let (events, toc, mut anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    anchors.extend(dialect_anchors);
     let events = check_images(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let highlighted = highlight_code(&events, &|offset, d| diags.push(located(offset, d(&doc.path))));
 
@@ -185,6 +187,141 @@ fn refuse_unsafe_urls<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<
             }
             Event::End(TagEnd::Link | TagEnd::Image) if open.pop() == Some(true) => continue,
             _ => {}
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+/// Attribute syntax of other Markdown dialects, common in lesson repositories: kramdown's
+/// `{: #id .class}` lines and Pandoc's `[text]{#id}` spans. An id becomes an anchor: the id of
+/// the heading a kramdown line follows, else an empty anchor where the attributes stood; classes
+/// and other attributes only styled the text on another site and are dropped, so the page never
+/// shows the braces. Returns the events and the anchors made.
+fn dialect_attributes<'a>(events: Vec<Spanned<'a>>, report: &Report<'_>) -> (Vec<Spanned<'a>>, BTreeSet<String>) {
+    let events = merge_text(events);
+    let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
+    let mut anchors = BTreeSet::new();
+    let mut ids_of = |attributes: &str, offset: usize| -> Vec<String> {
+        let mut ids = Vec::new();
+        for id in attributes.split_whitespace().filter_map(|token| token.strip_prefix('#')) {
+            if slug::is_valid_custom_id(id) {
+                anchors.insert(id.to_string());
+                ids.push(id.to_string());
+            } else {
+                report(offset, &|path| {
+                    Diagnostic::error(path, format!("invalid anchor id `{id}`"))
+                        .in_category("anchors")
+                        .with_hint("ids use letters, digits, `-` and `_`, e.g. `{#written-agreement}`")
+                });
+            }
+        }
+        ids
+    };
+    let anchor = |id: &str| Event::InlineHtml(CowStr::from(format!("<span id=\"{id}\"></span>")));
+    let mut i = 0;
+    let mut in_code = false;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        if in_code {
+            out.push((event.clone(), range.clone()));
+            i += 1;
+            continue;
+        }
+        // A paragraph that is only a kramdown attribute line.
+        if let (Event::Start(Tag::Paragraph), Some((Event::Text(text), _)), Some((Event::End(TagEnd::Paragraph), _))) =
+            (event, events.get(i + 1), events.get(i + 2))
+            && let Some(attributes) = kramdown_attributes(text)
+        {
+            let ids = ids_of(attributes, range.start);
+            let after_heading = out.iter().rposition(|(e, _)| matches!(e, Event::Start(Tag::Heading { .. })));
+            match (ids.first(), out.last(), after_heading) {
+                (Some(id), Some((Event::End(TagEnd::Heading(_)), _)), Some(start)) => {
+                    if let Event::Start(Tag::Heading { id: heading_id, .. }) = &mut out[start].0 {
+                        *heading_id = Some(CowStr::from(id.clone()));
+                    }
+                }
+                _ => out.extend(ids.iter().map(|id| (anchor(id), range.clone()))),
+            }
+            i += 3;
+            continue;
+        }
+        match event {
+            // A kramdown line at the end of a paragraph or quote (a lazy continuation line).
+            Event::Text(text)
+                if let Some(attributes) = kramdown_attributes(text)
+                    && matches!(out.last(), Some((Event::SoftBreak, _)))
+                    && matches!(events.get(i + 1), Some((Event::End(_), _))) =>
+            {
+                out.pop();
+                let ids = ids_of(attributes, range.start);
+                out.extend(ids.iter().map(|id| (anchor(id), range.clone())));
+            }
+            Event::Text(text) if text.contains("]{") => {
+                let mut rest: &str = text;
+                let mut pieces: Vec<Event<'a>> = Vec::new();
+                while let Some((before, content, attributes, after)) = pandoc_span(rest) {
+                    pieces.push(Event::Text(CowStr::from(before.to_string())));
+                    pieces.extend(ids_of(attributes, range.start).iter().map(|id| anchor(id)));
+                    pieces.push(Event::Text(CowStr::from(content.to_string())));
+                    rest = after;
+                }
+                if pieces.is_empty() {
+                    out.push((event.clone(), range.clone()));
+                } else {
+                    pieces.push(Event::Text(CowStr::from(rest.to_string())));
+                    out.extend(
+                        pieces
+                            .into_iter()
+                            .filter(|e| !matches!(e, Event::Text(t) if t.is_empty()))
+                            .map(|e| (e, range.clone())),
+                    );
+                }
+            }
+            _ => out.push((event.clone(), range.clone())),
+        }
+        i += 1;
+    }
+    (out, anchors)
+}
+
+/// `{: #id .class}` → `#id .class`.
+fn kramdown_attributes(text: &str) -> Option<&str> {
+    text.trim().strip_prefix("{:")?.strip_suffix('}').filter(|inner| !inner.contains(['{', '}']))
+}
+
+/// The first Pandoc span `[content]{attributes}` of `text`: (text before, content, attributes,
+/// text after). The content holds no brackets.
+fn pandoc_span(text: &str) -> Option<(&str, &str, &str, &str)> {
+    let mut from = 0;
+    while let Some(close) = text[from..].find("]{").map(|i| i + from) {
+        let open = text[..close].rfind('[');
+        let end = text[close + 2..].find('}').map(|i| i + close + 2);
+        if let (Some(open), Some(end)) = (open, end)
+            && !text[open + 1..close].contains(']')
+            && !text[close + 2..end].contains('{')
+        {
+            return Some((&text[..open], &text[open + 1..close], &text[close + 2..end], &text[end + 1..]));
+        }
+        from = close + 2;
+    }
+    None
+}
+
+/// Adjacent text events as one (the parser splits text at characters that might start markup,
+/// such as `[`).
+fn merge_text(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+    let mut out: Vec<Spanned<'_>> = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        if let (Event::Text(text), Some((Event::Text(previous), previous_range))) = (&event, out.last_mut()) {
+            *previous = CowStr::from(format!("{previous}{text}"));
+            previous_range.end = range.end;
+            continue;
         }
         out.push((event, range));
     }

@@ -52,3 +52,28 @@ fn names_that_give_the_same_address_are_refused_together() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     insta::assert_snapshot!(run.stderr);
 }
+
+/// kramdown attribute lines and Pandoc spans, as lesson repositories write them: ids become
+/// anchors that links can reach, classes are dropped, and no brace reaches the page; code
+/// blocks are left alone. Mutation checked: without `dialect_attributes` the links to
+/// `#setup-steps` and `#key-term` are broken and the braces show.
+#[test]
+fn kramdown_and_pandoc_attributes_give_anchors() {
+    let site = Fixture::new("minimal");
+    site.write(
+        "content/io1-basics/02-lesson.md",
+        "---\ntitle: Lesson\n---\n## Setting up\n{: #setup-steps}\n\n\
+         > ## Challenge\n>\n> Try it.\n{: .challenge}\n\n\
+         A [key term]{#key-term .glossary} and [plain]{.smallcaps} text.\n\n\
+         ```\n[x]{#not-an-anchor}\n```\n\n[Back](#setup-steps) and [term](#key-term).\n",
+    );
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("1.0/en/io1-basics/lesson/index.html");
+    let content = crate::support::element(&page, "<div class=\"content\"", "</div><!-- .content -->");
+    insta::assert_snapshot!(content);
+    assert!(content.contains("<h2 id=\"setup-steps\">Setting up</h2>"), "{content}");
+    assert!(content.contains("A <span id=\"key-term\"></span>key term and plain text."), "{content}");
+    assert!(!content.contains("{:") && !content.contains("]{#key"), "{content}");
+    assert!(content.contains("[x]{#not-an-anchor}"), "code blocks keep their text: {content}");
+}
