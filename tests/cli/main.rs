@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod errors;
+mod languages;
 mod markdown;
 mod pdf;
 mod policy;
