@@ -99,7 +99,7 @@ fn fallback_text_in_a_right_to_left_page_stays_left_to_right() {
 
 /// A module without learning outcomes has no "Learning outcomes" heading (nor a section
 /// labelled by it); one with outcomes keeps it.
-/// Mutation: `{% if has_outcomes %}` removed around the heading in module.html.
+/// Mutation: `{% if has_outcomes %}` before the heading in module.html made `{% if true %}`.
 #[test]
 fn a_module_without_outcomes_shows_no_outcomes_heading() {
     let site = many_languages();
