@@ -46,7 +46,11 @@ fn the_language_menu_starts_at_seven_languages() {
         let mut toml = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
         // The fixture has en, de, el; add languages up to `count` (legal texts are required).
         for code in ["fr", "it", "es", "pt"].iter().take(count - 3) {
-            toml = toml.replacen("[project]", &format!("[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\n\n[project]"), 1);
+            toml = toml.replacen(
+                "[project]",
+                &format!("[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\n\n[project]"),
+                1,
+            );
             let legal = std::fs::read_to_string(site.root.join("locales/de/legal.ftl")).unwrap();
             site.write(&format!("locales/{code}/legal.ftl"), &legal);
         }
