@@ -126,13 +126,18 @@ pub struct RawLanguage {
     pub code: String,
     /// The language's name in itself (`Ελληνικά`), shown in the language switcher.
     pub name: String,
-    /// `ltr` or `rtl`.
-    #[serde(default = "default_direction")]
-    pub direction: String,
+    /// `ltr` or `rtl`; when absent, [`default_rtl`] decides from the code.
+    pub direction: Option<String>,
 }
 
-fn default_direction() -> String {
-    "ltr".into()
+/// Whether a language is written right to left when book.toml does not say: the
+/// right-to-left languages with an ISO 639-1 code (Arabic, Hebrew, Persian, Urdu, Pashto,
+/// Sindhi, Yiddish, Divehi, Uyghur), so a site never shows Arabic laid out left to right just
+/// because a line was forgotten. A region or script subtag does not change it (`ar-EG`), but
+/// `direction` in book.toml always wins (Sindhi or Uyghur in a Latin or Cyrillic script).
+pub fn default_rtl(lang: &Lang) -> bool {
+    let primary = lang.as_str().split('-').next().unwrap_or_default();
+    matches!(primary, "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ug")
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -313,6 +318,13 @@ impl Config {
         self.languages.iter().find(|l| &l.lang == lang)
     }
 
+    /// `rtl` or `ltr`: the `dir` of text in `lang` (a language that is not configured is
+    /// taken as `ltr` unless its code says otherwise).
+    pub fn dir(&self, lang: &Lang) -> &'static str {
+        let rtl = self.language(lang).map_or_else(|| default_rtl(lang), |l| l.rtl);
+        if rtl { "rtl" } else { "ltr" }
+    }
+
     /// A language's name in itself (`Ελληνικά`), or its code when it is not configured.
     pub fn language_name(&self, code: &str) -> String {
         self.languages.iter().find(|l| l.lang.as_str() == code).map_or_else(|| code.to_string(), |l| l.name.clone())
@@ -452,10 +464,11 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
             error_at("code", format!("language `{lang}` is listed twice"), "remove one of the entries".into());
             continue;
         }
-        let rtl = match raw_lang.direction.as_str() {
-            "ltr" => false,
-            "rtl" => true,
-            other => {
+        let rtl = match raw_lang.direction.as_deref() {
+            None => default_rtl(&lang),
+            Some("ltr") => false,
+            Some("rtl") => true,
+            Some(other) => {
                 error_at("direction", format!("invalid text direction `{other}`"), "expected `ltr` or `rtl`".into());
                 false
             }

@@ -202,6 +202,7 @@ fn page_view<'a>(
         .map(|l| LanguageView {
             code: l.to_string(),
             name: language_name(l),
+            dir: config.dir(l),
             href: ctx.urls.page_in_lang(&page.path, l.as_str(), &page.path),
             current: l == lang,
             translated: page.is_translated(l),
@@ -238,8 +239,9 @@ fn page_view<'a>(
             PageKind::Module => "module",
         },
         lang: lang.as_str(),
-        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
+        dir: config.dir(lang),
         text_lang: doc.lang.as_str(),
+        text_dir: config.dir(&doc.lang),
         is_fallback,
         fallback_notice,
         outdated_notice,
@@ -302,6 +304,7 @@ pub(crate) fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> 
         skills: outcomes_doc.learning_outcomes.skills.clone(),
         responsibility_autonomy: outcomes_doc.learning_outcomes.responsibility_autonomy.clone(),
         outcomes_lang: (&outcomes_doc.lang != lang).then(|| outcomes_doc.lang.to_string()),
+        outcomes_dir: ctx.config.dir(&outcomes_doc.lang),
         keywords: if doc.keywords.is_empty() { page.source.keywords.clone() } else { doc.keywords.clone() },
         prerequisites: facts
             .prerequisites

@@ -363,13 +363,19 @@ fn facts_and_outcomes(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, heading
         return String::new();
     }
     let meta = module_meta(ctx, page, lang);
-    let mut out = format!(
-        "#module-facts(meta.strings, duration: {}, audience: {}, eqf: {}, keywords: {});\n",
-        meta.duration.as_deref().map_or("none".to_string(), string),
-        string_array(&meta.audience),
-        meta.eqf_level.map_or("none".to_string(), |level| level.to_string()),
-        string_array(&meta.keywords),
-    );
+    // A module with no facts gets no facts box: an empty frame would say nothing.
+    let has_facts =
+        meta.duration.is_some() || !meta.audience.is_empty() || meta.eqf_level.is_some() || !meta.keywords.is_empty();
+    let mut out = String::new();
+    if has_facts {
+        out.push_str(&format!(
+            "#module-facts(meta.strings, duration: {}, audience: {}, eqf: {}, keywords: {});\n",
+            meta.duration.as_deref().map_or("none".to_string(), string),
+            string_array(&meta.audience),
+            meta.eqf_level.map_or("none".to_string(), |level| level.to_string()),
+            string_array(&meta.keywords),
+        ));
+    }
     let groups: Vec<(String, &Vec<String>)> = [
         ("outcomes-knowledge", &meta.knowledge),
         ("outcomes-skills", &meta.skills),

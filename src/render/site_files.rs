@@ -109,6 +109,7 @@ fn render_root(ctx: &RenderContext<'_>, template: &str, root: &str, path: &str) 
         .map(|l| RootLanguageView {
             code: l.lang.to_string(),
             name: l.name.clone(),
+            dir: config.dir(&l.lang),
             href: match config.link_style {
                 LinkStyle::Directory => format!("{root}{version}/{}/", l.lang),
                 LinkStyle::IndexHtml => format!("{root}{version}/{}/index.html", l.lang),

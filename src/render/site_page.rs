@@ -35,8 +35,9 @@ pub fn site_page_view<'a>(
         old_version,
         kind,
         lang: lang.as_str(),
-        dir: if config.language(lang).is_some_and(|l| l.rtl) { "rtl" } else { "ltr" },
+        dir: config.dir(lang),
         text_lang: lang.as_str(),
+        text_dir: config.dir(lang),
         is_fallback: false,
         fallback_notice: None,
         outdated_notice: None,
@@ -65,6 +66,7 @@ pub fn site_page_view<'a>(
             .map(|l| LanguageView {
                 code: l.to_string(),
                 name: config.language_name(l.as_str()),
+                dir: config.dir(l),
                 href: ctx.urls.page_in_lang(path, l.as_str(), path),
                 current: l == lang,
                 translated: true,

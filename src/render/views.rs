@@ -43,6 +43,8 @@ pub struct LanguageView {
     pub code: String,
     /// The language's name in itself (`Ελληνικά`).
     pub name: String,
+    /// `ltr` or `rtl`: the name's direction (`العربية` in an English page).
+    pub dir: &'static str,
     /// The same page in that language.
     pub href: String,
     /// The page being shown is in this language.
@@ -98,6 +100,9 @@ pub struct ModuleMetaView {
     pub responsibility_autonomy: Vec<String>,
     /// Language of the outcome texts when it differs from the page's.
     pub outcomes_lang: Option<String>,
+    /// `ltr` or `rtl`: the direction of the outcome texts' language, so default-language
+    /// outcomes inside a right-to-left page keep their own direction.
+    pub outcomes_dir: &'static str,
     pub keywords: Vec<String>,
     /// Modules to do first.
     pub prerequisites: Vec<LinkView>,
@@ -141,6 +146,9 @@ pub struct PageView<'a> {
     pub dir: &'static str,
     /// Language the text is written in: differs from `lang` on a fallback page.
     pub text_lang: &'a str,
+    /// `ltr` or `rtl`: the direction of `text_lang`, set with it on fallback text (English
+    /// inside an Arabic page stays left to right).
+    pub text_dir: &'static str,
     /// True when the text is the default-language fallback of an untranslated page.
     pub is_fallback: bool,
     /// The notice shown above fallback text, in the reader's language.
@@ -397,6 +405,8 @@ pub struct RootView<'a> {
 pub struct RootLanguageView {
     pub code: String,
     pub name: String,
+    /// `rtl` for a right-to-left language (its entry is written in that language).
+    pub dir: &'static str,
     pub href: String,
     pub title: String,
 }

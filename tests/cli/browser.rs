@@ -260,3 +260,48 @@ fn run_suite(node: &Path, args: &[&str]) -> SuiteRun {
     let output = output.lock().unwrap().clone();
     SuiteRun { code: status.code().unwrap_or(-1), output }
 }
+
+/// The 25-language fixture under a sub-path: axe on every template in every language
+/// (Arabic and Hebrew right to left among them), the layout at 320 to 1280 px on Arabic and
+/// Hebrew pages with the language menu closed and open, and the language menu used with the
+/// keyboard to reach every language (built `--no-pdf`: the theme's PDF fonts lack Tamil and
+/// CJK glyphs).
+/// Mutations tried: the closed menu's `display: none` written with less weight than the grid
+/// rule in style.css (the closed list is laid out over the header and title: overlapping text
+/// at every width on every page); `--require` asking for translated modules the fixture does
+/// not have (the template check fails).
+#[test]
+fn browser_suite_passes_on_25_languages_and_right_to_left_pages() {
+    let node = prerequisites();
+    let fixture = Fixture::new("many-languages");
+    let out = fixture.root.join("public");
+    build(&fixture.root, &out, &["--base-path", "/many/", "--no-pdf"]);
+    let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots-many");
+    let _ = std::fs::remove_dir_all(&screenshots);
+    std::fs::create_dir_all(&screenshots).unwrap();
+    let run = run_suite(
+        &node,
+        &[
+            "--site",
+            &format!("/many/={}", out.display()),
+            "--checks",
+            "a11y,layout,languages",
+            "--require",
+            "home,output,fallback",
+            "--screenshots",
+            screenshots.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "the browser suite failed (exit code {}):\n{}", run.code, run.report());
+    for check in [
+        "ok   axe module [ar]",
+        "ok   axe fallback [he]",
+        "ok   axe home [ta]",
+        "ok   layout 320 px: module [ar]",
+        "ok   layout 320 px: home [he]",
+        "ok   language switcher from module [en]",
+    ] {
+        assert!(run.output.contains(check), "no `{check}` in:\n{}", run.output);
+    }
+    assert!(screenshots.join("module-ar-320-menu.png").is_file(), "the open menu was measured");
+}

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod errors;
 mod foreign;
+mod languages;
 mod markdown;
 mod pdf;
 mod policy;

@@ -332,3 +332,30 @@ fn book_toml_chooses_letter_paper() {
     let info = poppler("pdfinfo", &[], &built(&site).join(ENGLISH_MODULE));
     assert!(info.contains("612 x 792 pts (letter)"), "{info}");
 }
+
+/// A module without learning outcomes has no "Learning outcomes" heading in its PDF either;
+/// the module that has them keeps it.
+/// Mutation: the `if !groups.is_empty()` guard around `#learning-outcomes` in
+/// src/render/pdfs.rs made `if true`, with the empty groups written `()` so typst accepts
+/// them (the heading is typeset over no outcomes).
+#[test]
+fn a_module_without_outcomes_has_no_outcomes_heading_in_its_pdf() {
+    let site = Fixture::new("minimal");
+    site.write("content/io1-basics/02-bare.md", "---\ntitle: Bare module\n---\nJust text, no outcomes.\n");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = |slug: &str| {
+        let files = tree(&site.out());
+        let path = files
+            .keys()
+            .find(|p| p.contains(&format!("/io1-basics/{slug}/")) && p.ends_with(".pdf"))
+            .unwrap_or_else(|| panic!("no PDF for {slug}: {:?}", files.keys().collect::<Vec<_>>()))
+            .clone();
+        text(&site.out().join(path))
+    };
+    let bare = pdf("bare");
+    assert!(bare.contains("Just text, no outcomes."), "{bare}");
+    assert!(!bare.contains("Learning outcomes"), "{bare}");
+    let full = pdf("first-steps");
+    assert!(full.contains("Learning outcomes"), "{full}");
+}

@@ -1,6 +1,8 @@
 // Layout on phones, tablets and desktops, and in print: module and home pages in Greek and
-// German (long words), the status page and the statement at 320, 360, 768 and 1280 px never
-// scroll sideways and no text overlaps other text; a full-page screenshot of each is saved.
+// German (long words) and, where the site has them, Arabic and Hebrew (right to left), the
+// status page and the statement at 320, 360, 768 and 1280 px never scroll sideways and no text
+// overlaps other text, also with the language menu (beyond six languages) open; a full-page
+// screenshot of each is saved.
 // In print, the navigation is hidden and the text and the legal footer are kept.
 
 import path from 'node:path';
@@ -29,8 +31,9 @@ function measureLayout() {
     // box scrolls or clips it.
     const spills = getComputedStyle(el).overflowX === 'visible';
     const right = spills ? Math.max(rect.right, rect.left + el.scrollWidth) : rect.right;
-    if (rect.width > 0 && right > width + 1 && !el.closest('.visually-hidden') && !clipped(el)) {
-      wide.push({ el, right: Math.round(right) });
+    // A right-to-left page spills to the left: past x = 0.
+    if (rect.width > 0 && (right > width + 1 || rect.left < -1) && !el.closest('.visually-hidden') && !clipped(el)) {
+      wide.push({ el, right: rect.left < -1 ? Math.round(rect.left) : Math.round(right) });
     }
   }
   // The innermost offenders say what to fix; their ancestors only stick out because of them.
@@ -74,6 +77,8 @@ function measureLayout() {
     scrollWidth: root.scrollWidth,
     clientWidth: width,
     wide: culprits.slice(0, 5).map((w) => `${name(w.el)} reaches ${w.right} px`),
+    // Content pushed left of x = 0 cannot be scrolled to at all (scrollWidth does not show it).
+    leftmost: Math.min(0, ...culprits.map((w) => w.right)),
     overlaps,
   };
 }
@@ -81,7 +86,7 @@ function measureLayout() {
 export async function checkLayout({ browser, report, site, screenshots }) {
   const find = (kind, lang) => site.pages.find((p) => p.kind === kind && p.lang === lang);
   const targets = [
-    ...['el', 'de'].flatMap((lang) => ['module', 'home'].map((kind) => find(kind, lang))),
+    ...['el', 'de', 'ar', 'he'].flatMap((lang) => ['module', 'home'].map((kind) => find(kind, lang))),
     find('status', 'el'),
     find('accessibility', 'de'),
   ].filter(Boolean);
@@ -99,16 +104,26 @@ export async function checkLayout({ browser, report, site, screenshots }) {
           const page = await context.newPage();
           try {
             await page.goto(target.url);
-            const measured = await page.evaluate(measureLayout);
-            const file = path.join(screenshots, `${target.kind}-${target.lang}-${width}.png`);
-            await page.screenshot({ path: file, fullPage: true });
             const problems = [];
-            if (measured.scrollWidth > measured.clientWidth) {
-              problems.push(`scrolls sideways: scrollWidth ${measured.scrollWidth} > clientWidth ${measured.clientWidth}`);
-              problems.push(...measured.wide.map((w) => `  ${w}`));
+            const files = [];
+            const measure = async (state, suffix) => {
+              const measured = await page.evaluate(measureLayout);
+              const file = path.join(screenshots, `${target.kind}-${target.lang}-${width}${suffix}.png`);
+              await page.screenshot({ path: file, fullPage: true });
+              files.push(file);
+              if (measured.scrollWidth > measured.clientWidth || measured.leftmost < -1) {
+                problems.push(`${state}scrolls sideways: scrollWidth ${measured.scrollWidth} > clientWidth ${measured.clientWidth}`);
+                problems.push(...measured.wide.map((w) => `  ${w}`));
+              }
+              problems.push(...measured.overlaps.map((o) => `${state}overlapping text: ${o}`));
+            };
+            await measure('', '');
+            const menu = page.locator('.language-switcher details.language-menu > summary');
+            if ((await menu.count()) === 1) {
+              await menu.click();
+              await measure('language menu open: ', '-menu');
             }
-            problems.push(...measured.overlaps.map((o) => `overlapping text: ${o}`));
-            report.check(name, problems, `screenshot ${file}`);
+            report.check(name, problems, `screenshot ${files.join(', ')}`);
           } finally {
             await page.close();
           }

@@ -34,6 +34,13 @@ export async function checkLanguageSwitcher({ browser, report, site }) {
           const problems = [];
           for (const lang of site.latest.languages.filter((l) => l !== start.lang)) {
             await page.goto(start.url);
+            // Beyond six languages the links sit in a closed <details>: open it as a keyboard
+            // user would (Tab to the summary, Enter), which also proves it works that way.
+            const summary = page.locator('.language-switcher details.language-menu > summary');
+            if ((await summary.count()) === 1) {
+              await summary.focus();
+              await page.keyboard.press('Enter');
+            }
             const link = page.locator(`.language-switcher a[hreflang="${lang}"]`);
             if ((await link.count()) !== 1) {
               problems.push(`no switcher link to ${lang}`);
