@@ -8,6 +8,7 @@ mod errors;
 mod markdown;
 mod pdf;
 mod policy;
+mod raw_html;
 mod search;
 mod serve;
 mod shipped;
