@@ -286,7 +286,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(starts, [("b.md#x".to_string(), 12), ("x.png".to_string(), 52)]);
+        assert_eq!(starts, [("b.md#x".to_string(), 6), ("x.png".to_string(), 47)]);
         assert!(events.iter().any(|(e, _)| *e == Event::Text("A & B".into())));
     }
 
