@@ -164,6 +164,8 @@ pub struct RawProject {
 pub struct RawMarkdown {
     /// `drop` (default): raw HTML is removed with a warning; `sanitize`: a safe subset is kept.
     pub raw_html: Option<String>,
+    /// `refuse` (default): images from other sites are errors and never shown; `allow`: kept.
+    pub remote_images: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -236,6 +238,15 @@ pub enum RawHtml {
     Sanitize,
 }
 
+/// Whether images may load from other sites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteImages {
+    /// Pages load nothing from third parties (readers' privacy; offline use).
+    Refuse,
+    /// The host accepts that readers' browsers contact the other sites.
+    Allow,
+}
+
 /// How internal links are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkStyle {
@@ -302,6 +313,7 @@ pub struct Config {
     /// book.toml's).
     pub accessibility: Accessibility,
     pub raw_html: RawHtml,
+    pub remote_images: RemoteImages,
     pub link_style: LinkStyle,
     pub latest_style: LatestStyle,
     /// Whether each version gets a search index (`<version>/pagefind/`).
@@ -399,6 +411,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
     config.latest_style = current.latest_style;
     config.search = current.search;
     config.raw_html = current.raw_html;
+    config.remote_images = current.remote_images;
     config.pdf = current.pdf;
     config.versions = current.versions.clone();
     config.accessibility = current.accessibility.clone();
@@ -572,6 +585,8 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
     };
     let raw_html = [RawHtml::Drop, RawHtml::Sanitize]
         [choose("raw-html", raw.markdown.raw_html.as_deref(), "raw HTML policy", &["drop", "sanitize"])];
+    let remote_images = [RemoteImages::Refuse, RemoteImages::Allow]
+        [choose("remote-images", raw.markdown.remote_images.as_deref(), "remote image policy", &["refuse", "allow"])];
     let link_style = [LinkStyle::Directory, LinkStyle::IndexHtml]
         [choose("links", raw.output.links.as_deref(), "link style", &["directory", "index-html"])];
     let latest_style = [LatestStyle::Redirect, LatestStyle::Copy]
@@ -636,6 +651,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         project: raw.project,
         accessibility,
         raw_html,
+        remote_images,
         link_style,
         latest_style,
         search: raw.output.search.unwrap_or(true),

@@ -9,6 +9,7 @@
 
 pub mod highlight;
 pub mod links;
+mod raw_html;
 pub mod safety;
 
 use std::collections::BTreeSet;
@@ -19,7 +20,7 @@ use pulldown_cmark::{
 };
 use serde::Serialize;
 
-use crate::config::RawHtml;
+use crate::config::{RawHtml, RemoteImages};
 use crate::content::Document;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::slug::{self, IdAllocator};
@@ -73,6 +74,7 @@ pub struct AlertLabels {
 /// Everything [`prepare`] needs besides the document.
 pub struct PrepareOptions<'a> {
     pub raw_html: RawHtml,
+    pub remote_images: RemoteImages,
     pub alert_labels: &'a AlertLabels,
 }
 
@@ -101,11 +103,13 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
         diags.push(located(offset, Diagnostic::warning(&doc.path, message).in_category("raw-html")
             .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
     });
+    // Kept raw HTML's images and links go through the same rewriters as Markdown's.
+    let events = if options.raw_html == RawHtml::Sanitize { raw_html::lift_links(events, &doc.text) } else { events };
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, dialect_anchors) = dialect_attributes(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, toc, mut anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     anchors.extend(dialect_anchors);
-    let events = check_images(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let events = check_images(events, options.remote_images, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let highlighted = highlight_code(&events, &|offset, d| diags.push(located(offset, d(&doc.path))));
 
     let mut link_offsets = Vec::new();
@@ -399,20 +403,24 @@ fn heading_text(rest: &[Spanned<'_>]) -> String {
 }
 
 /// Alt text is mandatory; `![](x.svg "decorative")` marks an image as decorative (empty alt, no
-/// title). Images from other sites are refused: pages must work offline and load nothing
-/// from third parties, so such an image is written as its alt text even when book.toml makes
-/// the problem a warning.
-fn check_images<'a>(mut events: Vec<Spanned<'a>>, report: &Report<'_>) -> Vec<Spanned<'a>> {
+/// title). Images from other sites are refused unless book.toml allows them: pages must work
+/// offline and load nothing from third parties, so such an image is written as its alt text
+/// even when book.toml makes the problem a warning.
+fn check_images<'a>(
+    mut events: Vec<Spanned<'a>>,
+    remote_images: RemoteImages,
+    report: &Report<'_>,
+) -> Vec<Spanned<'a>> {
     let mut remote = vec![false; events.len()];
     for i in 0..events.len() {
         let (Event::Start(Tag::Image { link_type, dest_url, title, id }), range) = &events[i] else {
             continue;
         };
         let offset = range.start;
-        if safety::classify_url(dest_url) == UrlKind::External {
+        if remote_images == RemoteImages::Refuse && safety::classify_url(dest_url) == UrlKind::External {
             report(offset, &|path| {
                 Diagnostic::error(path, format!("image `{dest_url}` is on another site")).in_category("images").with_hint(
-                    "download the image (check its licence) into the output's `images/` folder and link it relatively",
+                    "download the image (check its licence) into the output's `images/` folder and link it relatively, or let readers' browsers fetch it with book.toml `[markdown] remote-images = \"allow\"`",
                 )
             });
             remote[i] = true;

@@ -34,14 +34,15 @@ pub fn classify_url(url: &str) -> UrlKind {
 
 /// Runs the sanitiser over a rendered body when raw HTML is allowed. Our own markup (heading
 /// ids, alert boxes, highlighting classes) is on the allowlist; scripts, styles, event handlers,
-/// forms, SVG and MathML never are.
+/// forms and their controls, SVG and MathML never are. Image maps are removed too: their
+/// `<area href>` would be the one link the Markdown rewriters do not see (raw `<a href>` and
+/// `<img src>` were lifted into Markdown links and images before).
 pub fn sanitise_body(html: &str, policy: RawHtml) -> String {
     match policy {
         RawHtml::Drop => html.to_string(),
         RawHtml::Sanitize => ammonia::Builder::default()
             .add_generic_attributes(["id", "class", "lang", "dir"])
-            .add_tags(["input"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .rm_tags(["area", "map"])
             .add_tag_attributes("div", ["role", "tabindex"])
             .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
             .link_rel(None)

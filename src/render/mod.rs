@@ -358,7 +358,11 @@ fn prepare_documents(
     documents
         .par_iter()
         .map(|&(index, _, doc)| {
-            let options = PrepareOptions { raw_html: config.raw_html, alert_labels: &labels[&doc.lang] };
+            let options = PrepareOptions {
+                raw_html: config.raw_html,
+                remote_images: config.remote_images,
+                alert_labels: &labels[&doc.lang],
+            };
             ((index, doc.lang.clone()), markdown::prepare(doc, &options, diags))
         })
         .collect()

@@ -10,6 +10,7 @@ mod languages;
 mod markdown;
 mod pdf;
 mod policy;
+mod raw_html;
 mod search;
 mod serve;
 mod shipped;
