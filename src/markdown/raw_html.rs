@@ -23,7 +23,7 @@ pub fn lift_links<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'a>
         match &event {
             Event::Html(html) | Event::InlineHtml(html) => {
                 let inline = matches!(event, Event::InlineHtml(_));
-                let base = fragment_start(&html, &range, source);
+                let base = fragment_start(html, &range, source);
                 lift_fragment(html, base, range.clone(), depth, &mut open_links, &mut out, inline);
             }
             Event::Start(_) => {

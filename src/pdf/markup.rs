@@ -324,10 +324,15 @@ impl Writer<'_> {
             return;
         };
         let alt = alt.trim();
-        let alt = if alt.is_empty() { "none".to_string() } else { string(alt) };
         // The `image` call is written here, not in the theme, so that typst's errors about the
-        // file (a broken PNG) point at this line and so at the Markdown.
-        let call = format!("#figure-image(image({}, alt: {alt}));", string(&path));
+        // file (a broken PNG) point at this line and so at the Markdown. A decorative image (no
+        // alt text by the author's choice) is an artifact: PDF/UA wants alt text on every image
+        // a reader is told about, and nothing on an ornament.
+        let call = if alt.is_empty() {
+            format!("#pdf.artifact(figure-image(image({})));", string(&path))
+        } else {
+            format!("#figure-image(image({}, alt: {}));", string(&path), string(alt))
+        };
         self.push(&call);
     }
 

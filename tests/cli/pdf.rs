@@ -276,6 +276,22 @@ fn a_pdf_ua_violation_fails_the_build_and_keeps_the_previous_output() {
     assert_eq!(crate::support::tree(&site.out()), before, "the failed build changed the output");
 }
 
+/// A decorative image (`"decorative"` in Markdown, `alt=""` in raw HTML) is typeset as an
+/// artifact: PDF/UA refuses an image without alt text that is not one. Mutation checked: writing
+/// it as `image(…, alt: none)` (as before) fails this build with "missing alt text".
+#[test]
+fn a_decorative_image_is_an_artifact_in_the_pdf() {
+    let site = Fixture::new("pdf");
+    site.write(
+        "content/io1-practice/09-ornament.md",
+        "---\ntitle: Ornament\n---\nA divider: ![](images/photo.png \"decorative\")\n",
+    );
+    let out = built(&site);
+    let pdf = out.join("3.1/en/io1-practice/ornament/pdfix-io1-practice-ornament-en-3.1.pdf");
+    let images = poppler("pdfimages", &["-list"], &pdf);
+    assert_eq!(images.lines().count(), 3, "one image (after two header lines): {images}");
+}
+
 #[test]
 fn a_broken_image_names_the_markdown_line() {
     let site = Fixture::new("pdf");
