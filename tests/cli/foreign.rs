@@ -77,3 +77,49 @@ fn kramdown_and_pandoc_attributes_give_anchors() {
     assert!(!content.contains("{:") && !content.contains("]{#key"), "{content}");
     assert!(content.contains("[x]{#not-an-anchor}"), "code blocks keep their text: {content}");
 }
+
+/// A lesson set as other projects bring it (`tests/fixtures/lesson-set` over the three-language
+/// fixture): a folder and files named with capitals and `_`, kramdown lines, Pandoc spans, a raw
+/// HTML figure, headings in Hindi, Tamil, Arabic, Greek and Japanese linked by GitHub's anchors,
+/// and genuine faults (an anchor that does not exist, an image without alt text).
+fn lesson_set(check: &str) -> Fixture {
+    let site = Fixture::new("multilingual");
+    site.overlay(&crate::support::repo().join("tests/fixtures/lesson-set"));
+    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
+    site.write("book.toml", &format!("{config}\n[markdown]\nraw-html = \"sanitize\"\n\n{check}"));
+    site
+}
+
+/// Its faults fail the build by default and with `--strict`; with a lenient `[check]` it is
+/// published, with every GitHub anchor working and no link or image that leads nowhere.
+/// Mutation checked: the old heading ids (marks dropped) break the Hindi and Tamil links, which
+/// then show as plain text and fail the `href` assertions.
+#[test]
+fn a_lesson_set_from_elsewhere_builds_under_a_lenient_policy() {
+    let strict = lesson_set("");
+    let run = strict.build(&["--no-pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("content/03-IO3_Lessons/01-Getting_Started.md:42:5: error: anchor `#nowhere` does not exist on this page"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/03-IO3_Lessons/01-Getting_Started.md:20:1: error: image has no alt text"), "{}", run.stderr);
+
+    let check = "[check]\nanchors = \"warn\"\nalt-text = \"warn\"\n";
+    let site = lesson_set(check);
+    assert_eq!(site.build(&["--no-pdf", "--strict"]).code, 1);
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("warning(s) (alt-text 1, anchors "), "{}", run.stdout);
+    let setup = site.read("2.0/en/io3-lessons/chromebook-setup/index.html");
+    for anchor in ["योगदान-क्यों-करें", "பங்களிப்பதின்-அர்த்தம்-என்ன", "لماذا-نساهم", "αξιολόγηση--ανατροφοδότηση", "はじめに概要", "glossary-entry"] {
+        let href = format!("href=\"../getting-started/#{}\"", innotrain::urls::encode_path(anchor));
+        assert!(setup.contains(&href), "{anchor}: {setup}");
+    }
+    // The renamed section's link still leads to the page.
+    assert!(setup.contains("<a href=\"../getting-started/\">a section that was renamed</a>"), "{setup}");
+    let lesson = site.read("2.0/en/io3-lessons/getting-started/index.html");
+    assert!(lesson.contains("<h2 id=\"setup\">Before you begin</h2>"), "{lesson}");
+    assert!(lesson.contains("src=\"../../../media/03-IO3_Lessons/images/diagram.svg\""), "{lesson}");
+    assert!(!lesson.contains("{:") && !lesson.contains("]{#"), "{lesson}");
+    let greek = site.read("2.0/el/io3-lessons/getting-started/index.html");
+    assert!(greek.contains("alt=\"Ο κύκλος της πρακτικής άσκησης σε τέσσερα βήματα\""), "{greek}");
+    assert_links_resolve(&site.out());
+}
