@@ -177,11 +177,10 @@ pub fn render_version_reusing(
                 BTreeMap::new()
             } else {
                 let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
-                let files = build.compile(&jobs, &media, diags, site.version.as_str());
-                let sizes: BTreeMap<String, usize> = files.iter().map(|f| (f.path.clone(), f.bytes.len())).collect();
-                for file in files {
-                    sink(OutputFile { path: file.path, bytes: file.bytes })?;
-                }
+                // Each PDF goes to the output as soon as it is made: a site's PDFs are never
+                // held in memory together.
+                let write = |file: pdf::PdfFile| sink(OutputFile { path: file.path, bytes: file.bytes });
+                let sizes = build.compile(&jobs, &media, diags, site.version.as_str(), &write)?;
                 pdfs::links(&ctx, Some(&sizes))
             }
         }
@@ -303,7 +302,16 @@ pub fn render_pdf(
         return None;
     }
     let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
-    build.compile(&jobs, &media, diags, site.version.as_str()).into_iter().next().map(|file| file.bytes)
+    let made = std::sync::Mutex::new(None);
+    let keep = |file: pdf::PdfFile| {
+        *made.lock().unwrap_or_else(|e| e.into_inner()) = Some(file.bytes);
+        Ok(())
+    };
+    if let Err(error) = build.compile(&jobs, &media, diags, site.version.as_str(), &keep) {
+        diags.push(crate::diag::Diagnostic::error(path, format!("{error:#}")).in_category("pdf"));
+        return None;
+    }
+    made.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Parses every document (source and translations) once, in parallel.
