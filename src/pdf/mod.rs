@@ -305,13 +305,20 @@ pub fn compile_all(
     std::thread::scope(|scope| {
         // Within one long PDF (a book) typst keeps what it memoised until the PDF is done: a
         // clock evicts what it has not used lately (a book of 1,150 pages: 1.6 GB peak without).
-        scope.spawn(|| {
+        let evictor = std::thread::Builder::new().spawn_scoped(scope, || {
             let mut finished = done.0.lock().unwrap_or_else(|e| e.into_inner());
             while !*finished {
                 finished = done.1.wait_timeout(finished, EVICT_EVERY).unwrap_or_else(|e| e.into_inner()).0;
                 Typesetter::evict_caches(1);
             }
         });
+        if let Err(error) = evictor {
+            return Err(anyhow::anyhow!(
+                "cannot start a thread: {error}\n  hint: the system is short of memory or threads"
+            ));
+        }
+        // Stops the clock when the typesetting ends, also by a panic (the scope waits for it).
+        let _stop = StopClock(&done);
         // Every thread of the pool runs this loop once (a broadcast job is never stolen by
         // another thread, unlike the parts of a parallel iterator).
         pool.broadcast(|_| {
@@ -331,14 +338,23 @@ pub fn compile_all(
                 }
             }
         });
-        *done.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
-        done.1.notify_all();
-    });
+        Ok(())
+    })?;
     progress.finish();
     if let Some(error) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(error);
     }
     Ok(PdfStats { compiled: compiled.into_inner(), cached: cached.into_inner() })
+}
+
+/// Tells the eviction clock of [`compile_all`] to stop, when dropped.
+struct StopClock<'a>(&'a (std::sync::Mutex<bool>, std::sync::Condvar));
+
+impl Drop for StopClock<'_> {
+    fn drop(&mut self) {
+        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.0.1.notify_all();
+    }
 }
 
 /// How much memory the PDFs typeset at the same moment may need together (estimated by
@@ -397,15 +413,17 @@ impl Admission {
 /// How often typst's caches are evicted of what the running PDFs have not used since.
 const EVICT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Threads for typesetting, with deep stacks: typst lays out nested content recursively, and a
-/// whole output as a book nests deeper than the 2 MiB of an ordinary thread allows. An error
-/// (not a panic) when the system refuses them, as it does when memory is short.
+/// Threads for typesetting, with deeper stacks than rayon's 2 MiB, as typst lays out nested
+/// content recursively (within its own depth limits). 256 MiB were needed while a waiting
+/// thread started other whole PDFs on top of its own; one PDF at a time, a book of 1,150
+/// pages touches less than 1 MiB. Stacks are address space even where untouched, and a
+/// `ulimit -v` counts them. An error (not a panic) when the system refuses the threads.
 fn typesetting_threads() -> anyhow::Result<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Result<rayon::ThreadPool, String>> = std::sync::OnceLock::new();
     let pool = POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("typeset-{i}"))
-            .stack_size(256 << 20)
+            .stack_size(16 << 20)
             .build()
             .map_err(|error| error.to_string())
     });

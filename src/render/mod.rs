@@ -235,7 +235,9 @@ fn render_pages_and_index(
     let site = ctx.site;
     std::thread::scope(|scope| {
         let langs: Vec<&str> = ctx.config.langs().map(Lang::as_str).collect();
-        let assets = scope.spawn(move || search::prepare_script_assets(&langs));
+        let assets = std::thread::Builder::new()
+            .spawn_scoped(scope, move || search::prepare_script_assets(&langs))
+            .map_err(no_thread)?;
         let mut bundle = search::Bundle::default();
         let mut building: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
         for lang in ctx.config.langs() {
@@ -250,7 +252,10 @@ fn render_pages_and_index(
                     Ok(page)
                 })
                 .collect::<anyhow::Result<_>>()?;
-            if let Some(previous) = building.replace(scope.spawn(move || search::index_language(lang, pages))) {
+            let indexer = std::thread::Builder::new()
+                .spawn_scoped(scope, move || search::index_language(lang, pages))
+                .map_err(no_thread)?;
+            if let Some(previous) = building.replace(indexer) {
                 bundle.add(join(previous)?);
             }
         }
@@ -260,6 +265,11 @@ fn render_pages_and_index(
         assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
         bundle.into_files(&site.version)
     })
+}
+
+/// A thread the system refused (it does when memory is short): an error, not a panic.
+fn no_thread(error: std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("cannot start a thread: {error}\n  hint: the system is short of memory or threads")
 }
 
 fn join(

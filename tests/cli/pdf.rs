@@ -337,6 +337,10 @@ fn measured_build(site: &Fixture, args: &[&str], address_space: Option<u64>) -> 
         .stdout(std::process::Stdio::null())
         .stderr(stderr.reopen().unwrap());
     if let Some(bytes) = address_space {
+        // glibc reserves 64 MiB of address space for each thread that allocates (its arenas):
+        // with one arena the limit measures memory rather than threads. No backtraces, as a
+        // user sees it.
+        command.env("MALLOC_ARENA_MAX", "1").env_remove("RUST_BACKTRACE");
         // SAFETY: between fork and exec only `setrlimit` runs, which is async-signal-safe.
         unsafe {
             command.pre_exec(move || {
@@ -380,4 +384,35 @@ fn peak_memory_does_not_grow_with_the_number_of_pdfs() {
     // The HTML pages, the search index and the PDFs' plans grow a little with the site.
     assert!(many_mib < few_mib + 100, "54 PDFs: {few_mib} MiB peak, 540 PDFs: {many_mib} MiB");
     assert!(many_mib < 300, "540 PDFs: {many_mib} MiB peak");
+}
+
+/// A build given less memory than it needs stops with a message that says so, and leaves the
+/// previous output and nothing else: the killed process's staging folder is removed. The
+/// limit (250 MiB of address space, as `ulimit -v` sets it) leaves room for the pages (which
+/// build within 150 MiB) but not for typesetting a module of 2 MB of text (over 600 MiB).
+/// Checked against two mutations: the build run in the `innotrain` process itself
+/// (`run_build` calling `run_build_here` at once: it dies by SIGABRT with only "memory
+/// allocation of … bytes failed", and its staging folder stays) and
+/// `output::discard_staging_of` doing nothing (the staging folder stays).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_short_of_memory_fails_clearly_and_leaves_the_previous_output() {
+    let site = Fixture::new("pdf");
+    assert_eq!(site.build(&[]).code, 0);
+    let previous = tree(&site.out());
+    let sentence = "The trainer agrees the learning outcomes with the company and the learner first. ";
+    let long = format!("---\ntitle: Long\n---\n\n{}", format!("{}\n\n", sentence.repeat(5)).repeat(6000));
+    site.write("content/io1-practice/03-long.md", &long);
+
+    let (code, stderr, _) = measured_build(&site, &[], Some(250 << 20));
+    assert_eq!(code, 2, "{stderr}");
+    // "error: the build was stopped by SIGABRT …, most likely because it ran out of memory;
+    // `…/public` was left unchanged", or, when the system refuses a thread's stack first,
+    // "error: cannot start a thread: …" with "hint: the system is short of memory …".
+    assert!(stderr.lines().any(|line| line.starts_with("error: ")) && stderr.contains("memory"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(tree(&site.out()) == previous, "the previous output changed");
+    let beside: Vec<String> =
+        std::fs::read_dir(&site.root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!beside.iter().any(|name| name.contains(".staging-")), "left behind: {beside:?}");
 }
