@@ -353,6 +353,8 @@ fn measured_build(site: &Fixture, args: &[&str], address_space: Option<u64>) -> 
             });
         }
     }
+    // Reaped by `wait4` below, which also gives its peak RSS (`Child::wait` does not).
+    #[allow(clippy::zombie_processes)]
     let child = command.spawn().expect("run innotrain");
     let mut status = 0;
     // SAFETY: `rusage` is plain data that `wait4` fills in.
