@@ -265,8 +265,64 @@ fn warning_summary(diagnostics: &[Diagnostic]) -> String {
     format!("{total} warning(s) ({})", kinds.join(", "))
 }
 
+/// Set in the environment of the process that does the work of `innotrain build`.
+const BUILD_CHILD: &str = "INNOTRAIN_BUILD_CHILD";
+
+/// `innotrain build` does its work in a child process of itself and waits for it. A process
+/// that runs out of memory cannot report it: the system kills it (`SIGKILL`), or Rust aborts
+/// it when an allocation fails (`SIGABRT`). The parent, which needs almost no memory, then
+/// says what happened and removes the child's half-filled staging folder; the output folder
+/// is never touched before a build succeeds.
 fn run_build(options: BuildOptions) -> Result<ExitCode, ExitCode> {
+    if std::env::var_os(BUILD_CHILD).is_some() {
+        return run_build_here(options);
+    }
+    let exe = std::env::current_exe()
+        .map_err(|e| operational(anyhow::anyhow!("cannot find innotrain's own program: {e}")))?;
+    let mut child = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(BUILD_CHILD, "1")
+        .spawn()
+        .map_err(|e| operational(anyhow::anyhow!("cannot start the build process: {e}")))?;
+    let status = child.wait().map_err(|e| operational(anyhow::anyhow!("lost the build process: {e}")))?;
+    if let Some(code) = status.code() {
+        return Ok(ExitCode::from(u8::try_from(code).unwrap_or(2)));
+    }
+    let out = options.out.clone().unwrap_or_else(|| options.root.join("public"));
+    innotrain::output::discard_staging_of(&out, child.id());
+    eprintln!(
+        "error: the build was stopped by {} before it finished, most likely because it ran out of memory; `{}` was left unchanged\n  \
+         hint: give the build more memory (README, \"Memory\", says how much a site needs), or build with `--no-pdf`",
+        signal_name(&status),
+        out.display()
+    );
+    Ok(ExitCode::from(2))
+}
+
+/// `SIGKILL`, `SIGABRT` or another signal that ended a process.
+fn signal_name(status: &std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        match status.signal() {
+            Some(9) => return "SIGKILL".to_string(),
+            Some(6) => return "SIGABRT".to_string(),
+            Some(signal) => return format!("signal {signal}"),
+            None => {}
+        }
+    }
+    format!("the system ({status})")
+}
+
+fn run_build_here(options: BuildOptions) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
+    // Started here, the threads that render pages report a refusal as an error; started on
+    // first use, rayon would panic.
+    rayon::ThreadPoolBuilder::new().build_global().map_err(|e| {
+        operational(anyhow::anyhow!(
+            "cannot start the build's threads: {e}\n  hint: the system is short of memory or threads"
+        ))
+    })?;
     let report_ = build(&options).map_err(operational)?;
     let (errors, warnings) = report(&report_.diagnostics);
     if !report_.succeeded() {

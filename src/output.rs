@@ -115,8 +115,8 @@ impl Staging {
         let out = absolute(out)?;
         let parent = out.parent().context("the output folder has no parent folder")?;
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let staging = staging_path(&out, std::process::id())?;
         let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
-        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
@@ -189,6 +189,24 @@ impl Staging {
                 .with_context(|| format!("cannot remove the previous output `{}`", old.display()))?;
         }
         Ok(out)
+    }
+}
+
+/// The staging folder that process `pid` fills for output folder `out`.
+fn staging_path(out: &Path, pid: u32) -> anyhow::Result<PathBuf> {
+    let out = absolute(out)?;
+    let parent = out.parent().context("the output folder has no parent folder")?;
+    let name = out.file_name().context("the output folder has no name")?.to_string_lossy();
+    Ok(parent.join(format!(".{name}.staging-{pid}")))
+}
+
+/// Removes the staging folder of a build process that was killed (it could not remove it
+/// itself); the output folder is left as it was.
+pub fn discard_staging_of(out: &Path, pid: u32) {
+    if let Ok(staging) = staging_path(out, pid)
+        && staging.join(MARKER).exists()
+    {
+        let _ = std::fs::remove_dir_all(staging);
     }
 }
 

@@ -11,12 +11,11 @@
 pub mod markup;
 mod world;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Smart};
@@ -136,14 +135,26 @@ impl PdfBuild {
         Self { typesetter, cache, emit_typst: false, stats: Default::default(), used: Default::default() }
     }
 
-    /// Compiles `jobs` (see [`compile_all`]) and counts what was typeset and what was cached.
-    pub fn compile(&self, jobs: &[PdfJob<'_>], media: &Media, diags: &Diagnostics, label: &str) -> Vec<PdfFile> {
-        let (files, stats) = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label);
+    /// Compiles `jobs` (see [`compile_all`]), handing each finished PDF to `write`, and counts
+    /// what was typeset and what was cached. Returns the size of every PDF made, by path.
+    pub fn compile(
+        &self,
+        jobs: &[PdfJob<'_>],
+        media: &Media,
+        diags: &Diagnostics,
+        label: &str,
+        write: &(dyn Fn(PdfFile) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<BTreeMap<String, usize>> {
+        let sizes = std::sync::Mutex::new(BTreeMap::new());
+        let stats = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label, &|file| {
+            self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(file.key.clone());
+            sizes.lock().unwrap_or_else(|e| e.into_inner()).insert(file.path.clone(), file.bytes.len());
+            write(file)
+        })?;
         let mut total = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         total.compiled += stats.compiled;
         total.cached += stats.cached;
-        self.used.lock().unwrap_or_else(|e| e.into_inner()).extend(files.iter().map(|f| f.key.clone()));
-        files
+        Ok(sizes.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
     pub fn stats(&self) -> PdfStats {
@@ -236,8 +247,21 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// Compiles every job (in parallel), taking unchanged PDFs from the cache. Errors are reported
-/// to `diags` against the Markdown file or theme file they come from.
+/// Compiles every job, taking unchanged PDFs from the cache, and hands each PDF to `write` as
+/// soon as it is made: none is kept. Errors are reported to `diags` against the Markdown file
+/// or theme file they come from; the `Err` is an operational failure (of `write`, or no threads).
+///
+/// Memory stays within what the PDFs being typeset at the same moment need, however many PDFs
+/// there are (see `README.md`, "Memory"):
+/// - each typesetting thread compiles one PDF at a time. typst itself runs parts of a document
+///   on rayon threads and, while it waits for them, a rayon thread picks up whatever work is
+///   queued: with the jobs as a parallel iterator, that was other whole PDFs, started on top of
+///   the waiting one, so dozens of half-done documents were held at once (5 GB for 520 PDFs);
+/// - PDFs start in their order, and only while the estimated memory of those running stays
+///   within [`MEMORY_BUDGET`]: a whole output's book is typeset alone;
+/// - what typst memoised is evicted after every PDF (typst otherwise keeps the layouts of
+///   every document it typeset) and, for long PDFs, every [`EVICT_EVERY`] of what the running
+///   PDFs did not use since.
 pub fn compile_all(
     jobs: &[PdfJob<'_>],
     typesetter: &Typesetter,
@@ -245,47 +269,168 @@ pub fn compile_all(
     cache: &Cache,
     diags: &Diagnostics,
     label: &str,
-) -> (Vec<PdfFile>, PdfStats) {
+    write: &(dyn Fn(PdfFile) -> anyhow::Result<()> + Sync),
+) -> anyhow::Result<PdfStats> {
     let progress = Progress::new(jobs.len(), label);
     let compiled = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
-    let files = typesetting_threads().install(|| {
-        jobs.par_iter()
-            .filter_map(|job| {
+    let next = AtomicUsize::new(0);
+    let admission = Admission::new(MEMORY_BUDGET);
+    let failed: std::sync::Mutex<Option<anyhow::Error>> = Default::default();
+    let one = |job: &PdfJob<'_>, key: String, cached_bytes: Option<Vec<u8>>| -> anyhow::Result<()> {
+        let bytes = match cached_bytes {
+            Some(bytes) => {
+                cached.fetch_add(1, Ordering::Relaxed);
+                Some(bytes)
+            }
+            None => {
+                let bytes = compile(job, typesetter, media, diags);
+                // What the PDFs typeset at the same time use stays.
+                Typesetter::evict_caches(2);
+                if let Some(bytes) = &bytes {
+                    cache.put(&key, bytes);
+                    compiled.fetch_add(1, Ordering::Relaxed);
+                }
+                bytes
+            }
+        };
+        progress.tick();
+        match bytes {
+            Some(bytes) => write(PdfFile { path: job.path.clone(), bytes, key }),
+            None => Ok(()),
+        }
+    };
+    let pool = typesetting_threads()?;
+    let done = (std::sync::Mutex::new(false), std::sync::Condvar::new());
+    std::thread::scope(|scope| {
+        // Within one long PDF (a book) typst keeps what it memoised until the PDF is done: a
+        // clock evicts what it has not used lately (a book of 1,150 pages: 1.6 GB peak without).
+        let evictor = std::thread::Builder::new().spawn_scoped(scope, || {
+            let mut finished = done.0.lock().unwrap_or_else(|e| e.into_inner());
+            while !*finished {
+                finished = done.1.wait_timeout(finished, EVICT_EVERY).unwrap_or_else(|e| e.into_inner()).0;
+                Typesetter::evict_caches(1);
+            }
+        });
+        if let Err(error) = evictor {
+            return Err(anyhow::anyhow!(
+                "cannot start a thread: {error}\n  hint: the system is short of memory or threads"
+            ));
+        }
+        // Stops the clock when the typesetting ends, also by a panic (the scope waits for it).
+        let _stop = StopClock(&done);
+        // Every thread of the pool runs this loop once (a broadcast job is never stolen by
+        // another thread, unlike the parts of a parallel iterator).
+        pool.broadcast(|_| {
+            loop {
+                let ticket = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(ticket) else { break };
                 let key = cache_key(job, typesetter, media);
-                let bytes = match cache.get(&key) {
-                    Some(bytes) => {
-                        cached.fetch_add(1, Ordering::Relaxed);
-                        Some(bytes)
-                    }
-                    None => {
-                        let bytes = compile(job, typesetter, media, diags);
-                        if let Some(bytes) = &bytes {
-                            cache.put(&key, bytes);
-                            compiled.fetch_add(1, Ordering::Relaxed);
-                        }
-                        bytes
-                    }
-                };
-                progress.tick();
-                bytes.map(|bytes| PdfFile { path: job.path.clone(), bytes, key })
-            })
-            .collect()
-    });
+                let cached_bytes = cache.get(&key);
+                // A PDF from the cache takes no typesetting memory, but its turn all the same.
+                let weight = if cached_bytes.is_some() { 0 } else { memory_estimate(job) };
+                admission.enter(ticket, weight);
+                let stop = failed.lock().unwrap_or_else(|e| e.into_inner()).is_some();
+                let result = if stop { Ok(()) } else { one(job, key, cached_bytes) };
+                admission.leave(weight);
+                if let Err(error) = result {
+                    failed.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(error);
+                }
+            }
+        });
+        Ok(())
+    })?;
     progress.finish();
-    (files, PdfStats { compiled: compiled.into_inner(), cached: cached.into_inner() })
+    if let Some(error) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(error);
+    }
+    Ok(PdfStats { compiled: compiled.into_inner(), cached: cached.into_inner() })
 }
 
-/// Threads for typesetting, with deep stacks: typst lays out nested content recursively, and a
-/// whole output as a book nests deeper than the 2 MiB of an ordinary thread allows.
-fn typesetting_threads() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
+/// Tells the eviction clock of [`compile_all`] to stop, when dropped.
+struct StopClock<'a>(&'a (std::sync::Mutex<bool>, std::sync::Condvar));
+
+impl Drop for StopClock<'_> {
+    fn drop(&mut self) {
+        *self.0.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.0.1.notify_all();
+    }
+}
+
+/// How much memory the PDFs typeset at the same moment may need together (estimated by
+/// [`memory_estimate`]). A PDF that needs more on its own is typeset alone.
+const MEMORY_BUDGET: usize = 640 << 20;
+
+/// The memory typst needs for a document, estimated from its generated markup: about 500
+/// bytes for each byte, measured on module PDFs (15 kB of markup, 7 MB) and on books of 25 and
+/// 250 modules (300 kB, 150 MB; 3 MB, 1.5 GB).
+fn memory_estimate(job: &PdfJob<'_>) -> usize {
+    job.main.text.len().saturating_mul(500)
+}
+
+/// Lets jobs start strictly in their order (so that a book is not overtaken forever by small
+/// PDFs), each only when the estimated memory of the running ones leaves room for it.
+struct Admission {
+    budget: usize,
+    /// (ticket of the next job to start, estimated memory of the running jobs)
+    state: std::sync::Mutex<(usize, usize)>,
+    changed: std::sync::Condvar,
+}
+
+impl Admission {
+    fn new(budget: usize) -> Self {
+        Self { budget, state: std::sync::Mutex::new((0, 0)), changed: std::sync::Condvar::new() }
+    }
+
+    /// Waits until job `ticket` may start, doing typst's parallel work for the running PDFs
+    /// meanwhile.
+    fn enter(&self, ticket: usize, weight: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let (next, running) = *state;
+            if next == ticket && (running == 0 || running + weight <= self.budget) {
+                *state = (next + 1, running + weight);
+                self.changed.notify_all();
+                return;
+            }
+            drop(state);
+            let helped = matches!(rayon::yield_now(), Some(rayon::Yield::Executed));
+            state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            if !helped {
+                let pause = std::time::Duration::from_millis(5);
+                state = self.changed.wait_timeout(state, pause).unwrap_or_else(|e| e.into_inner()).0;
+            }
+        }
+    }
+
+    fn leave(&self, weight: usize) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.1 -= weight;
+        self.changed.notify_all();
+    }
+}
+
+/// How often typst's caches are evicted of what the running PDFs have not used since.
+const EVICT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Threads for typesetting, with deeper stacks than rayon's 2 MiB, as typst lays out nested
+/// content recursively (within its own depth limits). 256 MiB were needed while a waiting
+/// thread started other whole PDFs on top of its own; one PDF at a time, a book of 1,150
+/// pages touches less than 1 MiB. Stacks are address space even where untouched, and a
+/// `ulimit -v` counts them. An error (not a panic) when the system refuses the threads.
+fn typesetting_threads() -> anyhow::Result<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Result<rayon::ThreadPool, String>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("typeset-{i}"))
-            .stack_size(256 << 20)
+            .stack_size(16 << 20)
             .build()
-            .expect("typesetting threads start")
+            .map_err(|error| error.to_string())
+    });
+    pool.as_ref().map_err(|error| {
+        anyhow::anyhow!(
+            "cannot start the typesetting threads: {error}\n  hint: the system is short of memory or threads"
+        )
     })
 }
 

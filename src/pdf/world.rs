@@ -119,9 +119,11 @@ impl Typesetter {
         self.files.get(id.vpath().get_with_slash()).map(|file| file.real_path.as_path())
     }
 
-    /// Frees typst's memoisation caches but what the last compilations used.
-    pub fn evict_caches() {
-        typst::comemo::evict(2);
+    /// Frees what typst memoised (layouts, shaped text, evaluated modules) and was not used
+    /// during the last `age` evictions: typst keeps it for ever otherwise. What every PDF uses
+    /// (the theme's evaluated template, fonts) is used again at once and stays.
+    pub fn evict_caches(age: usize) {
+        typst::comemo::evict(age);
     }
 }
 

@@ -186,11 +186,10 @@ pub fn render_version_reusing(
                 BTreeMap::new()
             } else {
                 let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
-                let files = build.compile(&jobs, &media, diags, site.version.as_str());
-                let sizes: BTreeMap<String, usize> = files.iter().map(|f| (f.path.clone(), f.bytes.len())).collect();
-                for file in files {
-                    sink(OutputFile { path: file.path, bytes: file.bytes })?;
-                }
+                // Each PDF goes to the output as soon as it is made: a site's PDFs are never
+                // held in memory together.
+                let write = |file: pdf::PdfFile| sink(OutputFile { path: file.path, bytes: file.bytes });
+                let sizes = build.compile(&jobs, &media, diags, site.version.as_str(), &write)?;
                 pdfs::links(&ctx, Some(&sizes))
             }
         }
@@ -245,7 +244,9 @@ fn render_pages_and_index(
     let site = ctx.site;
     std::thread::scope(|scope| {
         let langs: Vec<&str> = ctx.config.langs().map(Lang::as_str).collect();
-        let assets = scope.spawn(move || search::prepare_script_assets(&langs));
+        let assets = std::thread::Builder::new()
+            .spawn_scoped(scope, move || search::prepare_script_assets(&langs))
+            .map_err(no_thread)?;
         let mut bundle = search::Bundle::default();
         let mut building: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
         for lang in ctx.config.langs() {
@@ -260,7 +261,10 @@ fn render_pages_and_index(
                     Ok(page)
                 })
                 .collect::<anyhow::Result<_>>()?;
-            if let Some(previous) = building.replace(scope.spawn(move || search::index_language(lang, pages))) {
+            let indexer = std::thread::Builder::new()
+                .spawn_scoped(scope, move || search::index_language(lang, pages))
+                .map_err(no_thread)?;
+            if let Some(previous) = building.replace(indexer) {
                 bundle.add(join(previous)?);
             }
         }
@@ -270,6 +274,11 @@ fn render_pages_and_index(
         assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
         bundle.into_files(&site.version)
     })
+}
+
+/// A thread the system refused (it does when memory is short): an error, not a panic.
+fn no_thread(error: std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("cannot start a thread: {error}\n  hint: the system is short of memory or threads")
 }
 
 fn join(
@@ -318,7 +327,16 @@ pub fn render_pdf(
         return None;
     }
     let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
-    build.compile(&jobs, &media, diags, site.version.as_str()).into_iter().next().map(|file| file.bytes)
+    let made = std::sync::Mutex::new(None);
+    let keep = |file: pdf::PdfFile| {
+        *made.lock().unwrap_or_else(|e| e.into_inner()) = Some(file.bytes);
+        Ok(())
+    };
+    if let Err(error) = build.compile(&jobs, &media, diags, site.version.as_str(), &keep) {
+        diags.push(crate::diag::Diagnostic::error(path, format!("{error:#}")).in_category("pdf"));
+        return None;
+    }
+    made.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Parses every document (source and translations) once, in parallel.

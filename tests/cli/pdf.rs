@@ -374,4 +374,111 @@ fn a_module_without_outcomes_has_no_outcomes_heading_in_its_pdf() {
     assert!(!bare.contains("Learning outcomes"), "{bare}");
     let full = pdf("first-steps");
     assert!(full.contains("Learning outcomes"), "{full}");
+
+/// The fixture with `outputs` outputs instead of one: copies of its output, each a book and two
+/// modules in three languages, so 9 PDFs per output and no PDF longer than the fixture's own.
+fn fixture_with_outputs(outputs: usize) -> Fixture {
+    let site = Fixture::new("pdf");
+    let output = site.root.join("content/io1-practice");
+    for n in 2..=outputs {
+        crate::support::copy_dir(&output, &site.root.join(format!("content/io{n}-practice")));
+    }
+    site
+}
+
+/// `innotrain build` with `args` and, when given, an address-space limit (`setrlimit`), and its
+/// exit code, stderr and peak RSS in MiB from `wait4`: that of the largest process of the build
+/// (the build runs in a child of the `innotrain` process; a child's peak counts once reaped).
+#[cfg(target_os = "linux")]
+fn measured_build(site: &Fixture, args: &[&str], address_space: Option<u64>) -> (i32, String, u64) {
+    use std::os::unix::process::CommandExt;
+    let stderr = tempfile::NamedTempFile::new().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_innotrain"));
+    command
+        .args(["build", "--root", site.root.to_str().unwrap()])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(stderr.reopen().unwrap());
+    if let Some(bytes) = address_space {
+        // glibc reserves 64 MiB of address space for each thread that allocates (its arenas):
+        // with one arena the limit measures memory rather than threads. No backtraces, as a
+        // user sees it.
+        command.env("MALLOC_ARENA_MAX", "1").env_remove("RUST_BACKTRACE");
+        // SAFETY: between fork and exec only `setrlimit` runs, which is async-signal-safe.
+        unsafe {
+            command.pre_exec(move || {
+                let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+                if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
+        }
+    }
+    // Reaped by `wait4` below, which also gives its peak RSS (`Child::wait` does not).
+    #[allow(clippy::zombie_processes)]
+    let child = command.spawn().expect("run innotrain");
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: waits for our own child, which `Child` does not wait for when dropped.
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -libc::WTERMSIG(status) };
+    let stderr = std::fs::read_to_string(stderr.path()).unwrap().replace(site.root.to_str().unwrap(), "[ROOT]");
+    (code, stderr, usage.ru_maxrss as u64 / 1024)
+}
+
+/// Peak memory does not grow with the number of PDFs: 540 PDFs need hardly more than 54.
+/// Before, typst's own parallel work started further whole PDFs on a thread that waited for
+/// one, and typst's memo caches kept every PDF's layouts: this fixture needed 911 MB with 540
+/// PDFs (341 MB with 180), against about 100 MB now. Checked against two mutations of
+/// `pdf::compile_all`: the jobs as a parallel iterator in the pool again (540 PDFs: 403 MiB
+/// against 123 MiB for 54), and no eviction of typst's caches (812 MiB against 134 MiB).
+#[cfg(target_os = "linux")]
+#[test]
+fn peak_memory_does_not_grow_with_the_number_of_pdfs() {
+    let few = fixture_with_outputs(6);
+    let (code, stderr, few_mib) = measured_build(&few, &[], None);
+    assert_eq!(code, 0, "{stderr}");
+    let many = fixture_with_outputs(60);
+    let (code, stderr, many_mib) = measured_build(&many, &[], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(tree(&many.out()).keys().filter(|p| p.ends_with(".pdf")).count(), 540);
+    // The HTML pages, the search index and the PDFs' plans grow a little with the site.
+    assert!(many_mib < few_mib + 100, "54 PDFs: {few_mib} MiB peak, 540 PDFs: {many_mib} MiB");
+    assert!(many_mib < 300, "540 PDFs: {many_mib} MiB peak");
+}
+
+/// A build given less memory than it needs stops with a message that says so, and leaves the
+/// previous output and nothing else: the killed process's staging folder is removed. The
+/// limit (250 MiB of address space, as `ulimit -v` sets it) leaves room for the pages (which
+/// build within 150 MiB) but not for typesetting a module of 2 MB of text (over 600 MiB).
+/// Checked against two mutations: the build run in the `innotrain` process itself
+/// (`run_build` calling `run_build_here` at once: it dies by SIGABRT with only "memory
+/// allocation of … bytes failed", and its staging folder stays) and
+/// `output::discard_staging_of` doing nothing (the staging folder stays).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_short_of_memory_fails_clearly_and_leaves_the_previous_output() {
+    let site = Fixture::new("pdf");
+    assert_eq!(site.build(&[]).code, 0);
+    let previous = tree(&site.out());
+    let sentence = "The trainer agrees the learning outcomes with the company and the learner first. ";
+    let long = format!("---\ntitle: Long\n---\n\n{}", format!("{}\n\n", sentence.repeat(5)).repeat(6000));
+    site.write("content/io1-practice/03-long.md", &long);
+
+    let (code, stderr, _) = measured_build(&site, &[], Some(250 << 20));
+    assert_eq!(code, 2, "{stderr}");
+    // "error: the build was stopped by SIGABRT …, most likely because it ran out of memory;
+    // `…/public` was left unchanged", or, when the system refuses a thread's stack first,
+    // "error: cannot start a thread: …" with "hint: the system is short of memory …".
+    assert!(stderr.lines().any(|line| line.starts_with("error: ")) && stderr.contains("memory"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(tree(&site.out()) == previous, "the previous output changed");
+    let beside: Vec<String> =
+        std::fs::read_dir(&site.root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!beside.iter().any(|name| name.contains(".staging-")), "left behind: {beside:?}");
 }
