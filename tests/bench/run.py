@@ -160,13 +160,40 @@ def timed(command):
     return wall, rss, completed.stdout
 
 
-def pdf_benchmarks(innotrain, shared, work, runs):
+def commit():
+    """The commit measured, marked when the working tree differs from it."""
+    head = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    return head + (" with uncommitted changes" if dirty else "")
+
+
+def cpu_pressure():
+    """How busy a shared machine was: wall times are only comparable on a quiet one."""
+    try:
+        with open("/proc/pressure/cpu", encoding="utf-8") as f:
+            return f"CPU pressure (time some task waited for a CPU, last 5 minutes): {f.readline().split('avg300=')[1].split()[0]}%"
+    except (OSError, IndexError):
+        return "CPU pressure unknown"
+
+
+def largest_pdf_pages(out):
+    """Pages of the largest PDF below `out` (by file size): the PDF that needs the most memory."""
+    largest = max((os.path.join(folder, name) for folder, _, files in os.walk(out) for name in files
+                   if name.endswith(".pdf")), key=os.path.getsize)
+    info = subprocess.run(["pdfinfo", largest], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pdf_benchmarks(innotrain, shared, work, runs, large):
     """PDFs: the shipped site and the small corpus, cold and warm cache, against one typst (and
-    pandoc) process per PDF when those are installed. Returns the Markdown section."""
+    pandoc) process per PDF when those are installed; with `large`, one cold build of the large
+    corpus too. Returns the Markdown section."""
     out = os.path.join(work, "out-pdf")
     cache = os.path.join(work, "pdf-cache")
     rows = []
     page_split = []
+    scaling = []  # (site, PDFs, largest PDF's pages, cold wall, peak RSS, runs)
 
     def cold_and_warm(label, root, extra=()):
         build = [innotrain, "build", "--root", root, "--out", out, "--cache-dir", cache, *extra]
@@ -204,6 +231,7 @@ def pdf_benchmarks(innotrain, shared, work, runs):
                         modules += 1
                     else:
                         book_pages += pages
+        scaling.append((label, count, largest_pdf_pages(out), cold, max(r for _, r in colds), runs))
         per_page = (cold - pages_only) / (module_pages + book_pages)
         per_module = per_page * module_pages / modules
         page_split.append((label, modules, module_pages, count - modules, book_pages, per_page, per_module))
@@ -216,6 +244,18 @@ def pdf_benchmarks(innotrain, shared, work, runs):
     cold_and_warm("shipped site (2 versions)", REPO)
     native = generate(shared, work, "small", "native")
     corpus_per_module = cold_and_warm("small corpus", native)
+
+    if large:
+        # One cold build: it typesets about 5,200 PDFs, books of some 1,150 pages among them.
+        native_large = generate(shared, work, "large", "native")
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        wall, rss, stdout = timed([innotrain, "build", "--root", native_large, "--out", out, "--cache-dir", cache])
+        count = int(re.search(r"PDFs: (\d+) typeset", stdout).group(1))
+        scaling.append(("large corpus", count, largest_pdf_pages(out), wall, rss, 1))
+        print(f"pdf large corpus: {count} PDFs, cold {wall:.1f} s, {rss:.0f} MiB")
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
 
     # The same modules one process per PDF, when the peers are installed (see ../shared/bench/PEERS.md).
     typst, pandoc = shutil.which("typst"), shutil.which("pandoc")
@@ -240,7 +280,8 @@ def pdf_benchmarks(innotrain, shared, work, runs):
     lines = [
         "## PDFs",
         "",
-        f"Produced by `python3 tests/bench/run.py --runs {runs} --sections pdf`. Cold = empty cache "
+        f"Produced by `python3 tests/bench/run.py --runs {runs} --sections pdf"
+        f"{' --pdf-sizes shipped,small,large' if large else ''}` at commit {commit()}; {cpu_pressure()}. Cold = empty cache "
         "(`--cache-dir` removed before the build), warm = the same build again (every PDF from the cache). "
         "Per PDF = (cold − the same build with `--no-pdf`) ÷ PDFs: the typesetting cost of one PDF, "
         "modules and whole-output books averaged.",
@@ -252,6 +293,23 @@ def pdf_benchmarks(innotrain, shared, work, runs):
         lines.append(f"| {label} | {count} | {cold:.2f} | {low:.2f}–{high:.2f} | {warm:.2f} | {pages_only:.2f} | "
                      f"{per_pdf * 1000:.0f} | {rss:.0f} |")
     lines += [
+        "",
+        "### Memory against the number of PDFs",
+        "",
+        "Peak RSS of a cold build with PDFs (the largest process, from `wait4`: the build runs in a "
+        "child of the `innotrain` process). It does not grow with the number of PDFs: it follows "
+        "the largest PDF (a book holds every module of its output), typeset alone within a memory "
+        "budget. The large corpus is built once (`--pdf-sizes shipped,small,large`).",
+        "",
+        "| site | PDFs | largest PDF (pages) | cold wall (s) | PDFs/s | peak RSS (MiB) | runs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, count, largest, wall, rss, n in scaling:
+        lines.append(f"| {label} | {count:,} | {largest:,} | {wall:.1f} | {count / wall:.1f} | {rss:.0f} | {n} |")
+    lines += [
+        "",
+        "Targets (issue 14): peak RSS at most 600 MiB for the shipped site, 800 MiB for the small "
+        "corpus and 1.5 GiB for the large one (before: 2.4 GB, 5.1 GB, and about 45 GB estimated).",
         "",
         "A book repeats every module of its output, so the per-PDF average above mixes two sizes. "
         "Split by typeset pages (from `pdfinfo`; cost per page = (cold − `--no-pdf`) ÷ all pages):",
@@ -296,6 +354,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="small,large")
     parser.add_argument("--sections", default="html,pdf", help="html (pages and the preview), pdf, or both")
+    parser.add_argument("--pdf-sizes", default="shipped,small",
+                        help="sites built with PDFs: shipped,small (always), and large (one cold build of about 5,200 PDFs)")
     parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "innotrain-bench"))
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"))
     args = parser.parse_args()
@@ -309,7 +369,7 @@ def main():
     html_part, _, pdf_part = previous.partition("## PDFs")
     pdf_part = "## PDFs" + pdf_part if pdf_part else ""
     if "pdf" in sections:
-        pdf_part = pdf_benchmarks(innotrain, args.shared, args.work, args.runs)
+        pdf_part = pdf_benchmarks(innotrain, args.shared, args.work, args.runs, "large" in args.pdf_sizes.split(","))
     if "html" not in sections:
         with open(benchmarks, "w", encoding="utf-8") as f:
             f.write(html_part.rstrip("\n") + "\n\n" + pdf_part)
