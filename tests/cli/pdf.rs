@@ -374,6 +374,7 @@ fn a_module_without_outcomes_has_no_outcomes_heading_in_its_pdf() {
     assert!(!bare.contains("Learning outcomes"), "{bare}");
     let full = pdf("first-steps");
     assert!(full.contains("Learning outcomes"), "{full}");
+}
 
 /// The fixture with `outputs` outputs instead of one: copies of its output, each a book and two
 /// modules in three languages, so 9 PDFs per output and no PDF longer than the fixture's own.
