@@ -293,6 +293,8 @@ pub fn render_all(
             continue;
         };
         let version_diags = diags.child();
+        // The previous version's documents are not needed while this one renders.
+        drop(std::mem::take(&mut prepared));
         prepared = render::render_version(version, &index, theme, &version_diags, &sink, pdf)?;
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * version.config.languages.len();

@@ -114,7 +114,7 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
 
     let mut link_offsets = Vec::new();
     let mut offsets = Vec::with_capacity(events.len());
-    let events = events
+    let mut events: Vec<Event<'static>> = events
         .into_iter()
         .map(|(event, range)| {
             if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
@@ -124,6 +124,9 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
             event.into_static()
         })
         .collect();
+    // Every page's events stay in memory until its version is rendered: without this, the
+    // collect above reuses the larger allocation of the (event, range) pairs.
+    events.shrink_to_fit();
     Prepared { events, offsets, highlighted, labels: options.alert_labels.clone(), link_offsets, toc, anchors }
 }
 

@@ -203,9 +203,7 @@ pub fn render_version_reusing(
     // An incremental render keeps the previous index (the preview's search may lag behind an
     // edited paragraph until the next full build).
     if config.search && only.is_none() {
-        for file in render_pages_and_index(&ctx, &keys, &sidebars, diags, sink)? {
-            sink(file)?;
-        }
+        render_pages_and_index(&ctx, &keys, &sidebars, diags, sink)?;
     } else {
         keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
     }
@@ -231,16 +229,16 @@ pub fn render_version_reusing(
 }
 
 /// Renders the pages `keys` into `sink`, reading each one for search on the thread that
-/// rendered it, and builds the version's search bundle. Language by language: a language's
-/// index is built while the next one's pages render, so at most two languages' pages are held
-/// in memory.
+/// rendered it, and writes the version's search bundle. Language by language: a language's
+/// index is built while the next one's pages render, and written when it is built, so at most
+/// two languages' pages and one language's index are held in memory.
 fn render_pages_and_index(
     ctx: &RenderContext<'_>,
     keys: &[(usize, &Lang)],
     sidebars: &page::Sidebars,
     diags: &Diagnostics,
     sink: &Sink<'_>,
-) -> anyhow::Result<Vec<OutputFile>> {
+) -> anyhow::Result<()> {
     let site = ctx.site;
     std::thread::scope(|scope| {
         let langs: Vec<&str> = ctx.config.langs().map(Lang::as_str).collect();
@@ -265,14 +263,14 @@ fn render_pages_and_index(
                 .spawn_scoped(scope, move || search::index_language(lang, pages))
                 .map_err(no_thread)?;
             if let Some(previous) = building.replace(indexer) {
-                bundle.add(join(previous)?);
+                bundle.add(join(previous)?, &site.version).into_iter().try_for_each(sink)?;
             }
         }
         if let Some(last) = building {
-            bundle.add(join(last)?);
+            bundle.add(join(last)?, &site.version).into_iter().try_for_each(sink)?;
         }
         assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
-        bundle.into_files(&site.version)
+        sink(bundle.into_entry(&site.version)?)
     })
 }
 

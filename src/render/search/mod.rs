@@ -32,7 +32,7 @@ mod extract;
 mod index;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use pagefind::api::PagefindIndex;
@@ -51,11 +51,13 @@ pub const BUNDLE_DIR: &str = "pagefind/";
 /// The file that lists a bundle's languages and their indexes.
 const ENTRY: &str = "pagefind-entry.json";
 
-/// A version's search bundle, built language by language.
+/// A version's search bundle, built language by language. Each language's files are handed
+/// back to be written as soon as its index is built (a large site's fragments would otherwise
+/// wait in memory for the last language); the entry file that lists them all comes last.
 #[derive(Default)]
 pub struct Bundle {
-    /// Files by name within the bundle.
-    files: BTreeMap<String, Vec<u8>>,
+    /// The script's files already handed back (they are shared by the languages).
+    written: BTreeSet<String>,
     /// The entry file's `languages`.
     languages: serde_json::Map<String, Value>,
     /// The version of Pagefind's script, as its assets say.
@@ -77,29 +79,30 @@ pub fn index_language(lang: &Lang, pages: Vec<IndexedPage>) -> anyhow::Result<La
 }
 
 impl Bundle {
-    pub fn add(&mut self, part: LanguagePart) {
+    /// Adds a language and returns its files under `<version>/pagefind/`: its index and the
+    /// script's files not returned for an earlier language.
+    pub fn add(&mut self, part: LanguagePart, version: &Version) -> Vec<OutputFile> {
         let LanguagePart { lang, index, assets } = part;
         self.languages.insert(lang, json!({ "hash": index.hash, "wasm": assets.wasm, "page_count": index.page_count }));
-        self.files.extend(index.files);
-        for (name, bytes) in &assets.files {
-            self.files.entry(name.clone()).or_insert_with(|| bytes.clone());
-        }
         self.script_version.get_or_insert_with(|| assets.version.clone());
+        let script = assets.files.iter().filter(|(name, _)| self.written.insert((*name).clone()));
+        let script: Vec<(String, Vec<u8>)> = script.map(|(name, bytes)| (name.clone(), bytes.clone())).collect();
+        index
+            .files
+            .into_iter()
+            .chain(script)
+            .map(|(name, bytes)| OutputFile { path: format!("{version}/{BUNDLE_DIR}{name}"), bytes })
+            .collect()
     }
 
-    /// The bundle's files under `<version>/pagefind/`, sorted by path.
-    pub fn into_files(mut self, version: &Version) -> anyhow::Result<Vec<OutputFile>> {
+    /// The entry file, `<version>/pagefind/pagefind-entry.json`, once every language is added.
+    pub fn into_entry(self, version: &Version) -> anyhow::Result<OutputFile> {
         let entry = json!({
             "version": self.script_version.unwrap_or_else(pagefind_version),
             "languages": Value::Object(self.languages),
             "include_characters": words::WORD_SYMBOLS,
         });
-        self.files.insert(ENTRY.to_string(), serde_json::to_vec(&entry)?);
-        Ok(self
-            .files
-            .into_iter()
-            .map(|(name, bytes)| OutputFile { path: format!("{version}/{BUNDLE_DIR}{name}"), bytes })
-            .collect())
+        Ok(OutputFile { path: format!("{version}/{BUNDLE_DIR}{ENTRY}"), bytes: serde_json::to_vec(&entry)? })
     }
 }
 
@@ -202,19 +205,24 @@ mod tests {
     fn bundles_languages_with_their_script_files_deterministically() {
         let build = || {
             let (el, de) = (Lang::parse("el").unwrap(), Lang::parse("de").unwrap());
+            let version = Version::parse("2.0").unwrap();
             let mut bundle = Bundle::default();
-            bundle.add(index_language(&el, vec![page("el", "<html lang=\"el\"><body><main data-pagefind-body><h1>Αξιολόγηση</h1><p>Η αξιολόγηση της μάθησης.</p></main><nav>Μενού</nav></body></html>")]).unwrap());
-            bundle.add(
-                index_language(
-                    &de,
-                    vec![page(
-                        "de",
-                        "<html lang=\"de\"><body><main data-pagefind-body><h1>Ausbildung</h1></main></body></html>",
-                    )],
-                )
-                .unwrap(),
+            let mut files = bundle.add(index_language(&el, vec![page("el", "<html lang=\"el\"><body><main data-pagefind-body><h1>Αξιολόγηση</h1><p>Η αξιολόγηση της μάθησης.</p></main><nav>Μενού</nav></body></html>")]).unwrap(), &version);
+            files.extend(
+                bundle.add(
+                    index_language(
+                        &de,
+                        vec![page(
+                            "de",
+                            "<html lang=\"de\"><body><main data-pagefind-body><h1>Ausbildung</h1></main></body></html>",
+                        )],
+                    )
+                    .unwrap(),
+                    &version,
+                ),
             );
-            bundle.into_files(&Version::parse("2.0").unwrap()).unwrap()
+            files.push(bundle.into_entry(&version).unwrap());
+            files
         };
         let files = build();
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -236,6 +244,8 @@ mod tests {
         assert!(names.contains(&meta.as_str()), "{meta} in {names:?}");
         let again = build();
         assert!(files.iter().zip(&again).all(|(a, b)| a.path == b.path && a.bytes == b.bytes), "deterministic");
+        // The script's files shared by the languages are handed back once.
+        assert_eq!(names.iter().filter(|n| **n == "2.0/pagefind/pagefind.js").count(), 1, "{names:?}");
     }
 
     /// Pages shaped like the theme's, with what partners write: accents, umlauts, compounds,
@@ -353,14 +363,12 @@ mod tests {
                 pages.iter().map(|(url, html)| IndexedPage::new(lang, url, html)).collect(),
             )
             .unwrap();
+            let version = Version::parse("1.0").unwrap();
             let mut bundle = Bundle::default();
-            bundle.add(ours);
-            let ours: Vec<(String, Vec<u8>)> = bundle
-                .into_files(&Version::parse("1.0").unwrap())
-                .unwrap()
-                .into_iter()
-                .map(|f| (f.path.trim_start_matches("1.0/pagefind/").to_string(), f.bytes))
-                .collect();
+            let mut files = bundle.add(ours, &version);
+            files.push(bundle.into_entry(&version).unwrap());
+            let ours: Vec<(String, Vec<u8>)> =
+                files.into_iter().map(|f| (f.path.trim_start_matches("1.0/pagefind/").to_string(), f.bytes)).collect();
 
             let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
             let options = PagefindServiceConfig::builder().keep_index_url(true).build();
