@@ -99,8 +99,18 @@ fn a_lesson_set_from_elsewhere_builds_under_a_lenient_policy() {
     let strict = lesson_set("");
     let run = strict.build(&["--no-pdf"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/03-IO3_Lessons/01-Getting_Started.md:42:5: error: anchor `#nowhere` does not exist on this page"), "{}", run.stderr);
-    assert!(run.stderr.contains("content/03-IO3_Lessons/01-Getting_Started.md:20:1: error: image has no alt text"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/03-IO3_Lessons/01-Getting_Started.md:42:5: error: anchor `#nowhere` does not exist on this page"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/03-IO3_Lessons/01-Getting_Started.md:20:1: error: image has no alt text"),
+        "{}",
+        run.stderr
+    );
 
     let check = "[check]\nanchors = \"warn\"\nalt-text = \"warn\"\n";
     let site = lesson_set(check);
@@ -109,7 +119,14 @@ fn a_lesson_set_from_elsewhere_builds_under_a_lenient_policy() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("warning(s) (alt-text 1, anchors "), "{}", run.stdout);
     let setup = site.read("2.0/en/io3-lessons/chromebook-setup/index.html");
-    for anchor in ["योगदान-क्यों-करें", "பங்களிப்பதின்-அர்த்தம்-என்ன", "لماذا-نساهم", "αξιολόγηση--ανατροφοδότηση", "はじめに概要", "glossary-entry"] {
+    for anchor in [
+        "योगदान-क्यों-करें",
+        "பங்களிப்பதின்-அர்த்தம்-என்ன",
+        "لماذا-نساهم",
+        "αξιολόγηση--ανατροφοδότηση",
+        "はじめに概要",
+        "glossary-entry",
+    ] {
         let href = format!("href=\"../getting-started/#{}\"", innotrain::urls::encode_path(anchor));
         assert!(setup.contains(&href), "{anchor}: {setup}");
     }
