@@ -39,8 +39,8 @@ def run_once(command, out):
 
 
 def measure(commands, out, runs):
-    for command in commands:
-        run_once(command, out)  # warm-up
+    for command in commands:  # warm-up
+        run_once(command, out) if command is commands[0] else run_once_keep(command)
     walls, rss = [], []
     for _ in range(runs):
         total, peak = 0.0, 0.0
