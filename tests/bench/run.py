@@ -23,8 +23,31 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SIZES = {"small": 25, "large": 250}
 
 
+RETIRED = []  # outputs of earlier runs, removed when the script ends
+
+
+def retire(out):
+    """Moves the previous run's output aside instead of deleting it. On this VM's disk (ext4
+    without a journal) the kernel skips inodes freed in the last few minutes when it makes a
+    new file, and each new file pays for looking at them (a kernel profile shows the time in
+    `find_inode_bit` / `recently_deleted`): deleting 25,000 files before a run made that run
+    slower the more runs had gone before it (3.9 s, then 5.3, 6.0, 6.4 s for the same large
+    build). A host's CI runner starts without such deletions; so does every run here."""
+    if os.path.exists(out):
+        aside = f"{out}.retired-{len(RETIRED)}"
+        shutil.rmtree(aside, ignore_errors=True)
+        os.rename(out, aside)
+        RETIRED.append(aside)
+
+
+def remove_retired():
+    for path in RETIRED:
+        shutil.rmtree(path, ignore_errors=True)
+    RETIRED.clear()
+
+
 def run_once(command, out):
-    shutil.rmtree(out, ignore_errors=True)
+    retire(out)
     # Flush the previous run's writes first: on a 2-core VM their writeback otherwise lands in
     # the next timing (seen here: 0.15 s becoming 0.6 s after a large build).
     os.sync()
@@ -62,7 +85,7 @@ def measure_search(innotrain, native, out, runs):
         result[label] = ([], [], [])
     for _ in range(runs):
         for label, extra in (("html", ["--no-search"]), ("search", [])):
-            shutil.rmtree(out, ignore_errors=True)
+            retire(out)
             os.sync()
             started = time.perf_counter()
             process = subprocess.Popen([innotrain, "build", "--no-pdf", "--root", native, "--out", out] + extra,
@@ -320,7 +343,8 @@ def pdf_benchmarks(innotrain, shared, work, runs, large):
     lines += [
         "",
         "Targets (issue 14): peak RSS at most 600 MiB for the shipped site, 800 MiB for the small "
-        "corpus and 1.5 GiB for the large one (before: 2.4 GB, 5.1 GB, and about 45 GB estimated).",
+        "corpus and 1.5 GiB for the large one (before: 2.4 GB, 5.1 GB, and about 45 GB estimated). "
+        + memory_verdict(scaling),
         "",
         "A book repeats every module of its output, so the per-PDF average above mixes two sizes. "
         "Split by typeset pages (from `pdfinfo`; cost per page = (cold − `--no-pdf`) ÷ all pages):",
@@ -347,6 +371,16 @@ def pdf_benchmarks(innotrain, shared, work, runs, large):
         "",
     ]
     return "\n".join(lines)
+
+
+def memory_verdict(scaling):
+    """Which sites' peak RSS meets issue 14's bound, from the figures themselves."""
+    bounds = {"shipped": 600, "small": 800, "large": 1536}
+    said = []
+    for label, _, largest, _, rss, _ in scaling:
+        bound = next(b for key, b in bounds.items() if label.startswith(key))
+        said.append(f"{label}: {rss:.0f} MiB, {'met' if rss <= bound else 'missed'} (≤ {bound} MiB)")
+    return "Here: " + "; ".join(said) + "."
 
 
 def target_sentence(ratios):
@@ -410,6 +444,9 @@ def main():
             # The same in RAM: without the file system's cost, the index's share is largest.
             in_ram = measure_search(innotrain, native, "/dev/shm/innotrain-bench-out", args.runs)
             shutil.rmtree("/dev/shm/innotrain-bench-out", ignore_errors=True)
+            for path in [p for p in RETIRED if p.startswith("/dev/shm/")]:  # tmpfs: no such cost
+                shutil.rmtree(path, ignore_errors=True)
+                RETIRED.remove(path)
             (html_wall, html_cpu, html_rss, _, _), (all_wall, all_cpu, all_rss, _, _) = in_ram["html"], in_ram["search"]
             search_lines.append(
                 f"| {size}, in RAM | {html_wall:.3f} | {all_wall:.3f} | **{all_wall - html_wall:.3f}** | {all_wall / html_wall:.2f}× "
@@ -494,7 +531,10 @@ def main():
         "Corpora from `../shared/bench/gen_corpus.py` (native layout adapted to our schema by "
         "`tests/bench/adapt_corpus.py`): small = `--modules 25` (365 content pages), large = `--modules 250` "
         "(3,425 content pages); 5 languages; every language gets every page (fallbacks included), "
-        "with per-output navigation on every page. These rows build pages only (`--no-pdf`); PDFs are in their own section below.",
+        "with per-output navigation on every page. These rows build pages only (`--no-pdf`); PDFs are in their own section below. "
+        "Every run writes an output folder that did not exist; the outputs of earlier runs are moved aside and removed only when "
+        "the script ends (`retire` in the script says why: on this VM's disk, files deleted in the last minutes slow down "
+        "the making of new ones).",
         "",
         f"Machine: {machine}. innotrain {version([innotrain, '--version']) or ''} at commit "
         f"{version(['git', '-C', REPO, 'rev-parse', '--short', 'HEAD']) or '?'}. "
@@ -553,4 +593,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        remove_retired()
