@@ -109,8 +109,7 @@ fn ui_strings_are_checked_against_the_default_language() {
         json.stdout
     );
     // book.toml can make them errors, as any category.
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n[check]\nstrings = \"error\"\n"));
+    site.append_config("[check]\nstrings = \"error\"\n");
     let strict = site.run(&["check"]);
     assert_eq!(strict.code, 1, "{}", strict.stdout);
     assert!(strict.stdout.contains("strings (2)"), "{}", strict.stdout);

@@ -85,8 +85,7 @@ fn kramdown_and_pandoc_attributes_give_anchors() {
 fn lesson_set(check: &str) -> Fixture {
     let site = Fixture::new("multilingual");
     site.overlay(&crate::support::repo().join("tests/fixtures/lesson-set"));
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n[markdown]\nraw-html = \"sanitize\"\n\n{check}"));
+    site.append_config(&format!("[markdown]\nraw-html = \"sanitize\"\n\n{check}"));
     site
 }
 

@@ -11,8 +11,7 @@ fn faulty_site(check: &str) -> Fixture {
     for case in ["broken-links", "image-without-alt"] {
         site.overlay(&repo().join("tests/fixtures/invalid").join(case));
     }
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n{check}"));
+    site.append_config(check);
     site
 }
 

@@ -10,8 +10,7 @@ use crate::support::{Fixture, assert_links_resolve, element, repo};
 fn raw_html_site(markdown: &str) -> Fixture {
     let site = Fixture::new("multilingual");
     site.overlay(&repo().join("tests/fixtures/raw-html"));
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n[markdown]\nraw-html = \"sanitize\"\n{markdown}"));
+    site.append_config(&format!("[markdown]\nraw-html = \"sanitize\"\n{markdown}"));
     site
 }
 

@@ -15,8 +15,7 @@ fn two_versions() -> Fixture {
     let module = snapshot.join("content/io1-quality/01-cycle.el.md");
     let text = std::fs::read_to_string(&module).unwrap();
     std::fs::write(&module, text.replace("## Εισαγωγή\n", "## Εισαγωγή\n\nΗ πιλοτική εφαρμογή του κύκλου.\n")).unwrap();
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n[[versions]]\nlabel = \"1.0\"\nsnapshot = \"snapshots/1.0\"\n"));
+    site.append_config("[[versions]]\nlabel = \"1.0\"\nsnapshot = \"snapshots/1.0\"\n");
     site
 }
 
@@ -110,8 +109,7 @@ fn no_search_builds_no_index_and_the_form_still_leads_to_the_catalogue() {
 #[test]
 fn book_toml_can_switch_search_off() {
     let site = Fixture::new("multilingual");
-    let config = std::fs::read_to_string(site.root.join("book.toml")).unwrap();
-    site.write("book.toml", &format!("{config}\n[output]\nsearch = false\n"));
+    site.append_config("[output]\nsearch = false\n");
     assert_eq!(site.build(&[]).code, 0);
     assert!(!site.out().join("2.0/pagefind").exists());
     assert!(!site.read("2.0/en/index.html").contains("data-bundle"));

@@ -59,6 +59,12 @@ impl Fixture {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Appends `toml` (tables such as `[check]`) to the site's book.toml.
+    pub fn append_config(&self, toml: &str) {
+        let config = std::fs::read_to_string(self.root.join("book.toml")).unwrap();
+        self.write("book.toml", &format!("{config}\n{toml}"));
+    }
+
     /// `innotrain build --root <root> <args>`.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build", "--root", self.root.to_str().unwrap()];
