@@ -141,21 +141,32 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
         let mut ids = BTreeSet::new();
         let mut variables = BTreeMap::new();
         let mut origins = BTreeMap::new();
-        let files = source.files(&dir, diags)?;
+        // The project's files, then the built-in ones it does not replace (file by file).
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for file in source.files(&dir, diags)?.iter().filter(|f| f.path.ends_with(".ftl")) {
+            files.push((file.path.clone(), source.read(&file.path)?));
+        }
+        for (name, bytes) in crate::builtin::locale_files(lang.as_str()) {
+            if !files.iter().any(|(path, _)| path.rsplit('/').next() == Some(name)) {
+                files.push((crate::builtin::locale_origin(lang.as_str(), name), bytes.to_vec()));
+            }
+        }
         if files.is_empty() {
             diags.push(
                 Diagnostic::error(&dir, format!("no UI strings for language `{lang}`"))
                     .in_category("strings")
                     .with_hint(format!(
-                        "create `{dir}/ui.ftl`, `{dir}/legal.ftl` and `{dir}/accessibility.ftl`, starting from copies of the default language's"
+                        "innotrain ships strings for {}; for `{lang}` create `{dir}/ui.ftl`, `{dir}/legal.ftl` and `{dir}/accessibility.ftl`, \
+                         starting from copies of the default language's (`innotrain theme eject --strings {}`)",
+                        crate::diag::backticked(crate::builtin::shipped_languages()),
+                        config.default_lang
                     )),
             );
         }
-        for file in files.iter().filter(|f| f.path.ends_with(".ftl")) {
-            let bytes = source.read(&file.path)?;
+        for (path, bytes) in files {
             let Ok(text) = String::from_utf8(bytes) else {
                 diags.push(
-                    Diagnostic::error(&file.path, "file is not valid UTF-8")
+                    Diagnostic::error(&path, "file is not valid UTF-8")
                         .in_category("strings")
                         .with_hint("save the file with UTF-8 encoding"),
                 );
@@ -168,7 +179,7 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                     for error in errors {
                         diags.push(
                             Diagnostic::error(
-                                &file.path,
+                                &path,
                                 format!(
                                     "invalid Fluent syntax: {}",
                                     crate::diag::lowercase_first(&error.kind.to_string())
@@ -190,12 +201,12 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
                         collect_variables(pattern, &mut used);
                     }
                     variables.insert(id.to_string(), used);
-                    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+                    let name = path.rsplit('/').next().unwrap_or(&path);
                     origins.entry(id.to_string()).or_insert_with(|| name.to_string());
                     if !ids.insert(id.to_string()) {
                         let offset = text.find(&format!("\n{id} ")).map_or(0, |o| o + 1);
                         diags.push(
-                            Diagnostic::error(&file.path, format!("message `{id}` is defined twice for `{lang}`"))
+                            Diagnostic::error(&path, format!("message `{id}` is defined twice for `{lang}`"))
                                 .in_category("strings")
                                 .at_offset(&text, offset)
                                 .with_hint("remove one of the definitions"),
@@ -213,7 +224,13 @@ fn load_strings(config: &Config, source: &dyn Source, diags: &Diagnostics) -> an
 
 /// The legal messages the configured funding period requires.
 fn required_legal(config: &Config) -> Vec<String> {
-    let suffix = config.funding_period.message_suffix();
+    required_legal_messages(config.funding_period)
+}
+
+/// The legal messages every language needs under `period`: the funding statement, disclaimer,
+/// emblem text and licence notice.
+pub fn required_legal_messages(period: crate::config::FundingPeriod) -> Vec<String> {
+    let suffix = period.message_suffix();
     LEGAL_ALWAYS
         .iter()
         .map(|id| id.to_string())

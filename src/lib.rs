@@ -15,12 +15,14 @@
 //! (version, language, id).
 
 pub mod authoring;
+pub mod builtin;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diag;
 pub mod history;
 pub mod i18n;
+pub mod init;
 pub mod key;
 pub mod licence;
 pub mod manifest;
@@ -157,14 +159,7 @@ pub fn pdf_build(loaded: &Loaded, options: &BuildOptions) -> anyhow::Result<Opti
     if options.no_pdf || !loaded.config.pdf.enabled {
         return Ok(None);
     }
-    let typesetter = pdf::Typesetter::load(&loaded.config.theme_dir, &options.root)?;
-    if !typesetter.has_template(pdf::TEMPLATE) {
-        anyhow::bail!(
-            "the theme at `{}` has no `pdf/{}`\n  hint: copy it from the default theme, or build with `--no-pdf`",
-            loaded.config.theme_dir.display(),
-            pdf::TEMPLATE
-        );
-    }
+    let typesetter = pdf::Typesetter::load(&loaded.theme_files)?;
     let cache_dir = options.cache_dir.clone().unwrap_or_else(|| pdf::default_cache_dir(&options.root));
     let mut build = pdf::PdfBuild::new(typesetter, pdf::Cache::new(Some(cache_dir)));
     build.emit_typst = options.emit_typst;
@@ -204,6 +199,8 @@ pub struct Loaded {
     /// Every version, or with `--version` that one.
     pub versions: Vec<versions::LoadedVersion>,
     pub theme: render::Theme,
+    /// The files of the theme (built in, with the project's laid over them), for the PDFs.
+    pub theme_files: builtin::ThemeFiles,
     /// With `--version`: the previous output, whose other versions are kept.
     pub previous: Option<manifest::Previous>,
 }
@@ -241,8 +238,9 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
     if versions.is_empty() {
         return Ok(None);
     }
-    let theme = render::load_theme(&config.theme_dir)?;
-    Ok(Some(Loaded { config, versions, theme, previous }))
+    let theme_files = builtin::ThemeFiles::load(root, &config.theme)?;
+    let theme = render::load_theme(&theme_files)?;
+    Ok(Some(Loaded { config, versions, theme, theme_files, previous }))
 }
 
 /// Every version in book.toml order: the loaded ones summarised (listing their PDFs when the
@@ -274,7 +272,7 @@ pub fn render_all(
     diags: &Diagnostics,
     pdf: render::PdfMode<'_>,
 ) -> anyhow::Result<(usize, usize, PreparedTexts)> {
-    let Loaded { config, versions, theme, previous } = loaded;
+    let Loaded { config, versions, theme, previous, .. } = loaded;
     let index = version_index(loaded, !matches!(pdf, render::PdfMode::Off));
     let latest_label = &index.versions()[index.latest()].label;
     let latest = versions.iter().find(|v| &v.site.version == latest_label);

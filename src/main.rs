@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 content errors (diagnostics printed), 2 operational failure.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -85,6 +85,41 @@ enum Command {
     /// Create a file to start from (never overwrites one).
     #[command(subcommand)]
     New(NewCommand),
+    /// Start a new project in DIR (default: this folder): book.toml, a home page, one output
+    /// with one module. The theme and the strings are built in. Never overwrites a file.
+    Init {
+        /// The project folder (created when missing).
+        dir: Option<PathBuf>,
+        /// The site's title (default: from the folder's name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Language codes, the default language first (strings ship for en, de, it, es, el).
+        #[arg(long, value_delimiter = ',', default_value = "en")]
+        languages: Vec<String>,
+        /// `2021-2027` (the current Erasmus+ programme) or `2014-2020`: chooses the EU funding
+        /// statement and disclaimer.
+        #[arg(long, default_value = "2021-2027")]
+        funding_period: String,
+    },
+    /// The theme: take a copy of the built-in one to change.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Copy the built-in default theme into `themes/default/` (and, with `--strings LANG`, a
+    /// language's built-in strings into `locales/LANG/`) for editing. Files you keep there replace
+    /// the built-in ones; delete the ones you do not change. Never overwrites a file.
+    Eject {
+        /// Project folder containing book.toml (default: the nearest one upwards).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Copy these languages' built-in strings (`ui.ftl`, `legal.ftl`, `accessibility.ftl`)
+        /// instead of the theme.
+        #[arg(long, value_delimiter = ',', value_name = "LANG")]
+        strings: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -228,8 +263,58 @@ fn main() -> ExitCode {
         Command::Translation(TranslationCommand::Done { page, lang, root }) => {
             project_root(root).and_then(|root| run_translation_done(root, &page, &lang))
         }
+        Command::Init { dir, title, languages, funding_period } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            run_init(innotrain::init::InitOptions { dir, title, languages, funding_period })
+        }
+        Command::Theme(ThemeCommand::Eject { root, strings }) => {
+            project_root(root).and_then(|root| run_eject(&root, &strings))
+        }
     };
     result.unwrap_or_else(|code| code)
+}
+
+fn run_init(options: innotrain::init::InitOptions) -> Result<ExitCode, ExitCode> {
+    let files = innotrain::init::init(&options).map_err(operational)?;
+    for file in &files {
+        let path = if options.dir == Path::new(".") { PathBuf::from(file) } else { options.dir.join(file) };
+        println!("created {}", path.display());
+    }
+    let cd = if options.dir == Path::new(".") { String::new() } else { format!("cd {} && ", options.dir.display()) };
+    println!(
+        "next: `{cd}innotrain serve` to preview it, `innotrain build` to build it into public/; \
+         the theme and the UI strings are built in (`innotrain theme eject` copies them out to change them)"
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_eject(root: &Path, strings: &[String]) -> Result<ExitCode, ExitCode> {
+    use innotrain::builtin;
+    let copies = if strings.is_empty() {
+        builtin::theme_copies(&root.join("themes").join(builtin::DEFAULT_THEME))
+    } else {
+        let mut copies = Vec::new();
+        for lang in strings {
+            let files = builtin::locale_copies(lang, &root.join("locales").join(lang));
+            if files.is_empty() {
+                let shipped = builtin::shipped_languages();
+                return Err(operational(anyhow::anyhow!(
+                    "no strings ship for `{lang}`\n  hint: strings ship for {}",
+                    innotrain::diag::backticked(shipped.iter().copied())
+                )));
+            }
+            copies.extend(files);
+        }
+        copies
+    };
+    let written = builtin::write_new_files(&copies).map_err(operational)?;
+    for path in &written {
+        println!("created {}", path.strip_prefix(root).unwrap_or(path).display());
+    }
+    println!(
+        "these files now replace the built-in ones: edit them, and delete those you do not change so that they follow innotrain's updates"
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--root`, or the nearest folder upwards with a book.toml.

@@ -106,7 +106,7 @@ pub struct RawSite {
     /// A sentence about the working tree's version.
     #[serde(default)]
     pub note: Option<String>,
-    /// Theme folder under `themes/`.
+    /// Theme: its folder under `themes/`, laid over the built-in default theme.
     #[serde(default = "default_theme")]
     pub theme: String,
 }
@@ -116,7 +116,7 @@ fn default_base_path() -> String {
 }
 
 fn default_theme() -> String {
-    "default".into()
+    crate::builtin::DEFAULT_THEME.into()
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +222,15 @@ pub enum FundingPeriod {
 }
 
 impl FundingPeriod {
+    /// `2014-2020` or `2021-2027`, as book.toml writes it.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "2014-2020" => Some(Self::P2014To2020),
+            "2021-2027" => Some(Self::P2021To2027),
+            _ => None,
+        }
+    }
+
     /// The suffix of the legal message ids in `legal.ftl`.
     pub fn message_suffix(self) -> &'static str {
         match self {
@@ -307,7 +316,9 @@ pub struct Config {
     pub funding_period: FundingPeriod,
     pub licence: Licence,
     pub version: Version,
-    pub theme_dir: PathBuf,
+    /// The theme's name: the built-in default theme with the project's `themes/<name>/` (if any)
+    /// laid over it.
+    pub theme: String,
     pub project: RawProject,
     /// The accessibility statement's settings (the whole site's: every version uses the current
     /// book.toml's).
@@ -406,7 +417,7 @@ pub fn version_config(current: &Config, spec: &VersionSpec, text: Option<&str>, 
     config.root = current.root.clone();
     config.base_url = current.base_url.clone();
     config.base_path = current.base_path.clone();
-    config.theme_dir = current.theme_dir.clone();
+    config.theme = current.theme.clone();
     config.link_style = current.link_style;
     config.latest_style = current.latest_style;
     config.search = current.search;
@@ -510,10 +521,10 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         );
     }
 
-    let funding_period = match raw.site.funding_period.as_str() {
-        "2014-2020" => Some(FundingPeriod::P2014To2020),
-        "2021-2027" => Some(FundingPeriod::P2021To2027),
-        other => {
+    let funding_period = match FundingPeriod::parse(&raw.site.funding_period) {
+        Some(period) => Some(period),
+        None => {
+            let other = &raw.site.funding_period;
             error_at(
                 "funding-period",
                 format!("unknown funding period `{other}`"),
@@ -627,12 +638,18 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         }
     }
 
-    let theme_dir = root.join("themes").join(&raw.site.theme);
-    if raw.site.theme.contains(['/', '\\']) || raw.site.theme.starts_with('.') || !theme_dir.is_dir() {
+    // The default theme is built in; another name must be a folder of the project (laid over it).
+    let theme = raw.site.theme;
+    let theme_dir = root.join("themes").join(&theme);
+    let builtin = theme == crate::builtin::DEFAULT_THEME;
+    if theme.contains(['/', '\\']) || theme.starts_with('.') || (!builtin && !theme_dir.is_dir()) {
         error_at(
             "theme",
-            format!("theme `{}` not found", raw.site.theme),
-            "expected a folder `themes/<name>/` next to book.toml".into(),
+            format!("theme `{theme}` not found"),
+            format!(
+                "expected a folder `themes/{theme}/` next to book.toml holding the files that differ from the built-in theme, \
+                 or leave `theme` out for the built-in one"
+            ),
         );
     }
 
@@ -647,7 +664,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         funding_period: funding_period?,
         licence: licence?,
         version: version?,
-        theme_dir,
+        theme,
         project: raw.project,
         accessibility,
         raw_html,

@@ -486,7 +486,7 @@ fn report(
     if let (Some(content), Some(theme)) = (&from_content, &theme_location)
         && let Some((doc, offset)) = job.origin(content.offset)
     {
-        let at = typesetter.real_path(theme.id).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let at = typesetter.origin(theme.id).unwrap_or_default();
         let mut out = new(&doc.path).at_offset(&doc.text, offset);
         let mut hints = hints.clone();
         hints.push(format!("raised in `{at}:{}:{}`", theme.line, theme.column));
@@ -503,8 +503,8 @@ fn report(
                  compare the theme's `pdf/innotrain.typ` with the default theme's",
             ),
         },
-        Some(location) => match typesetter.real_path(location.id) {
-            Some(path) => new(&path.to_string_lossy().replace('\\', "/")).at(location.line, location.column),
+        Some(location) => match typesetter.origin(location.id) {
+            Some(path) => new(path).at(location.line, location.column),
             None => new(&job.path),
         },
         None => new(&job.path),

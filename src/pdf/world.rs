@@ -6,9 +6,8 @@
 //! files and the version's content assets: no file system, no packages, no clock.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::Context;
 use sha2::{Digest, Sha256};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
@@ -16,7 +15,8 @@ use typst::syntax::{DiagSpan, FileId, RootedPath, Source, VirtualPath, VirtualRo
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use walkdir::WalkDir;
+
+use crate::builtin::ThemeFiles;
 
 /// The virtual path of every generated document's main file.
 pub const MAIN_PATH: &str = "/main.typ";
@@ -33,14 +33,15 @@ pub struct Typesetter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    /// Theme files by virtual path, with the real path for error messages.
+    /// Theme files by virtual path, with their origin for error messages.
     files: BTreeMap<String, ThemeFile>,
     /// Hash of everything above that can change a PDF (fonts, theme files, typst's version).
     pub fingerprint: [u8; 32],
 }
 
 struct ThemeFile {
-    real_path: PathBuf,
+    /// How error messages name it (project-relative path, or `builtin:…`).
+    origin: String,
     bytes: Bytes,
     /// Parsed once, for `.typ` files.
     source: Option<Source>,
@@ -48,26 +49,20 @@ struct ThemeFile {
 
 impl Typesetter {
     /// Loads typst's embedded fonts, the theme's own fonts (`pdf/fonts/`), the theme's typst files
-    /// (`pdf/`) and its static files. `project_root` makes error paths project-relative.
-    pub fn load(theme_dir: &Path, project_root: &Path) -> anyhow::Result<Self> {
+    /// (`pdf/`) and the images among its static files.
+    pub fn load(theme: &ThemeFiles) -> anyhow::Result<Self> {
         let mut fingerprint = Sha256::new();
         fingerprint.update(b"typst 0.15.1\0");
         let mut font_data: Vec<Bytes> = typst_assets::fonts().map(Bytes::new).collect();
         let mut files = BTreeMap::new();
-        for (dir, mount) in [(theme_dir.join("pdf"), THEME_DIR), (theme_dir.join("static"), STATIC_DIR)] {
-            for entry in WalkDir::new(&dir).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot list `{}`", dir.display()))?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let relative = entry.path().strip_prefix(&dir)?.to_string_lossy().replace('\\', "/");
+        for (folder, mount) in [("pdf", THEME_DIR), ("static", STATIC_DIR)] {
+            for (relative, file) in theme.under(folder) {
                 // Of the theme's static files only images can appear in a PDF: a stylesheet edit
                 // must not invalidate every cached PDF.
-                if mount == STATIC_DIR && !is_image(&relative) {
+                if mount == STATIC_DIR && !is_image(relative) {
                     continue;
                 }
-                let bytes =
-                    std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
+                let bytes = file.bytes.clone();
                 fingerprint.update(format!("{mount}{relative}\0{}\0", bytes.len()).as_bytes());
                 fingerprint.update(&bytes);
                 if mount == THEME_DIR && relative.starts_with("fonts/") {
@@ -75,15 +70,16 @@ impl Typesetter {
                     continue;
                 }
                 let virtual_path = format!("{mount}{relative}");
-                let real_path = entry.path().strip_prefix(project_root).unwrap_or(entry.path()).to_path_buf();
                 let source = if relative.ends_with(".typ") {
-                    let text = String::from_utf8(bytes.clone())
-                        .with_context(|| format!("`{}` is not UTF-8", entry.path().display()))?;
+                    let text = String::from_utf8(bytes.clone()).map_err(|_| {
+                        anyhow::anyhow!("`{}` is not UTF-8\n  hint: save it with UTF-8 encoding", file.origin)
+                    })?;
                     Some(Source::new(file_id(&virtual_path), text))
                 } else {
                     None
                 };
-                files.insert(virtual_path, ThemeFile { real_path, bytes: Bytes::new(bytes), source });
+                let origin = file.origin.clone();
+                files.insert(virtual_path, ThemeFile { origin, bytes: Bytes::new(bytes), source });
             }
         }
         let fonts: Vec<Font> = font_data.into_iter().flat_map(Font::iter).collect();
@@ -106,17 +102,12 @@ impl Typesetter {
     pub fn template_path(&self) -> String {
         self.files
             .get(&format!("{THEME_DIR}{}", super::TEMPLATE))
-            .map_or_else(|| super::TEMPLATE.to_string(), |file| file.real_path.to_string_lossy().replace('\\', "/"))
+            .map_or_else(|| super::TEMPLATE.to_string(), |file| file.origin.clone())
     }
 
-    /// Whether the theme provides `name` (relative to its `pdf/` folder).
-    pub fn has_template(&self, name: &str) -> bool {
-        self.files.contains_key(&format!("{THEME_DIR}{name}"))
-    }
-
-    /// The project-relative path of a theme file, for error messages.
-    pub fn real_path(&self, id: FileId) -> Option<&Path> {
-        self.files.get(id.vpath().get_with_slash()).map(|file| file.real_path.as_path())
+    /// How error messages name a theme file (project-relative path, or `builtin:…`).
+    pub fn origin(&self, id: FileId) -> Option<&str> {
+        self.files.get(id.vpath().get_with_slash()).map(|file| file.origin.as_str())
     }
 
     /// Frees what typst memoised (layouts, shaped text, evaluated modules) and was not used

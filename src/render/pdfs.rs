@@ -63,11 +63,12 @@ pub fn pdf_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
 /// `innotrain-io3-quality-monitoring-indicators-el-2.0.pdf`: stable, and descriptive once
 /// downloaded next to others.
 pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang) -> String {
+    // The acronym, else the title (a new project has no acronym yet). `slugify` never returns
+    // an empty slug, so empty names are skipped before it.
     let prefix = [&config.project.acronym, &config.title]
         .into_iter()
-        .map(|name| slugify(name))
-        .find(|slug| !slug.is_empty())
-        .unwrap_or_else(|| "document".to_string());
+        .find(|name| !name.trim().is_empty())
+        .map_or_else(|| "document".to_string(), |name| slugify(name));
     let page_part = page.path.trim_end_matches('/').replace('/', "-");
     format!("{prefix}-{page_part}-{lang}-{}.pdf", site.version)
 }

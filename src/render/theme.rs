@@ -1,14 +1,15 @@
-//! The theme: Tera templates and static files from `themes/<name>/`.
+//! The theme: Tera templates and static files, built in or from the project's `themes/<name>/`
+//! (see [`crate::builtin`]).
 //!
 //! Templates are the team's code, not partner content: they are loaded from the theme folder
 //! and only ever rendered with views. Partner text never reaches Tera as a template.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use tera::Tera;
-use walkdir::WalkDir;
+
+use crate::builtin::ThemeFiles;
 
 /// Templates every theme must provide.
 pub const TEMPLATES: [&str; 9] = [
@@ -30,38 +31,21 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Loads `<theme_dir>/templates/**/*.html` and `<theme_dir>/static/**`.
-pub fn load_theme(theme_dir: &Path) -> anyhow::Result<Theme> {
+/// Compiles the theme's templates (`templates/**/*.html`) and takes its static files.
+pub fn load_theme(files: &ThemeFiles) -> anyhow::Result<Theme> {
     let mut tera = Tera::new();
-    let templates_dir = theme_dir.join("templates");
     let mut templates = Vec::new();
-    for entry in WalkDir::new(&templates_dir).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot list `{}`", templates_dir.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.path().strip_prefix(&templates_dir)?.to_string_lossy().replace('\\', "/");
-        let text = std::fs::read_to_string(entry.path())
-            .with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-        templates.push((name, text));
+    for (name, file) in files.under("templates") {
+        let text = String::from_utf8(file.bytes.clone())
+            .map_err(|_| anyhow::anyhow!("`{}` is not UTF-8\n  hint: save it with UTF-8 encoding", file.origin))?;
+        templates.push((name.to_string(), text));
     }
-    tera.add_raw_templates(templates)
-        .map_err(|error| anyhow::anyhow!("theme template error in `{}`: {error}", templates_dir.display()))?;
+    tera.add_raw_templates(templates).map_err(|error| anyhow::anyhow!("theme template error: {error}"))?;
     for name in TEMPLATES {
         if !tera.contains_template(name) {
-            bail!("the theme at `{}` has no template `{name}`", theme_dir.display());
+            bail!("the theme has no template `{name}`");
         }
     }
-    let mut static_files = BTreeMap::new();
-    let static_dir = theme_dir.join("static");
-    for entry in WalkDir::new(&static_dir).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot list `{}`", static_dir.display()))?;
-        if entry.file_type().is_file() {
-            let name = entry.path().strip_prefix(&static_dir)?.to_string_lossy().replace('\\', "/");
-            let bytes =
-                std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;
-            static_files.insert(name, bytes);
-        }
-    }
+    let static_files = files.under("static").map(|(name, file)| (name.to_string(), file.bytes.clone())).collect();
     Ok(Theme { tera, static_files })
 }

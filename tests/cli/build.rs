@@ -255,7 +255,7 @@ fn event_handler(html: &str) -> Option<String> {
 #[test]
 fn refuses_to_write_over_the_project() {
     let site = Fixture::new("minimal");
-    for out in [".", "content", "themes"] {
+    for out in [".", "content", "locales"] {
         let run = site.build(&["--out", site.root.join(out).to_str().unwrap()]);
         assert_eq!(run.code, 2, "{out}: {}", run.stderr);
         assert!(run.stderr.contains("refusing to write the site"), "{}", run.stderr);

@@ -24,7 +24,7 @@ fn troubled_site() -> Fixture {
         site.overlay(&repo().join("tests/fixtures/invalid").join(case));
     }
     site.write("content/io1-basics/03-raw.md", "---\ntitle: Raw\n---\nText <b>bold</b>.\n");
-    let template = std::fs::read_to_string(site.root.join("themes/default/templates/base.html")).unwrap();
+    let template = std::fs::read_to_string(repo().join("themes/default/templates/base.html")).unwrap();
     site.write(
         "themes/default/templates/base.html",
         &template.replace("</footer>", "<a href=\"../nowhere/\">x</a></footer>"),

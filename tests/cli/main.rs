@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod errors;
 mod foreign;
+mod init;
 mod languages;
 mod markdown;
 mod pdf;

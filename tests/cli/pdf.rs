@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{Fixture, tree};
+use crate::support::{Fixture, repo, tree};
 
 const GREEK_MODULE: &str = "3.1/el/io1-practice/feedback/pdfix-io1-practice-feedback-el-3.1.pdf";
 const GERMAN_FALLBACK: &str = "3.1/de/io1-practice/feedback/pdfix-io1-practice-feedback-de-3.1.pdf";
@@ -27,7 +27,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
 }
 
 /// The PDF's text with lines joined (and typst's hyphenation undone), so phrases can be found.
-fn text(pdf: &Path) -> String {
+pub(crate) fn text(pdf: &Path) -> String {
     poppler("pdftotext", &[], pdf).replace("\u{ad}\n", "").replace('\u{ad}', "").replace('\n', " ")
 }
 
@@ -238,7 +238,9 @@ fn a_character_no_font_has_names_the_file_line_and_character() {
 fn a_typst_error_in_the_theme_names_the_template_line() {
     let site = Fixture::new("pdf");
     let template = "themes/default/pdf/innotrain.typ";
-    let broken = source(&site, template).replace("  cover(meta)\n", "  cover(meta)\n  undefined-helper(meta)\n");
+    let broken = std::fs::read_to_string(repo().join(template))
+        .unwrap()
+        .replace("  cover(meta)\n", "  cover(meta)\n  undefined-helper(meta)\n");
     site.write(template, &broken);
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
@@ -263,7 +265,7 @@ fn a_pdf_ua_violation_fails_the_build_and_keeps_the_previous_output() {
     let site = Fixture::new("pdf");
     let before = crate::support::tree(&built(&site));
     let template = "themes/default/pdf/innotrain.typ";
-    let original = source(&site, template);
+    let original = std::fs::read_to_string(repo().join(template)).unwrap();
     let without_alt = original.replace(", alt: meta.legal.emblem-alt)", ")");
     assert_ne!(without_alt, original, "the template gives the emblem its alt text");
     site.write(template, &without_alt);

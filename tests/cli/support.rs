@@ -23,7 +23,8 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// Copies `tests/fixtures/<name>` (and the repository's themes, unless the fixture has its own).
+    /// Copies `tests/fixtures/<name>`. Fixtures hold no theme: they build with the built-in one
+    /// (a test that changes a theme file writes just that file into `themes/default/`).
     pub fn new(name: &str) -> Self {
         Self::from_dir(&repo().join("tests/fixtures").join(name))
     }
@@ -33,9 +34,14 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
         copy_dir(source, &root);
-        if !root.join("themes").exists() {
-            copy_dir(&repo().join("themes"), &root.join("themes"));
-        }
+        Self { _dir: dir, root }
+    }
+
+    /// An empty project folder (for `innotrain init`).
+    pub fn empty() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
         Self { _dir: dir, root }
     }
 
