@@ -15,6 +15,11 @@ fn main() {
         println!("cargo::rerun-if-changed={folder}");
         let mut files = Vec::new();
         collect(&dir, &dir, &mut files);
+        // Of `locales/` only the Fluent strings ship; other files there (a project's glossary,
+        // `terms.toml`) are the project's own.
+        if table == "LOCALES" {
+            files.retain(|(relative, _)| relative.ends_with(".ftl"));
+        }
         files.sort();
         generated.push_str(&format!("pub static {table}: &[(&str, &[u8])] = &[\n"));
         for (relative, path) in files {
