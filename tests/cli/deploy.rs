@@ -22,8 +22,8 @@ use crate::support::repo;
 /// schema, and says what README promises: full history, both caches, Pages' address.
 /// The linter's verdict is not taken on trust: the same run on a copy with a misspelled input
 /// (`fetch-dept`) must fail and name it.
-/// Mutations tried: `fetch-depth` misspelled in pages.yml (actionlint names the input);
-/// `runs-on` left out of release.yml's job (actionlint and the schema fail).
+/// Mutation tried: `runs-on` left out of release.yml's job (actionlint fails); the misspelled
+/// input is the control above.
 #[test]
 fn every_github_workflow_passes_actionlint() {
     let node = prerequisites();
@@ -77,8 +77,8 @@ fn every_github_workflow_passes_actionlint() {
 /// `deploy/gitlab-ci.yml` passes GitLab's CI schema (check-jsonschema's built-in, no download),
 /// and a mistake in it fails (a misspelled `paths`); its script derives the base path from
 /// `CI_PAGES_URL`: `/<project>/` for a project site, `/` for a unique or custom domain.
-/// Mutations tried: the `%/}/` that adds the final slash removed (`/project` is refused by the
-/// assertion); `GIT_DEPTH` given as a number (the schema wants a string).
+/// Mutation tried: the `%/}/` that adds the final slash removed (the project site's base path
+/// comes out as `/innotrain`, refused).
 #[test]
 fn gitlab_ci_template_passes_the_gitlab_schema_and_finds_the_base_path() {
     let template = repo().join("deploy/gitlab-ci.yml");
@@ -116,13 +116,13 @@ fn gitlab_ci_template_passes_the_gitlab_schema_and_finds_the_base_path() {
 /// entry files, README's Content-Security-Policy on pages and the 404 page), then by the browser
 /// suite against nginx (`--origin`): root page language choice, search, language and version
 /// switchers, PDF downloads, missing pages, and nothing blocked by the policy nginx sends.
-/// Mutations tried: `error_page 404` removed from nginx.conf (HTTP 404 without the site's page:
-/// the 404 checks fail); the hashed-file location removed (no `immutable`); a letter of the
-/// policy changed (the header differs from README's; the suite's "server sends the policy"
-/// fails).
+/// Mutations tried: `error_page 404` removed from nginx.conf (the sub-path edit of that line
+/// fails); the location of content-hashed search files removed (their `Cache-Control` is
+/// `no-cache`); a letter of the policy changed (the header differs from README's).
 #[test]
 fn nginx_serves_the_shipped_site_at_the_root_and_under_a_sub_path() {
     let node = prerequisites();
+    nginx_binary();
     let dir = tempfile::tempdir().unwrap();
     let at_root = dir.path().join("root-site");
     build(&repo(), &at_root, &["--base-path", "/"]);
@@ -270,12 +270,7 @@ impl Nginx {
     /// Starts nginx with its pid, logs and temporary files in `dir`, in the foreground (one
     /// process: no workers that would switch to another user), and waits until it answers.
     pub fn start(dir: &Path, sites: &[Site]) -> Self {
-        let binary = std::env::var_os("NGINX").map_or_else(|| PathBuf::from("/usr/sbin/nginx"), PathBuf::from);
-        assert!(
-            binary.is_file(),
-            "the deploy tests need nginx at {}: on Debian `apt-get install nginx`",
-            binary.display()
-        );
+        let binary = nginx_binary();
         let prefix = dir.join("nginx");
         std::fs::create_dir_all(&prefix).unwrap();
         let ports: Vec<u16> = sites.iter().map(|_| free_port()).collect();
@@ -327,6 +322,15 @@ impl Drop for Nginx {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// `$NGINX` or Debian's `/usr/sbin/nginx`, which must exist.
+pub fn nginx_binary() -> PathBuf {
+    let binary = std::env::var_os("NGINX")
+        .filter(|path| !path.is_empty())
+        .map_or_else(|| PathBuf::from("/usr/sbin/nginx"), PathBuf::from);
+    assert!(binary.is_file(), "the deploy tests need nginx at {}: on Debian `apt-get install nginx`", binary.display());
+    binary
 }
 
 /// A port nobody listens on now (the system's choice; nginx takes it a moment later).
@@ -400,6 +404,7 @@ fn actionlint(node: &Path, root: &Path) -> ToolRun {
 /// `target/ci-venv` (where `.ci/run` installs it).
 fn check_jsonschema(schema: &str, files: &[PathBuf]) -> ToolRun {
     let tool = std::env::var_os("INNOTRAIN_CHECK_JSONSCHEMA")
+        .filter(|path| !path.is_empty())
         .map_or_else(|| repo().join("target/ci-venv/bin/check-jsonschema"), PathBuf::from);
     let out = Command::new(&tool).args(["--builtin-schema", schema]).args(files).output().unwrap_or_else(|e| {
         panic!(
