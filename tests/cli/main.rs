@@ -4,6 +4,7 @@ mod accessibility;
 mod browser;
 mod build;
 mod check;
+mod deploy;
 mod errors;
 mod foreign;
 mod init;

@@ -203,3 +203,54 @@ export async function checkRootLanguage({ browser, report, site }) {
     }
   });
 }
+
+/**
+ * A missing address, at any depth under the base path, answers with the site's 404 page and
+ * status 404; the page is styled (its style sheet and emblem load from the base path) and its
+ * language links lead to existing pages.
+ */
+export async function checkNotFound({ browser, report, site }) {
+  const at = (relative) => new URL(relative, site.siteUrl).href;
+  const missing = [
+    at('no-such-page/'),
+    at(`${site.latest.label}/${site.defaultLang}/no-such-output/no-such-module/`),
+    at(`${site.latest.label}/no-such-file.pdf`),
+  ];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    for (const url of missing) {
+      const name = `missing page ${new URL(url).pathname} gets the 404 page`;
+      await report.guard(name, async () => {
+        const page = await context.newPage();
+        try {
+          const loaded = [];
+          page.on('response', (response) => loaded.push([new URL(response.url()).pathname, response.status()]));
+          const response = await page.goto(url);
+          const problems = [];
+          if (response?.status() !== 404) problems.push(`HTTP ${response?.status()}, expected 404`);
+          if (!(await page.locator('body.kind-not-found').count())) problems.push('the answer is not the site\'s 404 page');
+          for (const file of ['static/style.css', 'static/eu-emblem.svg']) {
+            const expected = new URL(at(file)).pathname;
+            const status = loaded.find(([path]) => path === expected)?.[1];
+            if (status !== 200) problems.push(`${expected}: ${status ? `HTTP ${status}` : 'not loaded'}`);
+          }
+          const links = await page.$$eval('main a[hreflang]', (as) => as.map((a) => [a.hreflang, a.href]));
+          if (links.length !== site.latest.languages.length) {
+            problems.push(`${links.length} language links, expected ${site.latest.languages.length}`);
+          }
+          for (const [lang, href] of links) {
+            const answer = await fetch(href);
+            if (answer.status !== 200 || !href.startsWith(site.siteUrl)) {
+              problems.push(`the ${lang} link ${href} answers HTTP ${answer.status}`);
+            }
+          }
+          report.check(name, problems);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  } finally {
+    await context.close();
+  }
+}
