@@ -173,8 +173,9 @@ pub(crate) fn build(root: &Path, out: &Path, args: &[&str]) {
 }
 
 /// The shipped content with one translation per language made outdated (its recorded
-/// `source_hash` no longer matches), built under `/outdated/`: the shipped content has no
-/// outdated translation, but the outdated page must be checked in every language too.
+/// `source_hash` no longer matches) and another removed, built under `/outdated/`: the shipped
+/// content has no outdated translation, and every module is translated, but the outdated page and
+/// the fallback page (the English text under a notice) must be checked in every language too.
 fn outdated_variant(dir: &Path) -> PathBuf {
     let root = dir.join("outdated-src");
     for part in ["book.toml", "content", "locales", "themes"] {
@@ -187,11 +188,17 @@ fn outdated_variant(dir: &Path) -> PathBuf {
         }
     }
     let mut done = Vec::new();
+    let mut removed = Vec::new();
     for (path, bytes) in tree(&root.join("content")) {
         let mut parts = path.rsplit('.');
         let (Some("md"), Some(lang)) = (parts.next(), parts.next()) else { continue };
         let is_module = path.split('/').nth(1).is_some_and(|f| f.as_bytes()[0].is_ascii_digit());
-        if !is_module || lang.len() != 2 || done.contains(&lang.to_string()) {
+        if !is_module || lang.len() != 2 || removed.contains(&lang.to_string()) {
+            continue;
+        }
+        if done.contains(&lang.to_string()) {
+            std::fs::remove_file(root.join("content").join(&path)).unwrap();
+            removed.push(lang.to_string());
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
@@ -202,6 +209,7 @@ fn outdated_variant(dir: &Path) -> PathBuf {
         done.push(lang.to_string());
     }
     assert!(done.len() >= 4, "one translation per language made outdated, found {done:?}");
+    assert!(removed.len() >= 4, "one translation per language removed, found {removed:?}");
     let out = dir.join("outdated");
     // The repository's PDF cache: only the PDFs with an outdated notice are typeset again.
     let cache = repo().join(".innotrain-cache/pdf");
