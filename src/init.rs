@@ -3,8 +3,9 @@
 //! It writes book.toml (every key, commented), a home page, one output with one module, and a
 //! `.gitignore`. The theme and the strings of the shipped languages are built into the binary
 //! (see [`crate::builtin`]), so the project holds none of them until it wants to change one.
-//! The starter pages are written in the default language (innotrain ships them in each language
-//! it has strings for), so that every page's `lang` tells the truth. Nothing is ever overwritten:
+//! The starter pages are written in the default language and translated into the others (innotrain
+//! ships them in each language it has strings for), with their `source_hash` recorded, so that
+//! the new site is whole in every language and every page's `lang` tells the truth. Nothing is ever overwritten:
 //! if any file exists, nothing is written.
 
 use std::path::{Path, PathBuf};
@@ -41,20 +42,42 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Vec<String>> {
         Some(_) => bail!("--title is empty\n  hint: give the site's name, e.g. --title \"WBL Toolkit\""),
         None => title_from_folder(&options.dir),
     };
-    let default = languages[0];
-    let starter = starter(default.code);
-    let files: Vec<(&str, String)> = vec![
-        ("book.toml", book_toml(&title, &languages, period)),
-        (".gitignore", GITIGNORE.to_string()),
-        ("content/_index.md", page(&title, starter.home_summary, &starter.home_body.replace("{title}", &title))),
-        ("content/io1-first-output/_index.md", page(starter.output_title, starter.output_summary, starter.output_body)),
-        ("content/io1-first-output/01-getting-started.md", module(&starter)),
-    ];
+    let mut files: Vec<(String, String)> =
+        vec![("book.toml".into(), book_toml(&title, &languages, period)), (".gitignore".into(), GITIGNORE.to_string())];
+    // The starter pages in the default language, and in every other language as translations
+    // (so that the new site is whole in each of them, and `status` shows them up to date).
+    for (index, language) in languages.iter().enumerate() {
+        let starter = starter(language.code);
+        let suffix = if index == 0 { String::new() } else { format!(".{}", language.code) };
+        let home = starter.home_body.replace("{title}", &title);
+        files.push((format!("content/_index{suffix}.md"), page(&title, starter.home_summary, &home)));
+        files.push((
+            format!("content/{OUTPUT}/_index{suffix}.md"),
+            page(starter.output_title, starter.output_summary, starter.output_body),
+        ));
+        files.push((format!("content/{OUTPUT}/{MODULE}{suffix}.md"), module(&starter, index == 0)));
+    }
     let targets: Vec<(PathBuf, &[u8])> =
         files.iter().map(|(path, text)| (options.dir.join(path), text.as_bytes())).collect();
     builtin::write_new_files(&targets)?;
-    Ok(files.iter().map(|(path, _)| path.to_string()).collect())
+    for language in &languages[1..] {
+        for source in [
+            "content/_index.md".to_string(),
+            format!("content/{OUTPUT}/_index.md"),
+            format!("content/{OUTPUT}/{MODULE}.md"),
+        ] {
+            if let Err(diags) = crate::authoring::mark_translation_done(&options.dir, &source, language.code)? {
+                let problems: Vec<String> = diags.into_sorted().iter().map(ToString::to_string).collect();
+                bail!("the new project does not load:\n{}", problems.join("\n"));
+            }
+        }
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
+
+/// The starter output's folder, and its module's file name without `.md`.
+const OUTPUT: &str = "io1-first-output";
+const MODULE: &str = "01-getting-started";
 
 /// A language of the new project: its code and its name in itself.
 #[derive(Clone, Copy)]
@@ -134,18 +157,25 @@ fn page(title: &str, summary: &str, body: &str) -> String {
     format!("---\ntitle: {}\nsummary: {}\n---\n{body}", yaml_string(title), yaml_string(summary))
 }
 
-fn module(starter: &Starter) -> String {
+/// The starter module; a translation carries only the texts (the facts come from the source).
+fn module(starter: &Starter, is_source: bool) -> String {
     let list = |items: &[&str]| items.iter().map(|i| format!("\n    - {}", yaml_string(i))).collect::<String>();
-    format!(
-        "---\ntitle: {title}\nsummary: {summary}\nduration_minutes: 60\n\
+    let facts = if is_source {
+        "duration_minutes: 60\n\
          # Who it is for: vet-teacher, in-company-trainer, tutor, mentor, school-leader,\n\
          # wbl-coordinator, company-manager, social-partner, policy-maker\n\
          audience: [vet-teacher, in-company-trainer]\n\
          # EQF level (1-8) of the professionals taking the training.\n\
-         eqf_level: 5\n\
+         eqf_level: 5\n"
+    } else {
+        ""
+    };
+    let licence = if is_source { "license: CC-BY-SA-4.0\n" } else { "" };
+    format!(
+        "---\ntitle: {title}\nsummary: {summary}\n{facts}\
          learning_outcomes:\n  knowledge:{knowledge}\n  skills:{skills}\n  responsibility_autonomy:{autonomy}\n\
          keywords: [{keywords}]\n\
-         license: CC-BY-SA-4.0\n---\n{body}",
+         {licence}---\n{body}",
         title = yaml_string(starter.module_title),
         summary = yaml_string(starter.module_summary),
         knowledge = list(&starter.knowledge),

@@ -24,11 +24,22 @@ fn init_makes_a_project_that_builds_and_passes_check_at_once() {
         [
             ".gitignore",
             "book.toml",
+            "content/_index.de.md",
+            "content/_index.el.md",
             "content/_index.md",
+            "content/io1-first-output/01-getting-started.de.md",
+            "content/io1-first-output/01-getting-started.el.md",
             "content/io1-first-output/01-getting-started.md",
+            "content/io1-first-output/_index.de.md",
+            "content/io1-first-output/_index.el.md",
             "content/io1-first-output/_index.md"
         ]
     );
+    // The translations are up to date: their `source_hash` was recorded.
+    let status = site.run(&["status", "--format", "json"]);
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    assert!(!status.stdout.contains("\"missing\"") && !status.stdout.contains("\"outdated\""), "{}", status.stdout);
+    assert_eq!(status.stdout.matches("\"state\": \"up-to-date\"").count(), 6, "{}", status.stdout);
     insta::assert_snapshot!("init_book_toml", std::fs::read_to_string(site.root.join("book.toml")).unwrap());
     insta::assert_snapshot!("init_stdout", run.stdout);
 
@@ -45,6 +56,7 @@ fn init_makes_a_project_that_builds_and_passes_check_at_once() {
     assert!(home.contains("Co-funded by the European Union"), "{home}");
     let greek = site.read("1.0/el/io1-first-output/getting-started/index.html");
     assert!(greek.contains("Συγχρηματοδοτείται από την Ευρωπαϊκή Ένωση"), "{greek}");
+    assert!(greek.contains("<html lang=\"el\"") && greek.contains("Πρώτα βήματα"), "the Greek starter module: {greek}");
     // The built-in theme's files and the module's PDF, named after the title (no acronym yet).
     let out = tree(&site.out());
     assert!(out.contains_key("static/style.css") && out.contains_key("static/eu-emblem.svg"));
