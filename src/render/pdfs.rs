@@ -81,8 +81,14 @@ pub fn absolute_pdf_url(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> O
 
 /// Every PDF of the version: pages that have one are modules and output landing pages.
 pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
+    let langs: Vec<&Lang> = ctx.config.langs().collect();
+    plan_languages(ctx, &langs)
+}
+
+/// The version's PDFs in `langs`.
+pub fn plan_languages<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<PdfJob<'a>> {
     let mut jobs = Vec::new();
-    for lang in ctx.config.langs() {
+    for &lang in langs {
         for output in &ctx.site.outputs {
             jobs.push(book_job(ctx, output.landing, &output.modules, lang));
             for &module in &output.modules {

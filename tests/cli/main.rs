@@ -8,6 +8,7 @@ mod errors;
 mod foreign;
 mod languages;
 mod markdown;
+mod partial;
 mod pdf;
 mod policy;
 mod raw_html;
