@@ -220,9 +220,19 @@ fn render(
         // The preview re-renders changed texts only: their PDFs are typeset when asked for.
         PdfMode::Compile(_) if only.is_some() => pdfs::links(&ctx, None),
         PdfMode::Compile(build) => {
-            let jobs = pdfs::plan_languages(&ctx, &rendered);
+            let mut jobs = pdfs::plan_languages(&ctx, &rendered);
+            // Typeset for their size only, not written (see `plan_described`).
+            let described: std::collections::BTreeSet<String> = match languages {
+                Some(_) => {
+                    let described = pdfs::plan_described(&ctx, &rendered);
+                    let paths = described.iter().map(|job| job.path.clone()).collect();
+                    jobs.extend(described);
+                    paths
+                }
+                None => Default::default(),
+            };
             if build.emit_typst {
-                for job in &jobs {
+                for job in jobs.iter().filter(|job| !described.contains(&job.path)) {
                     sink(OutputFile { path: format!("{}.typ", job.path), bytes: job.main.text.clone().into_bytes() })?;
                 }
             }
@@ -234,7 +244,10 @@ fn render(
                 let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
                 // Each PDF goes to the output as soon as it is made: a site's PDFs are never
                 // held in memory together.
-                let write = |file: pdf::PdfFile| sink(OutputFile { path: file.path, bytes: file.bytes });
+                let write = |file: pdf::PdfFile| match described.contains(&file.path) {
+                    true => Ok(()),
+                    false => sink(OutputFile { path: file.path, bytes: file.bytes }),
+                };
                 let sizes = build.compile(&jobs, &media, diags, site.version.as_str(), &write)?;
                 // The results export lists the PDFs of every language; those of languages not
                 // rendered here are kept from the previous output or made by another part.

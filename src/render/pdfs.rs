@@ -99,6 +99,21 @@ pub fn plan_languages<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<Pd
     jobs
 }
 
+/// The module PDFs in a language not in `langs` that pages in `langs` describe: a module page
+/// that falls back to the original text carries the original's JSON-LD word for word, with its
+/// PDF's size. A build of some languages typesets them for their size only (they are the files
+/// of another language; the cache makes them cheap the next time).
+pub fn plan_described<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<PdfJob<'a>> {
+    let site = ctx.site;
+    site.pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| page.kind == PageKind::Module && !langs.contains(&&page.source.lang))
+        .filter(|(_, page)| langs.iter().any(|lang| !page.is_translated(lang)))
+        .map(|(index, page)| module_job(ctx, index, &page.source.lang))
+        .collect()
+}
+
 /// Which pages get a PDF.
 pub fn has_pdf(page: &Page) -> bool {
     matches!(page.kind, PageKind::Module | PageKind::Output)
