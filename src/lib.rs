@@ -430,7 +430,8 @@ fn keep_languages(
                 "the previous output has no search index in `{bundle}`, so the languages not built have none\n  hint: build all languages once with search"
             )
         })?;
-        let keep = |name: &str| render::search::file_language(name).is_none_or(|lang| kept.iter().any(|k| k.as_str() == lang));
+        let keep =
+            |name: &str| render::search::file_language(name).is_none_or(|lang| kept.iter().any(|k| k.as_str() == lang));
         target.keep_from_previous_where(&bundle, &keep)?;
         entry = Some(previous);
     }

@@ -329,7 +329,9 @@ pub fn previous_versions(
     let manifest = read_previous(
         out,
         config,
-        &format!("`--version {only}` builds one version into a previous output and takes the other versions from its `{FILE}`"),
+        &format!(
+            "`--version {only}` builds one version into a previous output and takes the other versions from its `{FILE}`"
+        ),
         ("the other versions", FULL_BUILD),
         &format!("{FULL_BUILD} into this output folder first"),
     )?;
@@ -393,10 +395,9 @@ fn read_previous(
     let path = out.join(FILE);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => bail!(
-            "{why}, but `{}` does not exist\n  hint: {missing}",
-            path.display()
-        ),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{why}, but `{}` does not exist\n  hint: {missing}", path.display())
+        }
         Err(error) => return Err(error).with_context(|| format!("cannot read `{}`", path.display())),
     };
     let manifest = from_json(&bytes).map_err(|problem| {

@@ -176,7 +176,8 @@ impl Staging {
         }
         for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot list `{}`", from.display()))?;
-            let below = entry.path().strip_prefix(&from).expect("below the folder").to_string_lossy().replace('\\', "/");
+            let below =
+                entry.path().strip_prefix(&from).expect("below the folder").to_string_lossy().replace('\\', "/");
             if entry.file_type().is_file() && keep(&below) {
                 let relative = entry.path().strip_prefix(&self.out).expect("below the output");
                 let bytes =

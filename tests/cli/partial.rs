@@ -50,17 +50,27 @@ fn assert_same_tree(expected: &Path, actual: &Path) {
 /// Languages built one after another (alone and with `--version`) into an output built from
 /// older texts give the files of a full build of the new texts. The English text of a module
 /// changes in between: the English pages, the Greek fallback page that shows it, the German
-/// status (its translation is now outdated) and every search index change with it.
+/// translation (up to date before, outdated now: its page and every status page say so) and
+/// the search indexes change with it.
+///
+/// After each build, the files that span languages (versions.json, sitemap.xml, the root
+/// index, 404.html, the results export, every language's status page) are already as a full
+/// build writes them.
 ///
 /// Mutations checked: keeping the rebuilt language's old search files (`keep_languages` keeping
 /// every file of the bundle) fails the comparison (stale `pagefind/en_…` files); so does
-/// rendering status pages for the rendered languages only (the German status page is stale);
-/// so does leaving the kept languages out of the search entry file (`keep_languages` returning
-/// `None`).
+/// leaving the kept languages out of the search entry file (`keep_languages` returning `None`);
+/// rendering status pages for the rendered languages only fails after the first step (the
+/// German status page does not show the German translation as outdated); so does a
+/// versions.json and sitemap.xml of the rendered languages only (`version_index` with the
+/// summaries' languages cut to `--lang`).
 #[test]
 fn languages_built_one_after_another_equal_a_full_build() {
     let site = two_versions();
     let (partial, full) = (site.root.join("partial"), site.root.join("full"));
+    let done =
+        site.run(&["translation", "done", "io1-quality/indicators", "de", "--root", site.root.to_str().unwrap()]);
+    assert_eq!(done.code, 0, "{}", done.stderr);
     build(&site, &partial, &["--no-pdf"]);
     let module = site.root.join("content/io1-quality/02-indicators.md");
     let text = std::fs::read_to_string(&module).unwrap();
@@ -68,11 +78,23 @@ fn languages_built_one_after_another_equal_a_full_build() {
 
     build(&site, &full, &["--no-pdf"]);
     let before = tree(&partial);
-    build(&site, &partial, &["--no-pdf", "--lang", "en"]);
-    assert_ne!(tree(&partial), before, "the English pages changed");
-    build(&site, &partial, &["--no-pdf", "--version", "2.0", "--lang", "de"]);
-    build(&site, &partial, &["--no-pdf", "--version", "1.0", "--lang", "de"]);
-    build(&site, &partial, &["--no-pdf", "--lang", "el"]);
+    let steps: [&[&str]; 4] = [
+        &["--lang", "en"],
+        &["--version", "2.0", "--lang", "de"],
+        &["--version", "1.0", "--lang", "de"],
+        &["--lang", "el"],
+    ];
+    for step in steps {
+        build(&site, &partial, &[&["--no-pdf"], step].concat());
+        // After each step, what spans languages is as a full build writes it.
+        let (expected, actual) = (tree(&full), tree(&partial));
+        let spanning = |path: &&String| {
+            !path.contains('/') || path.ends_with("results.json") || path.ends_with("/status/index.html")
+        };
+        let differ: Vec<String> = differences(&expected, &actual).into_iter().filter(|p| spanning(&p)).collect();
+        assert!(differ.is_empty(), "after {step:?}: {differ:?}");
+    }
+    assert_ne!(tree(&partial), before, "the pages changed");
     assert_same_tree(&full, &partial);
     let greek = std::fs::read_to_string(partial.join("2.0/el/io1-quality/indicators/index.html")).unwrap();
     assert!(greek.contains("indicator baselines"), "the Greek fallback page shows the new English text");
@@ -86,7 +108,8 @@ fn languages_built_one_after_another_equal_a_full_build() {
 /// Mutations checked: a part that leaves out the versions it does not render from versions.json
 /// (`load_all` loading only `--version`) makes the merge fail ("different files
 /// `versions.json`"); merging without combining the search entry files (keeping the first
-/// part's) fails the comparison.
+/// part's) fails the comparison; so does a part that does not typeset the English PDFs its
+/// fallback pages describe (`plan_described` planning nothing: their JSON-LD lacks the size).
 #[test]
 fn parts_built_apart_and_merged_equal_a_full_build() {
     let site = two_versions();
@@ -94,9 +117,12 @@ fn parts_built_apart_and_merged_equal_a_full_build() {
     let full = site.root.join("full");
     let cache = site.root.join("cache-full");
     build(&site, &full, &["--cache-dir", cache.to_str().unwrap()]);
-    assert!(full.join("2.0/el/io1-quality/indicators").read_dir().unwrap().any(|f| {
-        f.unwrap().file_name().to_string_lossy().ends_with(".pdf")
-    }));
+    assert!(
+        full.join("2.0/el/io1-quality/indicators")
+            .read_dir()
+            .unwrap()
+            .any(|f| { f.unwrap().file_name().to_string_lossy().ends_with(".pdf") })
+    );
 
     let mut parts = Vec::new();
     for version in ["1.0", "2.0"] {
@@ -162,7 +188,11 @@ fn rejects_unknown_languages_and_keeps_the_previous_output() {
     let empty = site.root.join("empty");
     let run = site.build(&["--no-pdf", "--lang", "el", "--out", empty.to_str().unwrap()]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("keeps the other languages from it, but `[ROOT]/empty/versions.json` does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("keeps the other languages from it, but `[ROOT]/empty/versions.json` does not exist"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("pass `--part` to build a part for `innotrain merge`"), "{}", run.stderr);
     assert!(!empty.exists());
 }

@@ -109,10 +109,7 @@ impl Bundle {
 
     /// The entry file, `<version>/pagefind/pagefind-entry.json`, once every language is added.
     pub fn into_entry(self, version: &Version) -> anyhow::Result<OutputFile> {
-        let entry = Entry {
-            version: self.script_version.unwrap_or_else(pagefind_version),
-            languages: self.languages,
-        };
+        let entry = Entry { version: self.script_version.unwrap_or_else(pagefind_version), languages: self.languages };
         Ok(OutputFile { path: format!("{version}/{BUNDLE_DIR}{ENTRY}"), bytes: entry.to_bytes()? })
     }
 }
