@@ -11,6 +11,8 @@
 //!    PDFs the render stage describes
 //! 5. [`output`]: staging folder → atomic swap
 //!
+//! [`merge`] combines parts of a site built by parallel jobs (`build --part`) into one output.
+//!
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
 //! (version, language, id).
 
@@ -27,6 +29,7 @@ pub mod key;
 pub mod licence;
 pub mod manifest;
 pub mod markdown;
+pub mod merge;
 pub mod output;
 pub mod pdf;
 pub mod render;
@@ -59,6 +62,13 @@ pub struct BuildOptions {
     /// Build only this version and take the others from the previous output (its versions.json
     /// and folders), without loading them.
     pub version: Option<String>,
+    /// `--lang`: build only these languages (codes) and keep the others from the previous
+    /// output; empty: every language.
+    pub langs: Vec<String>,
+    /// `--part`: build one part of the site (the `--version` and `--lang` chosen) into an output
+    /// of its own, from nothing, for [`merge`] to combine with the other parts: the versions not
+    /// built are loaded (not rendered), so that every part knows the whole site.
+    pub part: bool,
     /// Leave out (with a warning) versions whose git ref or snapshot is missing.
     pub skip_missing_versions: bool,
     /// `--no-pdf`: pages only (a quick preview build).
@@ -88,6 +98,8 @@ impl BuildOptions {
             base_path: None,
             links: None,
             version: None,
+            langs: Vec::new(),
+            part: false,
             skip_missing_versions: false,
             no_pdf: false,
             cache_dir: None,
@@ -141,8 +153,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let files = staging.file_count();
     let out = staging.commit()?;
     let pdfs = pdf_build.as_ref().map(pdf::PdfBuild::stats).unwrap_or_default();
+    // A build of some versions or languages uses some of the cached PDFs only.
     if let Some(build) = &pdf_build
         && options.version.is_none()
+        && options.langs.is_empty()
     {
         build.prune_cache();
     }
@@ -183,7 +197,7 @@ impl MemoryBuild {
 pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
     let diags = Diagnostics::new();
     let memory = output::MemoryOutput::default();
-    let options = BuildOptions { version: None, ..options.clone() };
+    let options = BuildOptions { version: None, langs: Vec::new(), part: false, ..options.clone() };
     if let Some(loaded) = load_all(&options, &diags)? {
         let mode =
             if options.no_pdf || !loaded.config.pdf.enabled { render::PdfMode::Off } else { render::PdfMode::Deferred };
@@ -196,13 +210,42 @@ pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
 /// with `--version`, also what the previous output holds of the other versions.
 pub struct Loaded {
     pub config: config::Config,
-    /// Every version, or with `--version` that one.
+    /// Every version, or with `--version` that one (with `--part`, every version: see `slice`).
     pub versions: Vec<versions::LoadedVersion>,
     pub theme: render::Theme,
     /// The files of the theme (built in, with the project's laid over them), for the PDFs.
     pub theme_files: builtin::ThemeFiles,
     /// With `--version`: the previous output, whose other versions are kept.
     pub previous: Option<manifest::Previous>,
+    /// What of the loaded versions this build renders.
+    pub slice: Slice,
+}
+
+/// What of the loaded versions a build renders: everything, unless `--part` or `--lang` says.
+#[derive(Default)]
+pub struct Slice {
+    /// With `--part --version`: the one version rendered; the others are loaded only to be
+    /// summarised (versions.json, version switchers) and to lead to the latest version.
+    pub version: Option<key::Version>,
+    /// With `--lang`: the languages rendered (the other languages' files are kept from the
+    /// previous output, or, for a part, made by the other parts).
+    pub langs: Option<std::collections::BTreeSet<key::Lang>>,
+    /// With `--lang` into a previous output: its summaries of the versions, to warn when the
+    /// pages of the languages kept now show something else than a full build would.
+    pub before: Vec<manifest::VersionSummary>,
+    /// `--part`: nothing is taken from a previous output.
+    pub part: bool,
+}
+
+impl Slice {
+    fn renders(&self, version: &key::Version) -> bool {
+        self.version.as_ref().is_none_or(|only| only == version)
+    }
+
+    /// The loaded version's languages this build renders, and those it keeps.
+    fn languages(&self, version: &versions::LoadedVersion) -> (Vec<key::Lang>, Vec<key::Lang>) {
+        version.config.langs().cloned().partition(|lang| self.langs.as_ref().is_none_or(|langs| langs.contains(lang)))
+    }
 }
 
 /// Loads the configuration, the versions to build and the theme; `None` when nothing can be
@@ -228,19 +271,50 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
         },
         None => None,
     };
+    let langs = chosen_languages(&config, &options.langs)?;
     let previous = match &only {
-        Some(only) => {
+        Some(only) if !options.part => {
             Some(manifest::previous_versions(&options.out_dir(), &config, only, options.skip_missing_versions, diags)?)
         }
-        None => None,
+        _ => None,
     };
-    let versions = versions::load_versions(root, &config, only.as_ref(), options.skip_missing_versions, diags)?;
+    // A part loads every version: it renders one, but describes them all.
+    let load_only = if options.part { None } else { only.as_ref() };
+    let versions = versions::load_versions(root, &config, load_only, options.skip_missing_versions, diags)?;
     if versions.is_empty() {
         return Ok(None);
     }
+    let before = match &langs {
+        Some(langs) if !options.part => {
+            let now: Vec<_> = versions.iter().map(|v| render::summarise(v, false)).collect();
+            manifest::previous_languages(&options.out_dir(), &config, &now, langs)?
+        }
+        _ => Vec::new(),
+    };
     let theme_files = builtin::ThemeFiles::load(root, &config.theme)?;
     let theme = render::load_theme(&theme_files)?;
-    Ok(Some(Loaded { config, versions, theme, theme_files, previous }))
+    let slice = Slice { version: only.filter(|_| options.part), langs, before, part: options.part };
+    Ok(Some(Loaded { config, versions, theme, theme_files, previous, slice }))
+}
+
+/// The languages `--lang` names (all of them book.toml's), or `None` for every language.
+fn chosen_languages(
+    config: &config::Config,
+    codes: &[String],
+) -> anyhow::Result<Option<std::collections::BTreeSet<key::Lang>>> {
+    if codes.is_empty() {
+        return Ok(None);
+    }
+    let langs = codes
+        .iter()
+        .map(|code| {
+            config.lang(code).cloned().ok_or_else(|| {
+                let known = diag::backticked(config.langs().map(key::Lang::as_str));
+                anyhow::anyhow!("--lang: `{code}` is not a language of book.toml\n  hint: its languages are {known}")
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Some(langs))
 }
 
 /// Every version in book.toml order: the loaded ones summarised (listing their PDFs when the
@@ -272,7 +346,7 @@ pub fn render_all(
     diags: &Diagnostics,
     pdf: render::PdfMode<'_>,
 ) -> anyhow::Result<(usize, usize, PreparedTexts)> {
-    let Loaded { config, versions, theme, previous, .. } = loaded;
+    let Loaded { config, versions, theme, previous, slice, .. } = loaded;
     let index = version_index(loaded, !matches!(pdf, render::PdfMode::Off));
     let latest_label = &index.versions()[index.latest()].label;
     let latest = versions.iter().find(|v| &v.site.version == latest_label);
@@ -290,14 +364,34 @@ pub fn render_all(
             target.keep_from_previous(summary.label.as_str())?;
             continue;
         };
+        if !slice.renders(&summary.label) {
+            continue;
+        }
         let version_diags = diags.child();
         // The previous version's documents are not needed while this one renders.
         drop(std::mem::take(&mut prepared));
-        prepared = render::render_version(version, &index, theme, &version_diags, &sink, pdf)?;
+        let (rendered, kept) = slice.languages(version);
+        prepared = if slice.langs.is_none() {
+            render::render_version(version, &index, theme, &version_diags, &sink, pdf)?
+        } else {
+            let mut folders = vec![summary.label.to_string()];
+            if copy_latest && &summary.label == latest_label {
+                folders.push("latest".to_string());
+            }
+            let kept_search = match slice.part {
+                true => None,
+                false => keep_languages(target, &folders, &kept, config.search)?,
+            };
+            let languages = render::Languages { rendered: rendered.iter().cloned().collect(), kept_search };
+            render::render_version_languages(version, &index, theme, &version_diags, &sink, pdf, &languages)?
+        };
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
-        pages += version.site.pages.len() * version.config.languages.len();
+        pages += version.site.pages.len() * rendered.len();
         if let Some(previous) = previous {
             warn_gone_addresses(previous, summary, diags);
+        }
+        if !kept.is_empty() && !slice.part {
+            warn_kept_languages(&slice.before, summary, &kept, diags);
         }
     }
     render::render_shared(&index, config, theme, &sink)?;
@@ -306,7 +400,82 @@ pub fn render_all(
         // They lead to the latest version, which this build keeps as it is.
         None => ["index.html", "404.html", "latest"].iter().try_for_each(|path| target.keep_from_previous(path))?,
     }
-    Ok((pages, config.languages.len(), prepared))
+    let languages = slice.langs.as_ref().map_or(config.languages.len(), std::collections::BTreeSet::len);
+    Ok((pages, languages, prepared))
+}
+
+/// Keeps the languages `kept` of a version from the previous output, in each of `folders` (the
+/// version's, and `latest/` when it holds copies): their folders, and with search their indexes
+/// (their files are named after their language). Returns the previous search entry file, from
+/// which the kept languages' entries are taken.
+fn keep_languages(
+    target: &dyn output::Target,
+    folders: &[String],
+    kept: &[key::Lang],
+    search: bool,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    let mut entry = None;
+    for folder in folders {
+        for lang in kept {
+            target.keep_from_previous(&format!("{folder}/{lang}"))?;
+        }
+        if !search || kept.is_empty() {
+            continue;
+        }
+        let bundle = format!("{folder}/{}", render::search::BUNDLE_DIR);
+        let previous = target.previous_file(&format!("{bundle}{}", render::search::ENTRY))?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "the previous output has no search index in `{bundle}`, so the languages not built have none\n  hint: build all languages once with search"
+            )
+        })?;
+        let keep =
+            |name: &str| render::search::file_language(name).is_none_or(|lang| kept.iter().any(|k| k.as_str() == lang));
+        target.keep_from_previous_where(&bundle, &keep)?;
+        entry = Some(previous);
+    }
+    Ok(entry)
+}
+
+/// Warns when the pages of the languages a build keeps show a version (its pages, their titles
+/// in those languages, which languages they are translated into, its date and status) other
+/// than as it is now: a full build would change them.
+fn warn_kept_languages(
+    before: &[manifest::VersionSummary],
+    now: &manifest::VersionSummary,
+    kept: &[key::Lang],
+    diags: &Diagnostics,
+) {
+    let seen = |v: &manifest::VersionSummary| {
+        let pages: Vec<_> = v
+            .pages
+            .iter()
+            .map(|page| {
+                let texts: Vec<_> = v
+                    .languages
+                    .iter()
+                    .zip(&page.texts)
+                    .map(|(lang, text)| (text.translated, kept.contains(lang).then(|| text.title.clone())))
+                    .collect();
+                (page.id.clone(), page.path.clone(), texts)
+            })
+            .collect();
+        (v.date.clone(), v.status.clone(), pages)
+    };
+    let Some(previous) = before.iter().find(|v| v.label == now.label) else { return };
+    if seen(previous) != seen(now) {
+        diags.push(
+            Diagnostic::warning(
+                "--lang",
+                format!(
+                    "version `{}` changed (pages, titles or translations), but this build keeps its pages in {} as they were",
+                    now.label,
+                    diag::backticked(kept.iter().map(key::Lang::as_str))
+                ),
+            )
+            .in_category("versions")
+            .with_hint("build all languages (without `--lang`) to update them"),
+        );
+    }
 }
 
 /// Warns when a build of one version removed or moved pages: the kept versions' pages still

@@ -55,6 +55,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// Combine the parts that `build --part` jobs made (e.g. a CI matrix of versions × languages)
+    /// into one site, as a full build writes it, without rendering anything again.
+    Merge {
+        /// The parts' output folders (in any order).
+        #[arg(required = true)]
+        parts: Vec<PathBuf>,
+        /// Output folder for the whole site.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Translation status: which pages are up to date, outdated or missing in each language.
     Status {
         /// Project folder containing book.toml (default: the nearest one upwards).
@@ -188,6 +198,14 @@ struct BuildArgs {
     /// versions are kept as they are (they are not read from git or snapshots).
     #[arg(long)]
     version: Option<String>,
+    /// Build only these languages (`de,el`) into the output of a previous build, whose other
+    /// languages are kept as they are; with `--version`, of that version only.
+    #[arg(long, value_delimiter = ',', value_name = "CODE,…")]
+    lang: Vec<String>,
+    /// Build one part of the site (what `--version` and `--lang` choose) into an output folder
+    /// of its own, for `innotrain merge` to combine with the other parts.
+    #[arg(long)]
+    part: bool,
     /// Leave out versions whose git ref or snapshot is missing (with a warning) instead of failing.
     #[arg(long)]
     skip_missing_versions: bool,
@@ -221,6 +239,8 @@ impl BuildArgs {
                 Links::IndexHtml => LinkStyle::IndexHtml,
             }),
             version: self.version,
+            langs: self.lang,
+            part: self.part,
             skip_missing_versions: self.skip_missing_versions,
             no_pdf: self.no_pdf,
             cache_dir: self.cache_dir,
@@ -247,6 +267,7 @@ fn main() -> ExitCode {
         Command::Check { root, external, strict, format } => {
             project_root(root).and_then(|root| run_check(root, external, strict, format))
         }
+        Command::Merge { parts, out } => run_merge(&parts, &out),
         Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
             let request = StatusRequest { format, lang, output, fail_on, diff, strings };
             run_status(&root, request)
@@ -314,6 +335,16 @@ fn run_eject(root: &Path, strings: &[String]) -> Result<ExitCode, ExitCode> {
     println!(
         "these files now replace the built-in ones: edit them, and delete those you do not change so that they follow innotrain's updates"
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `innotrain merge`: the output folder must not be (or hold) the project around the current
+/// folder.
+fn run_merge(parts: &[PathBuf], out: &std::path::Path) -> Result<ExitCode, ExitCode> {
+    let here = std::env::current_dir().map_err(|e| operational(e.into()))?;
+    let root = find_root(&here).unwrap_or(here);
+    let report = innotrain::merge::merge_parts(parts, out, &root).map_err(operational)?;
+    eprintln!("merged {} parts into `{}`: {} files", report.parts, report.out.display(), report.files);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -326,33 +326,15 @@ pub fn previous_versions(
     skip_missing: bool,
     diags: &Diagnostics,
 ) -> anyhow::Result<Previous> {
-    let path = out.join(FILE);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => bail!(
-            "`--version {only}` builds one version into a previous output and takes the other versions from its `{FILE}`, but `{}` does not exist\n  hint: {FULL_BUILD} into this output folder first",
-            path.display()
+    let manifest = read_previous(
+        out,
+        config,
+        &format!(
+            "`--version {only}` builds one version into a previous output and takes the other versions from its `{FILE}`"
         ),
-        Err(error) => return Err(error).with_context(|| format!("cannot read `{}`", path.display())),
-    };
-    let manifest = from_json(&bytes).map_err(|problem| {
-        anyhow::anyhow!(
-            "cannot take the other versions from `{}`: {problem}\n  hint: it was written by another version of innotrain or changed by hand; {FULL_BUILD}",
-            path.display()
-        )
-    })?;
-    let (old, new) = (&manifest.addresses, &Addresses::of(config));
-    for (what, old, new) in [
-        ("base URL", old.base_url.as_str(), new.base_url.as_str()),
-        ("base path", &old.base_path, &new.base_path),
-        ("links", link_style_name(old.links), link_style_name(new.links)),
-    ] {
-        if old != new {
-            bail!(
-                "the previous output was built with {what} `{old}`, this build uses `{new}`: the other versions' pages would not match\n  hint: {FULL_BUILD} with the new setting"
-            );
-        }
-    }
+        ("the other versions", FULL_BUILD),
+        &format!("{FULL_BUILD} into this output folder first"),
+    )?;
     if let Some(stray) = manifest.versions.iter().find(|v| !config.versions.iter().any(|s| s.version == v.label)) {
         bail!(
             "the previous output has version `{}`, which book.toml does not declare\n  hint: {FULL_BUILD} to remove it",
@@ -397,6 +379,94 @@ pub fn previous_versions(
         }
     }
     Ok(Previous { others, rebuilt: rebuilt.expect("checked above") })
+}
+
+/// The manifest of the previous output in `out`, which a build that keeps part of it needs
+/// (`why` says so, `missing` what to do without one); it must have been built with the same
+/// addresses. `kept` names what is kept and how to build it whole.
+fn read_previous(
+    out: &Path,
+    config: &Config,
+    why: &str,
+    kept: (&str, &str),
+    missing: &str,
+) -> anyhow::Result<Manifest> {
+    let (kept, whole) = kept;
+    let path = out.join(FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            bail!("{why}, but `{}` does not exist\n  hint: {missing}", path.display())
+        }
+        Err(error) => return Err(error).with_context(|| format!("cannot read `{}`", path.display())),
+    };
+    let manifest = from_json(&bytes).map_err(|problem| {
+        anyhow::anyhow!(
+            "cannot take {kept} from `{}`: {problem}\n  hint: it was written by another version of innotrain or changed by hand; {whole}",
+            path.display()
+        )
+    })?;
+    let (old, new) = (&manifest.addresses, &Addresses::of(config));
+    for (what, old, new) in [
+        ("base URL", old.base_url.as_str(), new.base_url.as_str()),
+        ("base path", &old.base_path, &new.base_path),
+        ("links", link_style_name(old.links), link_style_name(new.links)),
+    ] {
+        if old != new {
+            bail!(
+                "the previous output was built with {what} `{old}`, this build uses `{new}`: {kept}' pages would not match\n  hint: {whole} with the new setting"
+            );
+        }
+    }
+    Ok(manifest)
+}
+
+/// What `build --lang` needs to do next.
+const ALL_LANGUAGES: &str = "build all languages once (without `--lang`)";
+
+/// For a build of the languages `langs` of the versions `now` (as they are now) into the
+/// output folder `out`: the previous output's summaries of those versions, whose other
+/// languages are kept. Each version must be there with the same languages (the kept pages'
+/// language switchers list them). Nothing is read when no version keeps a language.
+pub fn previous_languages(
+    out: &Path,
+    config: &Config,
+    now: &[VersionSummary],
+    langs: &std::collections::BTreeSet<Lang>,
+) -> anyhow::Result<Vec<VersionSummary>> {
+    if now.iter().all(|v| v.languages.iter().all(|lang| langs.contains(lang))) {
+        return Ok(Vec::new());
+    }
+    let codes = crate::diag::backticked(langs.iter().map(Lang::as_str));
+    let manifest = read_previous(
+        out,
+        config,
+        &format!("`--lang` builds {codes} into a previous output and keeps the other languages from it"),
+        ("the other languages", ALL_LANGUAGES),
+        &format!(
+            "{ALL_LANGUAGES} into this output folder first, or pass `--part` to build a part for `innotrain merge`"
+        ),
+    )?;
+    now.iter()
+        .map(|version| {
+            let Some(previous) = manifest.versions.iter().find(|v| v.label == version.label) else {
+                bail!(
+                    "the previous output has no version `{}`, whose other languages this build would keep\n  hint: {ALL_LANGUAGES}",
+                    version.label
+                );
+            };
+            if previous.languages != version.languages {
+                let list = |v: &VersionSummary| crate::diag::backticked(v.languages.iter().map(Lang::as_str));
+                bail!(
+                    "version `{}` has the languages {} in the previous output, but {} now: the kept pages would not link to the same languages\n  hint: {ALL_LANGUAGES}",
+                    version.label,
+                    list(previous),
+                    list(version)
+                );
+            }
+            Ok(previous.clone())
+        })
+        .collect()
 }
 
 /// The previous output, for a build of one version.

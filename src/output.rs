@@ -62,7 +62,14 @@ pub trait Target: Sync {
     /// Writes one file (from any thread).
     fn write(&self, file: &OutputFile) -> anyhow::Result<()>;
     /// Keeps the file or folder at `path` of the previous output as it is.
-    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()>;
+    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+        self.keep_from_previous_where(path, &|_| true)
+    }
+    /// Keeps the files of the previous output's folder `dir` whose path below `dir` satisfies
+    /// `keep`.
+    fn keep_from_previous_where(&self, dir: &str, keep: &dyn Fn(&str) -> bool) -> anyhow::Result<()>;
+    /// The previous output's file at `path`, if it has one.
+    fn previous_file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>>;
 }
 
 /// A build held in memory: the preview server serves from it, never from the file system.
@@ -83,8 +90,12 @@ impl Target for MemoryOutput {
         Ok(())
     }
 
-    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+    fn keep_from_previous_where(&self, path: &str, _: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
         bail!("cannot keep `{path}`: a build in memory has no previous output")
+    }
+
+    fn previous_file(&self, _: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        Ok(None)
     }
 }
 
@@ -93,8 +104,17 @@ impl Target for Staging {
         Staging::write(self, file)
     }
 
-    fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
-        Staging::keep_from_previous(self, path)
+    fn keep_from_previous_where(&self, dir: &str, keep: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
+        Staging::keep_from_previous_where(self, dir, keep)
+    }
+
+    fn previous_file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        let path = self.out.join(path);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error).with_context(|| format!("cannot read `{}`", path.display())),
+        }
     }
 }
 
@@ -142,20 +162,23 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies the file or folder `<out>/<path>` of the previous output into the staging folder
-    /// (for a build of one version that keeps the others). It must exist: the previous output's
-    /// versions.json promised it.
-    pub fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
+    /// Copies the files of the file or folder `<out>/<path>` of the previous output whose path
+    /// below it satisfies `keep` into the staging folder (for a build of one version or some
+    /// languages that keeps the others). It must exist: the previous output's versions.json
+    /// promised it.
+    pub fn keep_from_previous_where(&self, path: &str, keep: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
         let from = self.out.join(path);
         if !from.exists() {
             bail!(
-                "the previous output has no `{}`, although its versions.json lists what needs it\n  hint: build all versions once (without `--version`)",
+                "the previous output has no `{}`, although its versions.json lists what needs it\n  hint: build all versions and languages once (without `--version` or `--lang`)",
                 from.display()
             );
         }
         for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot list `{}`", from.display()))?;
-            if entry.file_type().is_file() {
+            let below =
+                entry.path().strip_prefix(&from).expect("below the folder").to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_file() && keep(&below) {
                 let relative = entry.path().strip_prefix(&self.out).expect("below the output");
                 let bytes =
                     std::fs::read(entry.path()).with_context(|| format!("cannot read `{}`", entry.path().display()))?;

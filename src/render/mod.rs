@@ -129,6 +129,33 @@ pub fn render_version(
     Ok(rendered.expect("a full render always renders"))
 }
 
+/// Some of a version's languages, for a build of some languages (`--lang`, or one part of a
+/// site built in parallel jobs). Only their pages, PDFs and search indexes are made; what
+/// describes every language of the version (its status pages, results export, media and search
+/// entry file) is made whole, from the loaded site, which always holds every language.
+pub struct Languages {
+    /// The languages whose pages are rendered.
+    pub rendered: std::collections::BTreeSet<Lang>,
+    /// The previous output's search entry file of this version, whose other languages' indexes
+    /// the build keeps (`None` for a part, which starts from nothing).
+    pub kept_search: Option<Vec<u8>>,
+}
+
+/// Renders the languages `languages` of `version`, one of `versions`, handing every file to
+/// `sink`.
+pub fn render_version_languages(
+    version: &LoadedVersion,
+    versions: &VersionIndex,
+    theme: &Theme,
+    diags: &Diagnostics,
+    sink: &Sink<'_>,
+    pdf: PdfMode<'_>,
+    languages: &Languages,
+) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
+    let rendered = render(version, versions, theme, diags, sink, None, pdf, Some(languages))?;
+    Ok(rendered.expect("a full render always renders"))
+}
+
 /// What an incremental render (the preview) may take from the previous render of a version
 /// whose pages, titles and navigation did not change.
 pub struct Reuse {
@@ -152,12 +179,31 @@ pub fn render_version_reusing(
     reuse: Option<Reuse>,
     pdf: PdfMode<'_>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
+    render(version, versions, theme, diags, sink, reuse, pdf, None)
+}
+
+/// Renders `version` (see [`render_version_reusing`]); with `languages`, only those languages'
+/// pages, PDFs and search indexes.
+#[allow(clippy::too_many_arguments)]
+fn render(
+    version: &LoadedVersion,
+    versions: &VersionIndex,
+    theme: &Theme,
+    diags: &Diagnostics,
+    sink: &Sink<'_>,
+    reuse: Option<Reuse>,
+    pdf: PdfMode<'_>,
+    languages: Option<&Languages>,
+) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
     let LoadedVersion { config, site, i18n, .. } = version;
     let only = reuse.as_ref().map(|r| r.changed.clone());
+    // The languages whose pages this render makes, in book.toml order.
+    let rendered: Vec<&Lang> =
+        config.langs().filter(|lang| languages.is_none_or(|l| l.rendered.contains(*lang))).collect();
     let prepared = match reuse {
-        None => prepare_documents(config, site, i18n, diags, None),
+        None => prepare_documents(config, site, i18n, diags, None, &rendered),
         Some(Reuse { mut prepared, changed }) => {
-            let fresh = prepare_documents(config, site, i18n, diags, Some(&changed));
+            let fresh = prepare_documents(config, site, i18n, diags, Some(&changed), &rendered);
             let same_anchors =
                 fresh.iter().all(|(key, new)| prepared.get(key).is_some_and(|old| old.anchors == new.anchors));
             if !same_anchors {
@@ -174,9 +220,19 @@ pub fn render_version_reusing(
         // The preview re-renders changed texts only: their PDFs are typeset when asked for.
         PdfMode::Compile(_) if only.is_some() => pdfs::links(&ctx, None),
         PdfMode::Compile(build) => {
-            let jobs = pdfs::plan(&ctx);
+            let mut jobs = pdfs::plan_languages(&ctx, &rendered);
+            // Typeset for their size only, not written (see `plan_described`).
+            let described: std::collections::BTreeSet<String> = match languages {
+                Some(_) => {
+                    let described = pdfs::plan_described(&ctx, &rendered);
+                    let paths = described.iter().map(|job| job.path.clone()).collect();
+                    jobs.extend(described);
+                    paths
+                }
+                None => Default::default(),
+            };
             if build.emit_typst {
-                for job in &jobs {
+                for job in jobs.iter().filter(|job| !described.contains(&job.path)) {
                     sink(OutputFile { path: format!("{}.typ", job.path), bytes: job.main.text.clone().into_bytes() })?;
                 }
             }
@@ -188,9 +244,17 @@ pub fn render_version_reusing(
                 let media = pdf::media(site.assets.iter().map(|(path, asset)| (path, &asset.bytes)));
                 // Each PDF goes to the output as soon as it is made: a site's PDFs are never
                 // held in memory together.
-                let write = |file: pdf::PdfFile| sink(OutputFile { path: file.path, bytes: file.bytes });
+                let write = |file: pdf::PdfFile| match described.contains(&file.path) {
+                    true => Ok(()),
+                    false => sink(OutputFile { path: file.path, bytes: file.bytes }),
+                };
                 let sizes = build.compile(&jobs, &media, diags, site.version.as_str(), &write)?;
-                pdfs::links(&ctx, Some(&sizes))
+                // The results export lists the PDFs of every language; those of languages not
+                // rendered here are kept from the previous output or made by another part.
+                let mut links = pdfs::links(&ctx, None);
+                links.retain(|(_, lang), _| !rendered.contains(&lang));
+                links.extend(pdfs::links(&ctx, Some(&sizes)));
+                links
             }
         }
     };
@@ -198,15 +262,18 @@ pub fn render_version_reusing(
     let sidebars = page::render_sidebars(&ctx)?;
     let keys: Vec<(usize, &Lang)> = (0..site.pages.len())
         .filter(|index| only.as_ref().is_none_or(|only| only.contains(index)))
-        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
+        .flat_map(|index| rendered.iter().map(move |&lang| (index, lang)))
         .collect();
     // An incremental render keeps the previous index (the preview's search may lag behind an
     // edited paragraph until the next full build).
     if config.search && only.is_none() {
-        render_pages_and_index(&ctx, &keys, &sidebars, diags, sink)?;
+        let kept_search = languages.and_then(|l| l.kept_search.as_deref());
+        render_pages_and_index(&ctx, &keys, &rendered, kept_search, &sidebars, diags, sink)?;
     } else {
         keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
     }
+    // Every language's status page shows every language's translations: a build of some
+    // languages makes them all, so that they show the translations as they are now.
     for lang in config.langs() {
         sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
@@ -214,7 +281,7 @@ pub fn render_version_reusing(
     // the catalogue does too.
     if only.is_none() {
         // The statement depends on book.toml and the strings, never on the texts.
-        for lang in config.langs() {
+        for &lang in &rendered {
             sink(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
             sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
         }
@@ -232,9 +299,12 @@ pub fn render_version_reusing(
 /// rendered it, and writes the version's search bundle. Language by language: a language's
 /// index is built while the next one's pages render, and written when it is built, so at most
 /// two languages' pages and one language's index are held in memory.
+#[allow(clippy::too_many_arguments)]
 fn render_pages_and_index(
     ctx: &RenderContext<'_>,
     keys: &[(usize, &Lang)],
+    rendered: &[&Lang],
+    kept_search: Option<&[u8]>,
     sidebars: &page::Sidebars,
     diags: &Diagnostics,
     sink: &Sink<'_>,
@@ -246,8 +316,13 @@ fn render_pages_and_index(
             .spawn_scoped(scope, move || search::prepare_script_assets(&langs))
             .map_err(no_thread)?;
         let mut bundle = search::Bundle::default();
+        if let Some(previous) = kept_search {
+            bundle
+                .keep_languages(previous, |code| !rendered.iter().any(|lang| lang.as_str() == code))
+                .map_err(|problem| anyhow::anyhow!("cannot read the previous output's search index: {problem}"))?;
+        }
         let mut building: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
-        for lang in ctx.config.langs() {
+        for &lang in rendered {
             let lang_keys: Vec<(usize, &Lang)> = keys.iter().filter(|(_, l)| *l == lang).copied().collect();
             let pages: Vec<search::IndexedPage> = lang_keys
                 .par_iter()
@@ -314,7 +389,8 @@ pub fn render_pdf(
     diags: &Diagnostics,
 ) -> Option<Vec<u8>> {
     let LoadedVersion { config, site, i18n, .. } = version;
-    let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None);
+    let langs: Vec<&Lang> = config.langs().collect();
+    let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None, &langs);
     let ctx = RenderContext::new(version, versions, theme, prepared);
     let jobs: Vec<_> = pdfs::plan(&ctx).into_iter().filter(|job| job.path == path).collect();
     if jobs.is_empty() {
@@ -344,6 +420,7 @@ fn prepare_documents(
     i18n: &I18n,
     diags: &Diagnostics,
     only: Option<&std::collections::BTreeSet<usize>>,
+    rendered: &[&Lang],
 ) -> BTreeMap<(usize, Lang), Prepared> {
     let labels: BTreeMap<Lang, AlertLabels> = config
         .langs()
@@ -370,6 +447,8 @@ fn prepare_documents(
         .flat_map(|(index, page)| {
             std::iter::once(&page.source).chain(page.translations.values()).map(move |doc| (index, page, doc))
         })
+        // The texts the rendered languages' readers get (a fallback page needs the source).
+        .filter(|(_, page, doc)| rendered.iter().any(|lang| page.text(lang).lang == doc.lang))
         .collect();
     documents
         .par_iter()

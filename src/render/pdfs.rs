@@ -82,8 +82,14 @@ pub fn absolute_pdf_url(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> O
 
 /// Every PDF of the version: pages that have one are modules and output landing pages.
 pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
+    let langs: Vec<&Lang> = ctx.config.langs().collect();
+    plan_languages(ctx, &langs)
+}
+
+/// The version's PDFs in `langs`.
+pub fn plan_languages<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<PdfJob<'a>> {
     let mut jobs = Vec::new();
-    for lang in ctx.config.langs() {
+    for &lang in langs {
         for output in &ctx.site.outputs {
             jobs.push(book_job(ctx, output.landing, &output.modules, lang));
             for &module in &output.modules {
@@ -92,6 +98,21 @@ pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
         }
     }
     jobs
+}
+
+/// The module PDFs in a language not in `langs` that pages in `langs` describe: a module page
+/// that falls back to the original text carries the original's JSON-LD word for word, with its
+/// PDF's size. A build of some languages typesets them for their size only (they are the files
+/// of another language; the cache makes them cheap the next time).
+pub fn plan_described<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<PdfJob<'a>> {
+    let site = ctx.site;
+    site.pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| page.kind == PageKind::Module && !langs.contains(&&page.source.lang))
+        .filter(|(_, page)| langs.iter().any(|lang| !page.is_translated(lang)))
+        .map(|(index, page)| module_job(ctx, index, &page.source.lang))
+        .collect()
 }
 
 /// Which pages get a PDF.

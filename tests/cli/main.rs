@@ -10,6 +10,7 @@ mod foreign;
 mod init;
 mod languages;
 mod markdown;
+mod partial;
 mod pdf;
 mod policy;
 mod raw_html;

@@ -49,7 +49,7 @@ use crate::output::OutputFile;
 pub const BUNDLE_DIR: &str = "pagefind/";
 
 /// The file that lists a bundle's languages and their indexes.
-const ENTRY: &str = "pagefind-entry.json";
+pub const ENTRY: &str = "pagefind-entry.json";
 
 /// A version's search bundle, built language by language. Each language's files are handed
 /// back to be written as soon as its index is built (a large site's fragments would otherwise
@@ -95,15 +95,93 @@ impl Bundle {
             .collect()
     }
 
+    /// Takes into the entry the languages of a previous build's entry file for which `keep`
+    /// holds: a build of some languages keeps the others' indexes as they are.
+    pub fn keep_languages(&mut self, previous: &[u8], keep: impl Fn(&str) -> bool) -> Result<(), String> {
+        let previous = read_entry(previous)?;
+        for (lang, index) in previous.languages {
+            if keep(&lang) {
+                self.languages.insert(lang, index);
+            }
+        }
+        Ok(())
+    }
+
     /// The entry file, `<version>/pagefind/pagefind-entry.json`, once every language is added.
     pub fn into_entry(self, version: &Version) -> anyhow::Result<OutputFile> {
-        let entry = json!({
-            "version": self.script_version.unwrap_or_else(pagefind_version),
-            "languages": Value::Object(self.languages),
-            "include_characters": words::WORD_SYMBOLS,
-        });
-        Ok(OutputFile { path: format!("{version}/{BUNDLE_DIR}{ENTRY}"), bytes: serde_json::to_vec(&entry)? })
+        let entry = Entry { version: self.script_version.unwrap_or_else(pagefind_version), languages: self.languages };
+        Ok(OutputFile { path: format!("{version}/{BUNDLE_DIR}{ENTRY}"), bytes: entry.to_bytes()? })
     }
+}
+
+/// A bundle's entry file: Pagefind's script reads it first, to find each language's index.
+struct Entry {
+    version: String,
+    /// Per language code: its index's `hash`, `wasm` and `page_count`. (A `serde_json` map is
+    /// ordered by key, so the file does not depend on the order languages were added in.)
+    languages: serde_json::Map<String, Value>,
+}
+
+impl Entry {
+    fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(&json!({
+            "version": self.version,
+            "languages": Value::Object(self.languages.clone()),
+            "include_characters": words::WORD_SYMBOLS,
+        }))
+    }
+}
+
+fn read_entry(bytes: &[u8]) -> Result<Entry, String> {
+    let mut value: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let version = value["version"].as_str().ok_or("it has no `version`")?.to_string();
+    let Some(Value::Object(languages)) = value.get_mut("languages").map(Value::take) else {
+        return Err("it has no `languages`".to_string());
+    };
+    Ok(Entry { version, languages })
+}
+
+/// Whether `path` (below the output folder) is a bundle's entry file, which lists the bundle's
+/// languages.
+pub fn is_entry_file(path: &str) -> bool {
+    path.strip_suffix(ENTRY).is_some_and(|dir| dir.ends_with(&format!("/{BUNDLE_DIR}")))
+}
+
+/// The language a file of a bundle belongs to (`name` below `pagefind/`): the index files are
+/// named `<lang>_<hash>`, so the files of different languages never share a name. `None` for
+/// the files every language uses (the script, its WebAssembly, the entry file).
+pub fn file_language(name: &str) -> Option<&str> {
+    let stem = ["fragment/", "index/", "filter/"]
+        .iter()
+        .find_map(|dir| name.strip_prefix(dir))
+        .or_else(|| name.strip_prefix("pagefind.").filter(|rest| rest.ends_with(".pf_meta")))?;
+    stem.split_once('_').map(|(lang, _)| lang)
+}
+
+/// One entry file from the entry files of the same bundle built in parts, each with some of its
+/// languages (parallel jobs of one site): the languages of all of them. Parts that list the
+/// same language must agree on its index.
+pub fn merge_entries(entries: &[&[u8]]) -> Result<Vec<u8>, String> {
+    let mut merged: Option<Entry> = None;
+    for bytes in entries {
+        let entry = read_entry(bytes)?;
+        let Some(merged) = merged.as_mut() else {
+            merged = Some(entry);
+            continue;
+        };
+        if entry.version != merged.version {
+            return Err(format!("one part has Pagefind {}, another {}", merged.version, entry.version));
+        }
+        for (lang, index) in entry.languages {
+            match merged.languages.get(&lang) {
+                Some(other) if *other != index => return Err(format!("the parts have different indexes of `{lang}`")),
+                _ => {
+                    merged.languages.insert(lang, index);
+                }
+            }
+        }
+    }
+    merged.ok_or("no entry file")?.to_bytes().map_err(|e| e.to_string())
 }
 
 /// What the browser needs besides the index: Pagefind's search script, its worker and the
@@ -388,6 +466,49 @@ mod tests {
             let extra: Vec<_> = ours.difference(&theirs).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:#?}\nextra {extra:#?}");
         }
+    }
+
+    #[test]
+    fn names_the_language_of_each_bundle_file() {
+        assert_eq!(file_language("fragment/el_1a2b3c4.pf_fragment"), Some("el"));
+        assert_eq!(file_language("index/de-at_9f8e.pf_index"), Some("de-at"));
+        assert_eq!(file_language("filter/en_77.pf_filter"), Some("en"));
+        assert_eq!(file_language("pagefind.it_0123456789.pf_meta"), Some("it"));
+        for shared in ["pagefind.js", "pagefind-worker.js", "wasm.el.pagefind", "wasm.unknown.pagefind", ENTRY] {
+            assert_eq!(file_language(shared), None, "{shared}");
+        }
+        assert!(is_entry_file("2.0/pagefind/pagefind-entry.json"));
+        assert!(is_entry_file("latest/pagefind/pagefind-entry.json"));
+        assert!(!is_entry_file("2.0/el/pagefind-entry.json"));
+    }
+
+    /// The entry of a bundle built in one go equals the merged entries of its languages built
+    /// apart, and the kept languages of a previous entry.
+    #[test]
+    fn entries_of_parts_merge_into_the_whole_one() {
+        let version = Version::parse("2.0").unwrap();
+        let part = |langs: &[(&str, &str)]| {
+            let mut bundle = Bundle::default();
+            for (lang, body) in langs {
+                let html = html_page(lang, body);
+                let pages = vec![IndexedPage::new(lang, &format!("/{lang}/x/"), &html)];
+                bundle.add(index_language(&Lang::parse(lang).unwrap(), pages).unwrap(), &version);
+            }
+            bundle.into_entry(&version).unwrap().bytes
+        };
+        let (en, de, el) = (("en", "<h1>Quality</h1>"), ("de", "<h1>Qualität</h1>"), ("el", "<h1>Ποιότητα</h1>"));
+        let whole = part(&[en, de, el]);
+        assert_eq!(merge_entries(&[&part(&[el]), &part(&[en, de])]).unwrap(), whole);
+        assert_eq!(merge_entries(&[&part(&[en, de]), &part(&[el]), &part(&[de])]).unwrap(), whole);
+        let other_de = part(&[("de", "<h1>Anders</h1>")]);
+        assert_eq!(merge_entries(&[&whole, &other_de]).unwrap_err(), "the parts have different indexes of `de`");
+
+        let mut bundle = Bundle::default();
+        bundle.keep_languages(&whole, |lang| lang != "el").unwrap();
+        let html = html_page("el", el.1);
+        let pages = vec![IndexedPage::new("el", "/el/x/", &html)];
+        bundle.add(index_language(&Lang::parse("el").unwrap(), pages).unwrap(), &version);
+        assert_eq!(bundle.into_entry(&version).unwrap().bytes, whole);
     }
 
     #[test]
