@@ -453,6 +453,35 @@ fn peak_memory_does_not_grow_with_the_number_of_pdfs() {
     assert!(many_mib < 300, "540 PDFs: {many_mib} MiB peak");
 }
 
+/// A long book (120 modules, 396 pages, about 840 entries in its contents) stays within a
+/// bound that its old cost would break: the build peaks at about 350 MiB here, against 436
+/// MiB before typst's layout passes kept only the earlier passes' introspectors and the
+/// contents' dotted leaders became one line per entry. Checked against the mutation that
+/// brings back typst's leaders (`repeat[.]`, the default of `outline.entry`'s `fill`): 415 MiB.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_long_books_peak_memory_stays_bounded() {
+    let site = Fixture::new("minimal");
+    let paragraph = "The trainer agrees the learning outcomes with the company and the learner first, \
+                     then plans the tasks of each week. "
+        .repeat(4);
+    for module in 2..122 {
+        let mut text = format!("---\ntitle: Module {module}\n---\n");
+        for section in 1..=6 {
+            text += &format!(
+                "\n## Section {module}.{section}\n\n{paragraph}\n\n### Part {module}.{section}.1\n\n{paragraph}\n\n{paragraph}\n"
+            );
+        }
+        site.write(&format!("content/io1-basics/{module:03}-module-{module}.md"), &text);
+    }
+    let (code, stderr, mib) = measured_build(&site, &[], None);
+    assert_eq!(code, 0, "{stderr}");
+    let book = site.out().join("1.0/en/io1-basics/section-io1-basics-en-1.0.pdf");
+    let pages = poppler("pdfinfo", &[], &book);
+    assert!(pages.contains("Pages:           396"), "{pages}");
+    assert!(mib < 400, "a book of 396 pages: {mib} MiB peak");
+}
+
 /// A build given less memory than it needs stops with a message that says so, and leaves the
 /// previous output and nothing else: the killed process's staging folder is removed. The
 /// limit (250 MiB of address space, as `ulimit -v` sets it) leaves room for the pages (which
