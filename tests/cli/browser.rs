@@ -81,16 +81,16 @@ fn readme_csp_lets_the_root_page_choose_german_and_the_search_work_under_a_sub_p
     let policy = readme_csp();
     let site = format!("/innotrain/={}", out.display());
     let run = run_suite(&node, &["--site", &site, "--checks", "root,search", "--csp", &policy]);
-    assert_eq!(run.code, 0, "the suite failed under README's policy:\n{}", run.report());
-    for check in [
-        "ok   root page with browser language de-DE opens de",
-        "ok   search [de] ",
-        "ok   search [en] ",
-        "ok   the server sends the policy",
-        "ok   nothing was blocked by the policy on any page visited (0 violations)",
-    ] {
-        assert!(run.output.contains(check), "no `{check}` in:\n{}", run.output);
-    }
+    run.assert_passed(
+        &[
+            "ok   root page with browser language de-DE opens de",
+            "ok   search [de] ",
+            "ok   search [en] ",
+            "ok   the server sends the policy",
+            "ok   nothing was blocked by the policy on any page visited (0 violations)",
+        ],
+        "the suite failed under README's policy",
+    );
 }
 
 /// The Content-Security-Policy README gives hosts: its one line `Content-Security-Policy: …`.
@@ -228,6 +228,15 @@ pub(crate) struct SuiteRun {
 }
 
 impl SuiteRun {
+    /// Fails unless the suite passed and printed every line of `checks` (the checks that must
+    /// have run: a suite that skipped them would pass too). `what` says which run failed.
+    pub fn assert_passed(&self, checks: &[&str], what: &str) {
+        assert_eq!(self.code, 0, "{what} (exit code {}):\n{}", self.code, self.report());
+        for check in checks {
+            assert!(self.output.contains(check), "no `{check}`: {what}:\n{}", self.output);
+        }
+    }
+
     /// The summary at the end of the output (the failures and the count), or all of it.
     pub fn report(&self) -> &str {
         self.output.find("\nfailures (").map_or(&self.output, |i| &self.output[i + 1..])
@@ -302,16 +311,16 @@ fn browser_suite_passes_on_25_languages_and_right_to_left_pages() {
             screenshots.to_str().unwrap(),
         ],
     );
-    assert_eq!(run.code, 0, "the browser suite failed (exit code {}):\n{}", run.code, run.report());
-    for check in [
-        "ok   axe module [ar]",
-        "ok   axe fallback [he]",
-        "ok   axe home [ta]",
-        "ok   layout 320 px: module [ar]",
-        "ok   layout 320 px: home [he]",
-        "ok   language switcher from module [en]",
-    ] {
-        assert!(run.output.contains(check), "no `{check}` in:\n{}", run.output);
-    }
+    run.assert_passed(
+        &[
+            "ok   axe module [ar]",
+            "ok   axe fallback [he]",
+            "ok   axe home [ta]",
+            "ok   layout 320 px: module [ar]",
+            "ok   layout 320 px: home [he]",
+            "ok   language switcher from module [en]",
+        ],
+        "the browser suite failed",
+    );
     assert!(screenshots.join("module-ar-320-menu.png").is_file(), "the open menu was measured");
 }

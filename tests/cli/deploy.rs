@@ -165,19 +165,19 @@ fn nginx_serves_the_shipped_site_at_the_root_and_under_a_sub_path() {
                 &policy,
             ],
         );
-        assert_eq!(run.code, 0, "the browser suite failed against nginx at {base}:\n{}", run.report());
-        for check in [
-            "ok   root page with browser language de-DE opens de",
-            "ok   search [de] ",
-            "ok   language switcher from module [en]",
-            "ok   version switcher 2.0 → 1.0 → 2.0",
-            "ok   PDF links return PDFs",
-            "ok   missing page ",
-            "ok   the server sends the policy",
-            "ok   nothing was blocked by the policy on any page visited (0 violations)",
-        ] {
-            assert!(run.output.contains(check), "no `{check}` against nginx at {base}:\n{}", run.output);
-        }
+        run.assert_passed(
+            &[
+                "ok   root page with browser language de-DE opens de",
+                "ok   search [de] ",
+                "ok   language switcher from module [en]",
+                "ok   version switcher 2.0 → 1.0 → 2.0",
+                "ok   PDF links return PDFs",
+                "ok   missing page ",
+                "ok   the server sends the policy",
+                "ok   nothing was blocked by the policy on any page visited (0 violations)",
+            ],
+            &format!("the browser suite failed against nginx at {base}"),
+        );
     }
 }
 
@@ -218,17 +218,17 @@ fn a_fresh_init_project_deploys_through_nginx() {
             &policy,
         ],
     );
-    assert_eq!(run.code, 0, "the browser suite failed against nginx:\n{}", run.report());
-    for check in [
-        "ok   root page with browser language de-DE opens de",
-        "ok   search [en] ",
-        "ok   language switcher from module [en]",
-        "ok   PDF links return PDFs",
-        "ok   missing page ",
-        "ok   nothing was blocked by the policy on any page visited (0 violations)",
-    ] {
-        assert!(run.output.contains(check), "no `{check}` against nginx:\n{}", run.output);
-    }
+    run.assert_passed(
+        &[
+            "ok   root page with browser language de-DE opens de",
+            "ok   search [en] ",
+            "ok   language switcher from module [en]",
+            "ok   PDF links return PDFs",
+            "ok   missing page ",
+            "ok   nothing was blocked by the policy on any page visited (0 violations)",
+        ],
+        "the browser suite failed against nginx",
+    );
 }
 
 /// What nginx answers for the site built into `out` and served under `base` on `port`.
