@@ -125,7 +125,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// missing or remote image as its alt text, a missing anchor leads to the top of its page.
 /// Every other category (front matter, files, legal texts, PDFs …) stays an error: the build
 /// has nothing correct to write in its place.
-pub const LENIENT_CATEGORIES: [&str; 12] = [
+pub const LENIENT_CATEGORIES: [&str; 13] = [
     "links",
     "anchors",
     "images",
@@ -137,6 +137,7 @@ pub const LENIENT_CATEGORIES: [&str; 12] = [
     "external-links",
     "accessibility",
     "translations",
+    "terminology",
     "licence",
 ];
 

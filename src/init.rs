@@ -66,7 +66,9 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Vec<String>> {
             format!("content/{OUTPUT}/_index.md"),
             format!("content/{OUTPUT}/{MODULE}.md"),
         ] {
-            if let Err(diags) = crate::authoring::mark_translation_done(&options.dir, &source, language.code)? {
+            if let Err(diags) =
+                crate::translate::authoring::mark_translation_done(&options.dir, &source, language.code)?
+            {
                 let problems: Vec<String> = diags.into_sorted().iter().map(ToString::to_string).collect();
                 bail!("the new project does not load:\n{}", problems.join("\n"));
             }

@@ -11,12 +11,14 @@
 //!    PDFs the render stage describes
 //! 5. [`output`]: staging folder → atomic swap
 //!
+//! [`translate`] sits between 3 and 4: where each translation stands against its source (for
+//! `status`, the status pages and the notices on pages), and the translators' commands.
+//!
 //! [`merge`] combines parts of a site built by parallel jobs (`build --part`) into one output.
 //!
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
 //! (version, language, id).
 
-pub mod authoring;
 pub mod builtin;
 pub mod check;
 pub mod config;
@@ -36,8 +38,7 @@ pub mod render;
 pub mod serve;
 pub mod slug;
 pub mod source;
-pub mod status;
-pub mod translation_diff;
+pub mod translate;
 pub mod urls;
 pub mod versions;
 
@@ -217,6 +218,8 @@ pub struct Loaded {
     pub theme_files: builtin::ThemeFiles,
     /// With `--version`: the previous output, whose other versions are kept.
     pub previous: Option<manifest::Previous>,
+    /// The agreed terms of each translation language (`locales/<lang>/terms.toml`).
+    pub glossaries: std::collections::BTreeMap<key::Lang, translate::terms::Glossary>,
     /// What of the loaded versions this build renders.
     pub slice: Slice,
 }
@@ -293,8 +296,9 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
     };
     let theme_files = builtin::ThemeFiles::load(root, &config.theme)?;
     let theme = render::load_theme(&theme_files)?;
+    let glossaries = translate::terms::load_glossaries(root, &config, diags);
     let slice = Slice { version: only.filter(|_| options.part), langs, before, part: options.part };
-    Ok(Some(Loaded { config, versions, theme, theme_files, previous, slice }))
+    Ok(Some(Loaded { config, versions, theme, theme_files, previous, glossaries, slice }))
 }
 
 /// The languages `--lang` names (all of them book.toml's), or `None` for every language.
@@ -385,6 +389,7 @@ pub fn render_all(
             let languages = render::Languages { rendered: rendered.iter().cloned().collect(), kept_search };
             render::render_version_languages(version, &index, theme, &version_diags, &sink, pdf, &languages)?
         };
+        translate::check_translations(&version.site, &version.config, &loaded.glossaries, &version_diags);
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * rendered.len();
         if let Some(previous) = previous {

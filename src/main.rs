@@ -8,8 +8,10 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use innotrain::config::LinkStyle;
+use innotrain::content::front_matter::Review;
 use innotrain::diag::{Diagnostic, Severity};
-use innotrain::{BuildOptions, authoring, build, find_root};
+use innotrain::translate::authoring;
+use innotrain::{BuildOptions, build, find_root};
 
 #[derive(Parser)]
 #[command(name = "innotrain", version, about = "Build the multilingual InnoTrain training site")]
@@ -65,7 +67,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Translation status: which pages are up to date, outdated or missing in each language.
+    /// Translation status: which pages are up to date, unreviewed, outdated, in progress or missing
+    /// in each language.
     Status {
         /// Project folder containing book.toml (default: the nearest one upwards).
         #[arg(long)]
@@ -79,7 +82,8 @@ enum Command {
         /// Only the pages of this output (its folder name, e.g. `io3-quality-monitoring`).
         #[arg(long)]
         output: Option<String>,
-        /// Exit with code 1 when a page is in one of these states: outdated, missing, unknown, orphaned.
+        /// Exit with code 1 when a page is in one of these states: unreviewed, outdated, in-progress,
+        /// missing, orphaned.
         #[arg(long, value_delimiter = ',')]
         fail_on: Vec<String>,
         /// Show how the source of PAGE changed since its `--lang` translation was made.
@@ -169,6 +173,22 @@ enum TranslationCommand {
         page: String,
         /// Language code of the translation (`el`).
         lang: String,
+        /// Project folder containing book.toml (default: the nearest one upwards).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Record that a project partner has reviewed a translation (sets its `review`).
+    Reviewed {
+        /// Page id (`io3-quality-monitoring/indicators`) or source file (`content/…/02-indicators.md`).
+        page: String,
+        /// Language code of the translation (`el`).
+        lang: String,
+        /// Who reviewed it (a name, as it should appear on the page and in the PDF).
+        #[arg(long)]
+        by: String,
+        /// When, as YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
         /// Project folder containing book.toml (default: the nearest one upwards).
         #[arg(long)]
         root: Option<PathBuf>,
@@ -275,7 +295,7 @@ fn main() -> ExitCode {
         Command::New(NewCommand::Translation { page, lang, root }) => project_root(root).and_then(|root| {
             run_created(
                 authoring::new_translation(&root, &page, &lang),
-                "translate it, then remove `draft: true` and run `innotrain translation done`",
+                "translate it, then run `innotrain translation done`: that records what you translated and publishes it",
             )
         }),
         Command::New(NewCommand::Module { output, slug, root }) => project_root(root).and_then(|root| {
@@ -283,6 +303,10 @@ fn main() -> ExitCode {
         }),
         Command::Translation(TranslationCommand::Done { page, lang, root }) => {
             project_root(root).and_then(|root| run_translation_done(root, &page, &lang))
+        }
+        Command::Translation(TranslationCommand::Reviewed { page, lang, by, date, root }) => {
+            let review = Review { by, date: date.unwrap_or_else(authoring::today) };
+            project_root(root).and_then(|root| run_translation_reviewed(root, &page, &lang, review))
         }
         Command::Init { dir, title, languages, funding_period } => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
@@ -471,6 +495,12 @@ fn run_translation_done(root: PathBuf, page: &str, lang: &str) -> Result<ExitCod
         Ok(stamped) if stamped.previous.as_deref() == Some(stamped.hash.as_str()) => {
             println!("{}: already up to date (source_hash {})", stamped.path, stamped.hash);
         }
+        Ok(stamped) if stamped.published => {
+            println!(
+                "{}: source_hash set to {}; `draft: true` removed, so the page is published",
+                stamped.path, stamped.hash
+            )
+        }
         Ok(stamped) => println!("{}: source_hash set to {}", stamped.path, stamped.hash),
         Err(diagnostics) => {
             report(&diagnostics.into_sorted());
@@ -479,6 +509,20 @@ fn run_translation_done(root: PathBuf, page: &str, lang: &str) -> Result<ExitCod
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_translation_reviewed(root: PathBuf, page: &str, lang: &str, review: Review) -> Result<ExitCode, ExitCode> {
+    match authoring::mark_translation_reviewed(&root, page, lang, review).map_err(operational)? {
+        Ok(reviewed) => {
+            println!("{}: reviewed by {} on {}", reviewed.path, reviewed.review.by, reviewed.review.date);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(diagnostics) => {
+            report(&diagnostics.into_sorted());
+            eprintln!("the content has errors: fix them first");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn run_created(
@@ -528,7 +572,7 @@ fn misuse(message: String) -> ExitCode {
 }
 
 fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode, ExitCode> {
-    use innotrain::content::freshness::Freshness;
+    use innotrain::translate::freshness::Freshness;
     let project = load(root)?;
     let config = &project.config;
     if let Some(page) = &request.diff {
@@ -539,7 +583,7 @@ fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode
         match request.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&coverage).expect("serialisable")),
             Format::Table | Format::Md => {
-                print!("{}", innotrain::status::strings_text(&coverage, request.format == Format::Md))
+                print!("{}", innotrain::translate::status::strings_text(&coverage, request.format == Format::Md))
             }
         }
         let legal_missing = coverage.values().any(|c| !c.missing_legal.is_empty());
@@ -556,13 +600,13 @@ fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode
             Some(state) => fail_on.push(*state),
             None => {
                 return Err(misuse(format!(
-                    "unknown state `{name}` for --fail-on\n  hint: use outdated, missing, unknown or orphaned, separated by commas"
+                    "unknown state `{name}` for --fail-on\n  hint: use unreviewed, outdated, in-progress, missing or orphaned, separated by commas"
                 )));
             }
         }
     }
-    let filter = innotrain::status::StatusFilter { lang, output: request.output.clone() };
-    let status = innotrain::status::status_report(config, &project.site, &filter);
+    let filter = innotrain::translate::status::StatusFilter { lang, output: request.output.clone() };
+    let status = innotrain::translate::status::status_report(config, &project.site, &filter);
     match request.format {
         Format::Table => print!("{}", status.to_table()),
         Format::Json => println!("{}", serde_json::to_string_pretty(&status).expect("serialisable")),
@@ -582,7 +626,7 @@ fn run_diff(
     page: &str,
     lang: &str,
 ) -> Result<ExitCode, ExitCode> {
-    use innotrain::translation_diff::{SourceDiff, source_diff};
+    use innotrain::translate::diff::{SourceDiff, source_diff};
     match source_diff(root, project, page, lang).map_err(operational)? {
         SourceDiff::UpToDate { translation } => {
             println!("{translation} is up to date: the source has not changed since it was translated");

@@ -62,6 +62,7 @@ audience-policy-maker = Politik und Behörden
 ## Aktualität der Übersetzungen und Statusseite
 
 outdated-notice = Das Original ({ $original }) wurde geändert, nachdem diese Übersetzung entstanden ist.
+unreviewed-notice = Diese Übersetzung wurde noch nicht von einem Projektpartner geprüft.
 read-original = Original lesen
 translation-status = Stand der Übersetzungen
 status-intro = Welche Seiten dieser Version es in welcher Sprache gibt und ob jede Übersetzung auf dem Stand ihres Originals ist.
@@ -70,10 +71,12 @@ status-totals = Summen
 state-source = Original
 state-up-to-date = aktuell
 state-outdated = veraltet
-state-unknown = nicht geprüft
+state-unreviewed = nicht geprüft
+state-in-progress = in Arbeit
 state-missing = nicht übersetzt
 state-orphaned = verwaist
 translated-by = Übersetzt von { $names }
+reviewed-by = Übersetzung geprüft von { $name } am { $date }
 
 ## Versionen
 

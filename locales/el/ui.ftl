@@ -62,6 +62,7 @@ audience-policy-maker = Φορείς χάραξης πολιτικής και δ
 ## Επικαιρότητα μεταφράσεων και σελίδα κατάστασης
 
 outdated-notice = Το πρωτότυπο ({ $original }) έχει αλλάξει μετά από αυτή τη μετάφραση.
+unreviewed-notice = Αυτή η μετάφραση δεν έχει ελεγχθεί ακόμη από εταίρο του έργου.
 read-original = Ανάγνωση του πρωτοτύπου
 translation-status = Κατάσταση μεταφράσεων
 status-intro = Ποιες σελίδες αυτής της έκδοσης υπάρχουν σε κάθε γλώσσα και αν κάθε μετάφραση είναι ενημερωμένη σε σχέση με το πρωτότυπο.
@@ -70,10 +71,12 @@ status-totals = Σύνολα
 state-source = πρωτότυπο
 state-up-to-date = ενημερωμένη
 state-outdated = παρωχημένη
-state-unknown = μη ελεγμένη
+state-unreviewed = χωρίς έλεγχο
+state-in-progress = σε εξέλιξη
 state-missing = δεν έχει μεταφραστεί
 state-orphaned = ορφανή
 translated-by = Μετάφραση: { $names }
+reviewed-by = Η μετάφραση ελέγχθηκε από: { $name }, { $date }
 
 ## Εκδόσεις
 

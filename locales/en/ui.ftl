@@ -61,6 +61,7 @@ audience-policy-maker = Policy makers and public authorities
 
 # $original: the name of the default language, in itself.
 outdated-notice = The { $original } original has changed since this translation was made.
+unreviewed-notice = This translation has not yet been reviewed by a project partner.
 read-original = Read the original
 translation-status = Translation status
 status-intro = Which pages of this version exist in each language, and whether each translation is up to date with its original.
@@ -69,11 +70,14 @@ status-totals = Totals
 state-source = original
 state-up-to-date = up to date
 state-outdated = outdated
-state-unknown = not checked
+state-unreviewed = not reviewed
+state-in-progress = in progress
 state-missing = not translated
 state-orphaned = orphaned
 # $names: the translators' names, separated by commas.
 translated-by = Translated by { $names }
+# $date: the date of the review, formatted by accessibility-date ("1 December 2026").
+reviewed-by = Translation reviewed by { $name } on { $date }
 
 ## Versions
 

@@ -61,6 +61,7 @@ audience-policy-maker = Responsables políticos y autoridades públicas
 ## Actualidad de las traducciones y página de estado
 
 outdated-notice = El original ({ $original }) ha cambiado después de esta traducción.
+unreviewed-notice = Esta traducción todavía no ha sido revisada por un socio del proyecto.
 read-original = Leer el original
 translation-status = Estado de las traducciones
 status-intro = Qué páginas de esta versión existen en cada idioma y si cada traducción está al día con su original.
@@ -69,10 +70,12 @@ status-totals = Totales
 state-source = original
 state-up-to-date = al día
 state-outdated = desactualizada
-state-unknown = sin comprobar
+state-unreviewed = sin revisar
+state-in-progress = en curso
 state-missing = sin traducir
 state-orphaned = huérfana
 translated-by = Traducción de { $names }
+reviewed-by = Traducción revisada por { $name } el { $date }
 
 ## Versiones
 

@@ -62,6 +62,7 @@ audience-policy-maker = Decisori politici e autorità pubbliche
 ## Aggiornamento delle traduzioni e pagina di stato
 
 outdated-notice = L'originale ({ $original }) è stato modificato dopo questa traduzione.
+unreviewed-notice = Questa traduzione non è ancora stata revisionata da un partner del progetto.
 read-original = Leggi l'originale
 translation-status = Stato delle traduzioni
 status-intro = Quali pagine di questa versione esistono in ciascuna lingua e se ogni traduzione è aggiornata rispetto all'originale.
@@ -70,10 +71,12 @@ status-totals = Totali
 state-source = originale
 state-up-to-date = aggiornata
 state-outdated = non aggiornata
-state-unknown = non verificata
+state-unreviewed = non revisionata
+state-in-progress = in corso
 state-missing = non tradotta
 state-orphaned = orfana
 translated-by = Traduzione di { $names }
+reviewed-by = Traduzione revisionata da { $name } il { $date }
 
 ## Versioni
 

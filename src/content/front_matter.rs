@@ -95,6 +95,8 @@ pub struct ModuleFront {
     pub source_hash: Option<String>,
     /// Who translated the text (in a translation's front matter).
     pub translators: Option<Vec<String>>,
+    /// Who checked the translation, and when (in a translation's front matter).
+    pub review: Option<Spanned<Review>>,
 }
 
 /// Front matter of the home page and of an output's landing page.
@@ -107,6 +109,56 @@ pub struct IndexFront {
     pub draft: bool,
     pub source_hash: Option<String>,
     pub translators: Option<Vec<String>>,
+    pub review: Option<Spanned<Review>>,
+}
+
+/// `review: {by: "Name", date: 2026-12-01}`: a project partner has checked a translation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub by: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Review {
+    /// What is wrong with the review, in a translator's words (and a hint), if anything.
+    pub fn problem(&self) -> Option<(String, &'static str)> {
+        if self.by.trim().is_empty() {
+            return Some((
+                "`review` names no reviewer".into(),
+                "write who reviewed it: `review: {by: \"Name\", date: 2026-12-01}`",
+            ));
+        }
+        if !is_calendar_date(&self.date) {
+            return Some((
+                format!("`{}` is not a date", self.date),
+                "write the date of the review as year-month-day, e.g. `date: 2026-12-01`",
+            ));
+        }
+        None
+    }
+}
+
+/// Whether `text` is a real `YYYY-MM-DD` date.
+pub fn is_calendar_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 /// A file split into its front matter and body.

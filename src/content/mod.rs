@@ -4,8 +4,8 @@
 //! matter ([`front_matter`]) and assembles outputs, modules and translations. Every problem is a
 //! diagnostic; loading goes on after one so that a build reports all of them together.
 
-pub mod freshness;
 pub mod front_matter;
+pub mod hash;
 pub mod naming;
 pub mod site;
 
@@ -196,6 +196,7 @@ fn parse_file(
             keywords: Vec::new(),
             translators: f.translators.clone().unwrap_or_default(),
             source_hash: f.source_hash.clone(),
+            review: f.review.as_ref().map(|r| r.value.clone()),
             text: String::new(),
             body_start,
         },
@@ -208,10 +209,28 @@ fn parse_file(
             keywords: f.keywords.clone().unwrap_or_default(),
             translators: f.translators.clone().unwrap_or_default(),
             source_hash: f.source_hash.clone(),
+            review: f.review.as_ref().map(|r| r.value.clone()),
             text: String::new(),
             body_start,
         },
     };
+    let review = match &front {
+        Front::Index(f) => f.review.as_ref(),
+        Front::Module(f) => f.review.as_ref(),
+    };
+    if let Some(review) = review {
+        let (line, col) = front_matter::position(review);
+        if doc.lang == config.default_lang {
+            diags.push(
+                Diagnostic::error(path, "`review` belongs in a translation")
+                    .in_category("front-matter")
+                    .at(line, col)
+                    .with_hint("the default-language text is the source; remove `review` here and record reviews in its translations"),
+            );
+        } else if let Some((message, hint)) = review.value.problem() {
+            diags.push(Diagnostic::error(path, message).in_category("front-matter").at(line, col).with_hint(hint));
+        }
+    }
     if doc.title.trim().is_empty() {
         diags.push(
             Diagnostic::error(path, "`title` is empty")
@@ -502,19 +521,20 @@ impl SiteBuilder<'_> {
             return None;
         }
         let mut translations = BTreeMap::new();
+        let mut drafts = BTreeMap::new();
         for (lang, t) in group.translations {
             if let Front::Module(f) = &t.front {
                 self.refuse_inherited_keys(&t.doc.path, f);
-                if f.draft {
-                    continue;
-                }
             }
-            if let Front::Index(f) = &t.front
-                && f.draft
-            {
-                continue;
+            let draft = match &t.front {
+                Front::Module(f) => f.draft,
+                Front::Index(f) => f.draft,
+            };
+            if draft {
+                drafts.insert(lang, t.doc);
+            } else {
+                translations.insert(lang, t.doc);
             }
-            translations.insert(lang, t.doc);
         }
         if let Some(&other) = self.by_id.get(&id) {
             self.diags.push(
@@ -530,8 +550,19 @@ impl SiteBuilder<'_> {
         let index = self.pages.len();
         self.by_id.insert(id.clone(), index);
         self.by_source_path.insert(source_path, index);
-        let source_hash = freshness::source_hash(&source.doc);
-        self.pages.push(Page { id, kind, output, path, source: source.doc, translations, facts, licence, source_hash });
+        let source_hash = hash::source_hash(&source.doc);
+        self.pages.push(Page {
+            id,
+            kind,
+            output,
+            path,
+            source: source.doc,
+            translations,
+            drafts,
+            facts,
+            licence,
+            source_hash,
+        });
         Some(index)
     }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::key::{Lang, PageId, Version};
 use crate::licence::Licence;
 
-use super::front_matter::{Audience, LearningOutcomes};
+use super::front_matter::{Audience, LearningOutcomes, Review};
 
 /// One Markdown file, in one language.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct Document {
     pub translators: Vec<String>,
     /// For translations: the hash of the source text they were made from.
     pub source_hash: Option<String>,
+    /// For translations: who reviewed it, and when (`None`: not reviewed).
+    pub review: Option<Review>,
 }
 
 impl Document {
@@ -67,9 +69,11 @@ pub struct Page {
     pub path: String,
     pub source: Document,
     pub translations: BTreeMap<Lang, Document>,
+    /// Translations still marked `draft: true`: not published, shown as in progress.
+    pub drafts: BTreeMap<Lang, Document>,
     pub facts: ModuleFacts,
     pub licence: Licence,
-    /// The [`super::freshness::source_hash`] of the current source text.
+    /// The [`super::hash::source_hash`] of the current source text.
     pub source_hash: String,
 }
 

@@ -132,11 +132,22 @@ pub struct Broken {
     pub category: &'static str,
     /// Where the link still leads: the target page when only its anchor is missing.
     pub fallback: Option<Target>,
+    /// The mistake is in another file than the link: (path, line, col) of where to report it.
+    pub elsewhere: Option<Box<(String, usize, usize)>>,
 }
 
 impl Broken {
     fn new(category: &'static str, message: String, hint: impl Into<String>) -> Self {
-        Self { message, hint: hint.into(), category, fallback: None }
+        Self { message, hint: hint.into(), category, fallback: None, elsewhere: None }
+    }
+
+    /// The diagnostic, at the link (`offset` in `doc`) unless the mistake is elsewhere.
+    pub fn diagnostic(&self, doc: &Document, offset: usize) -> Diagnostic {
+        let diagnostic = match &self.elsewhere {
+            Some(place) => Diagnostic::error(&place.0, &self.message).at(place.1, place.2),
+            None => Diagnostic::error(&doc.path, &self.message).at_offset(&doc.text, offset),
+        };
+        diagnostic.in_category(self.category).with_hint(&self.hint)
     }
 }
 
@@ -161,12 +172,7 @@ fn resolve(
     let target = match resolve_target(dest, is_image, prepared, ctx) {
         Ok(target) => target,
         Err(broken) => {
-            diags.push(
-                Diagnostic::error(&ctx.doc.path, broken.message)
-                    .in_category(broken.category)
-                    .at_offset(&ctx.doc.text, offset)
-                    .with_hint(broken.hint),
-            );
+            diags.push(broken.diagnostic(ctx.doc, offset));
             broken.fallback.unwrap_or(Target::Nowhere)
         }
     };
@@ -298,15 +304,32 @@ fn resolve_page_link(
         && !anchors.contains(fragment)
     {
         let target_doc = target_page.text(ctx.reader);
-        let mut broken = Broken::new(
-            "anchors",
-            format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
-            if target_doc.lang == target_page.source.lang {
-                anchor_hint(fragment, anchors)
-            } else {
-                format!("keep the heading id of the original in the translation: `## … {{#{fragment}}}`")
-            },
-        );
+        let source = &target_page.source;
+        let in_source = target_doc.lang != source.lang
+            && (ctx.anchors)(index, &source.lang).is_some_and(|anchors| anchors.contains(fragment));
+        let mut broken = match in_source {
+            // The translation lost an anchor of its source: the translator's mistake, told at
+            // the translation's heading, not in a file of another language they never opened.
+            true => {
+                let mut broken = Broken::new(
+                    "anchors",
+                    format!("this translation has no anchor `#{fragment}`, which links to this page use"),
+                    format!(
+                        "give this heading the id of the source's heading in `{}`: `## … {{#{fragment}}}`",
+                        source.path
+                    ),
+                );
+                let (line, col) =
+                    crate::translate::structure::corresponding_heading(source, target_doc, fragment).unwrap_or((1, 1));
+                broken.elsewhere = Some(Box::new((target_doc.path.clone(), line, col)));
+                broken
+            }
+            false => Broken::new(
+                "anchors",
+                format!("anchor `#{fragment}` does not exist in `{}`", target_doc.path),
+                anchor_hint(fragment, anchors),
+            ),
+        };
         // The page is there: the link still leads to it, at its top.
         broken.fallback = Some(Target::Page { index, fragment: None });
         return Err(broken);

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
-use crate::content::freshness::{Freshness, freshness};
 use crate::content::{Page, PageKind};
 use crate::diag::Diagnostics;
 use crate::i18n;
@@ -12,6 +11,7 @@ use crate::key::Lang;
 use crate::markdown::links::{LinkContext, render_html};
 use crate::markdown::safety::sanitise_body;
 use crate::output::OutputFile;
+use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
 use super::views::*;
@@ -215,10 +215,13 @@ fn page_view<'a>(
         .collect();
 
     let original_lang = &page.source.lang;
-    let outdated_notice = (freshness(page, lang) == Freshness::Outdated)
+    let notice = notice(page, lang);
+    let outdated_notice = (notice == Some(Notice::Outdated))
         .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&language_name(original_lang)))]));
+    let unreviewed_notice = (notice == Some(Notice::Unreviewed)).then(|| ctx.i18n.message(lang, "unreviewed-notice"));
     let translated_by = (!is_fallback && !doc.translators.is_empty())
         .then(|| ctx.i18n.format(lang, "translated-by", &[("names", i18n::text(&doc.translators.join(", ")))]));
+    let reviewed_by = doc.review.as_ref().filter(|_| !is_fallback).map(|review| reviewed_by(ctx, lang, review));
 
     let mut ids = vec![page.id.clone()];
     if page.kind == PageKind::Module
@@ -245,8 +248,10 @@ fn page_view<'a>(
         is_fallback,
         fallback_notice,
         outdated_notice,
+        unreviewed_notice,
         original_href: ctx.urls.page_in_lang(&page.path, original_lang.as_str(), &page.path),
         translated_by,
+        reviewed_by,
         status_href: ctx.urls.page(&page.path, STATUS_PATH),
         accessibility_href: ctx.urls.page(&page.path, ACCESSIBILITY_PATH),
         site_title: &config.title,
@@ -400,4 +405,10 @@ pub fn legal_view(ctx: &RenderContext<'_>, lang: &Lang, licence: crate::licence:
 /// `https://host/base/2.0/el/io3/x/` (or `/base/2.0/el/io3/x/` without a base URL).
 pub fn absolute_url(ctx: &RenderContext<'_>, lang: &Lang, path: &str) -> String {
     format!("{}{}{}/{lang}/{path}", ctx.config.base_url, ctx.config.base_path, ctx.site.version)
+}
+
+/// "Translation reviewed by Name on 1 December 2026", in `lang`.
+pub fn reviewed_by(ctx: &RenderContext<'_>, lang: &Lang, review: &crate::content::front_matter::Review) -> String {
+    let date = super::statement::format_date(ctx, lang, &review.date);
+    ctx.i18n.format(lang, "reviewed-by", &[("name", i18n::text(&review.by)), ("date", i18n::text(&date))])
 }

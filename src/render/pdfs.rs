@@ -135,6 +135,7 @@ fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang) -> PdfJ
         keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
         authors: &page.facts.authors,
         translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
+        review: review_line(ctx, &[page], lang),
         notice: notices(ctx, page, lang),
         licence: page.licence,
         web_path: &page.path,
@@ -181,6 +182,11 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
         keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
         authors: &authors,
         translators,
+        review: review_line(
+            ctx,
+            &std::iter::once(landing).chain(modules.iter().copied()).map(|i| &ctx.site.pages[i]).collect::<Vec<_>>(),
+            lang,
+        ),
         notice: notices(ctx, page, lang),
         licence: page.licence,
         web_path: &page.path,
@@ -226,6 +232,8 @@ struct Meta<'a> {
     keywords: &'a [String],
     authors: &'a [String],
     translators: Vec<String>,
+    /// The imprint's line on review: who reviewed the translation, or that nobody has yet.
+    review: Option<String>,
     notice: Option<String>,
     licence: crate::licence::Licence,
     web_path: &'a str,
@@ -265,6 +273,7 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
   keywords: {keywords},
   authors: {authors},
   translated-by: {translated_by},
+  review: {review},
   site-title: {site_title},
   project: {project},
   programme: {programme},
@@ -315,6 +324,7 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
         keywords = string_array(meta.keywords),
         authors = string_array(meta.authors),
         translated_by = opt(translated_by.as_deref()),
+        review = opt(meta.review.as_deref()),
         site_title = string(if config.project.acronym.is_empty() { &config.title } else { &config.project.acronym }),
         project = opt(Some(&config.project.name)),
         programme = opt(Some(&config.project.programme)),
@@ -363,6 +373,25 @@ fn parse_date(date: &str) -> Option<(i32, u8, u8)> {
     Some((year, month, day))
 }
 
+/// What the imprint says about the review of the translated texts of `pages` in `lang`: that a
+/// text has not been reviewed yet (if any has not), or who reviewed them; nothing for texts in
+/// the default language.
+fn review_line(ctx: &RenderContext<'_>, pages: &[&Page], lang: &Lang) -> Option<String> {
+    let translations: Vec<&Document> =
+        pages.iter().filter_map(|page| page.translations.get(lang).filter(|_| page.source.lang != *lang)).collect();
+    if translations.iter().any(|t| t.review.is_none()) {
+        return Some(ctx.i18n.message(lang, "unreviewed-notice"));
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for review in translations.iter().filter_map(|t| t.review.as_ref()) {
+        let line = super::page::reviewed_by(ctx, lang, review);
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join("; "))
+}
+
 /// The fallback and outdated notices of a page in `lang`, as the web page shows them.
 fn notices(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<String> {
     let doc = page.text(lang);
@@ -374,7 +403,7 @@ fn notices(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<String> 
             &[("language", i18n::text(&name(lang))), ("original", i18n::text(&name(&doc.lang)))],
         ));
     }
-    (crate::content::freshness::freshness(page, lang) == crate::content::freshness::Freshness::Outdated)
+    (crate::translate::freshness::freshness(page, lang) == crate::translate::freshness::Freshness::Outdated)
         .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&name(&page.source.lang)))]))
 }
 

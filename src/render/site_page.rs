@@ -43,6 +43,8 @@ pub fn site_page_view<'a>(
         outdated_notice: None,
         original_href: String::new(),
         translated_by: None,
+        reviewed_by: None,
+        unreviewed_notice: None,
         status_href: ctx.urls.page(path, STATUS_PATH),
         accessibility_href: ctx.urls.page(path, ACCESSIBILITY_PATH),
         site_title: &config.title,

@@ -68,7 +68,7 @@ pub fn render_accessibility_page(
 
 /// `2026-11-28` in the reader's language ("28 November 2026", "28. November 2026" …), through
 /// the `accessibility-date` message. The date was validated as `YYYY-MM-DD` with the config.
-fn format_date(ctx: &RenderContext<'_>, lang: &Lang, date: &str) -> String {
+pub(super) fn format_date(ctx: &RenderContext<'_>, lang: &Lang, date: &str) -> String {
     let mut parts = date.split('-');
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_string();

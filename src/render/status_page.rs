@@ -3,10 +3,10 @@
 
 use tera::Context;
 
-use crate::content::freshness::Freshness;
 use crate::key::Lang;
 use crate::output::OutputFile;
-use crate::status::{StatusFilter, status_report};
+use crate::translate::freshness::Freshness;
+use crate::translate::status::{StatusFilter, status_report};
 
 use super::RenderContext;
 use super::page::{STATUS_PATH, Sidebars};

@@ -155,10 +155,15 @@ pub struct PageView<'a> {
     pub fallback_notice: Option<String>,
     /// The notice shown on a translation whose original changed since it was made.
     pub outdated_notice: Option<String>,
+    /// The notice on a translation no project partner has reviewed yet (not shown when the
+    /// outdated notice is: that one matters more).
+    pub unreviewed_notice: Option<String>,
     /// Link to the same page in the default language (for the outdated notice).
     pub original_href: String,
     /// "Translated by …" for a translation that names its translators.
     pub translated_by: Option<String>,
+    /// "Reviewed by … on …" for a reviewed translation.
+    pub reviewed_by: Option<String>,
     /// Link to this version's translation status page in the page's language.
     pub status_href: String,
     /// Link to this version's accessibility statement in the page's language (every footer).

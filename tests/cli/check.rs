@@ -77,7 +77,7 @@ fn severities_come_from_book_toml() {
 fn ui_strings_are_checked_against_the_default_language() {
     let site = Fixture::new("multilingual");
     let path = "locales/de/ui.ftl";
-    let ui = std::fs::read_to_string(site.root.join(path)).unwrap();
+    let ui = crate::support::builtin_text(path);
     let changed = ui.replace("Sie lesen Version { $version }", "Sie lesen Version { $versoin }")
         + "extra-message = Nur auf Deutsch\n";
     assert!(ui.contains("Sie lesen Version { $version }"), "the fixture has the message to change");

@@ -59,7 +59,7 @@ fn all_problems_of_a_build_are_reported_together() {
 #[test]
 fn a_missing_ui_string_falls_back_with_a_warning() {
     let site = Fixture::new("multilingual");
-    let ui = std::fs::read_to_string(site.root.join("locales/de/ui.ftl")).unwrap();
+    let ui = crate::support::builtin_text("locales/de/ui.ftl");
     let without: String = ui.lines().filter(|l| !l.starts_with("on-this-page")).map(|l| format!("{l}\n")).collect();
     site.write("locales/de/ui.ftl", &without);
     let run = site.build(&[]);

@@ -51,7 +51,7 @@ fn the_language_menu_starts_at_seven_languages() {
                 &format!("[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\n\n[project]"),
                 1,
             );
-            let legal = std::fs::read_to_string(site.root.join("locales/de/legal.ftl")).unwrap();
+            let legal = crate::support::builtin_text("locales/de/legal.ftl");
             site.write(&format!("locales/{code}/legal.ftl"), &legal);
         }
         site.write("book.toml", &toml);

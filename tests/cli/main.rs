@@ -14,6 +14,7 @@ mod partial;
 mod pdf;
 mod policy;
 mod raw_html;
+mod review;
 mod search;
 mod serve;
 mod shipped;

@@ -10,6 +10,12 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A file the binary has built in (the repository's `locales/…` or `themes/default/…`): what a
+/// fixture without its own copy uses, for a test to change and write into the fixture.
+pub fn builtin_text(relative: &str) -> String {
+    std::fs::read_to_string(repo().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
 /// The result of running the CLI.
 pub struct Run {
     pub code: i32,
@@ -93,6 +99,11 @@ impl Fixture {
             .expect("run innotrain");
         let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(self.root.to_str().unwrap(), "[ROOT]");
         Run { code: output.status.code().unwrap_or(-1), stdout: clean(&output.stdout), stderr: clean(&output.stderr) }
+    }
+
+    /// A file of the project (a source file, book.toml …).
+    pub fn read_source(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root.join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 
     /// A file of the default output folder.

@@ -44,7 +44,7 @@ fn status_json_schema() {
     let run = status(&site, &["--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert_eq!(json["schema"], 1);
+    assert_eq!(json["schema"], 2);
     insta::assert_snapshot!(run.stdout);
 }
 
@@ -62,7 +62,8 @@ fn fail_on_gates_ci() {
     let site = status_site();
     assert_eq!(status(&site, &["--fail-on", "outdated"]).code, 1);
     assert_eq!(status(&site, &["--fail-on", "missing,orphaned"]).code, 1);
-    assert_eq!(status(&site, &["--lang", "de", "--output", "io1-quality", "--fail-on", "unknown"]).code, 0);
+    assert_eq!(status(&site, &["--lang", "de", "--output", "io1-quality", "--fail-on", "in-progress"]).code, 0);
+    assert_eq!(status(&site, &["--lang", "de", "--output", "io1-quality", "--fail-on", "unreviewed"]).code, 1);
     let bad = status(&site, &["--fail-on", "stale"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown state `stale`"), "{}", bad.stderr);
@@ -80,7 +81,7 @@ fn editing_a_source_outdates_exactly_its_translations_until_done() {
     ] {
         assert_eq!(site.run(&["translation", "done", page, lang]).code, 0);
     }
-    assert_eq!(status(&site, &["--fail-on", "outdated,unknown"]).code, 0);
+    assert_eq!(status(&site, &["--fail-on", "outdated,in-progress"]).code, 0);
     let path = site.root.join("content/io1-quality/01-cycle.md");
     let text = std::fs::read_to_string(&path)
         .unwrap()
@@ -168,15 +169,9 @@ fn new_translation_starts_a_draft_and_never_overwrites() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let created = std::fs::read_to_string(site.root.join("content/io1-quality/02-indicators.el.md")).unwrap();
     insta::assert_snapshot!(created);
-    // A draft is not published: the page stays "missing" until the translator is done.
-    // Mutation checked: deleting `draft: true` from the created file makes the cell
-    // `up-to-date` (the scaffold records `source_hash`), and this assertion fails.
-    assert_eq!(state_of(&site, "io1-quality/indicators", "el"), "missing");
-    // And the same file without `draft: true` is published: the state above is the draft's.
-    let path = site.root.join("content/io1-quality/02-indicators.el.md");
-    std::fs::write(&path, created.replace("draft: true\n", "")).unwrap();
-    assert_ne!(state_of(&site, "io1-quality/indicators", "el"), "missing");
-    std::fs::write(&path, &created).unwrap();
+    // A draft is not published, and shows as being translated (review.rs follows it on).
+    assert_eq!(state_of(&site, "io1-quality/indicators", "el"), "in-progress");
+    assert_eq!(state_of(&site, "io1-quality/indicators", "de"), "missing");
     let again = site.run(&["new", "translation", "io1-quality/indicators", "el"]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("already exists; innotrain never overwrites a file"), "{}", again.stderr);
@@ -247,7 +242,7 @@ fn diff_shows_what_changed_since_the_translation() {
 #[test]
 fn ui_string_coverage_report() {
     let site = status_site();
-    let ui = std::fs::read_to_string(site.root.join("locales/de/ui.ftl")).unwrap();
+    let ui = crate::support::builtin_text("locales/de/ui.ftl");
     let ui: String = ui
         .lines()
         .filter(|l| !l.starts_with("read-original"))
@@ -268,7 +263,7 @@ fn ui_string_coverage_report() {
     let json = status(&site, &["--strings", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(json["de"]["missing"][0], "read-original");
-    let legal = std::fs::read_to_string(site.root.join("locales/el/legal.ftl")).unwrap();
+    let legal = crate::support::builtin_text("locales/el/legal.ftl");
     site.write("locales/el/legal.ftl", &legal.replace("legal-emblem-alt", "legal-emblem-alt-old"));
     assert_eq!(status(&site, &["--strings"]).code, 1, "missing legal strings fail the report");
 }

@@ -77,8 +77,9 @@ fn versioned_site() -> Fixture {
     }
     crate::support::copy_dir(&root.join("content"), &root.join("snapshots/0.9/content"));
     // v1.0 predates a message today's theme uses: the working tree's text stands in.
-    let ui = std::fs::read_to_string(root.join("locales/en/ui.ftl")).unwrap();
+    let ui = crate::support::builtin_text("locales/en/ui.ftl");
     let old_ui: String = ui.lines().filter(|l| !l.starts_with("read-latest")).map(|l| format!("{l}\n")).collect();
+    std::fs::create_dir_all(root.join("locales/en")).unwrap();
     std::fs::write(root.join("locales/en/ui.ftl"), old_ui).unwrap();
     git(&root, &["init", "-q"]);
     git(&root, &["add", "content", "book.toml", "locales"]);

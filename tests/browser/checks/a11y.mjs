@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 import { mapLimit } from '../lib/report.mjs';
+import { KINDS } from '../lib/site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,6 +39,13 @@ export async function checkAccessibility({ browser, report, pages, concurrency, 
           }
           for (const href of await pdfHrefs(page)) {
             pdfLinks.add(href);
+          }
+          // A page shown for its notice (outdated, unreviewed) must show it, as a note in the
+          // page's language.
+          const notice = KINDS[target.kind]?.notice;
+          if (notice) {
+            const shown = await page.$eval(notice, (el) => ({ role: el.getAttribute('role'), visible: el.offsetHeight > 0 })).catch(() => null);
+            if (!shown?.visible || shown.role !== 'note') problems.push(`no visible ${notice} (role="note") on ${target.url}`);
           }
           await page.evaluate(`${axeSource}\n;0`);
           const result = await page.evaluate(

@@ -1,6 +1,6 @@
 // What a built site has, read the way a client would: `versions.json` (versions, languages,
 // pages with ids), the root page (the default language) and the translation status page
-// (which translations are outdated). From that, one page per template and language.
+// (which translations are outdated or unreviewed). From that, one page per template and language.
 
 /**
  * Page templates; `perLanguage` ones exist once per language, except in the default language
@@ -13,7 +13,8 @@ export const KINDS = {
   output: { perLanguage: true, about: 'output landing page' },
   module: { perLanguage: true, about: 'module in its own language' },
   fallback: { perLanguage: true, translation: true, about: 'untranslated module (fallback text)' },
-  outdated: { perLanguage: true, translation: true, about: 'outdated translation' },
+  outdated: { perLanguage: true, translation: true, about: 'outdated translation', notice: '.outdated-notice' },
+  unreviewed: { perLanguage: true, translation: true, about: 'unreviewed translation', notice: '.unreviewed-notice' },
   status: { perLanguage: true, about: 'translation status page' },
   accessibility: { perLanguage: true, about: 'accessibility statement' },
   catalogue: { perLanguage: true, about: 'catalogue of modules with filters' },
@@ -45,7 +46,10 @@ export async function discover(siteUrl) {
     { kind: 'root', lang: defaultLang, url: siteUrl, id: null },
     { kind: 'not-found', lang: defaultLang, url: at('no-such-page/anywhere/'), id: null, status: 404 },
   ];
-  const outdated = await outdatedPages(at(`${latest.label}/${defaultLang}/status/`), latest.label);
+  const statusUrl = at(`${latest.label}/${defaultLang}/status/`);
+  const statusHtml = await fetchText(statusUrl);
+  const outdated = pagesInState(statusHtml, statusUrl, 'outdated', latest.label);
+  const unreviewed = pagesInState(statusHtml, statusUrl, 'unreviewed', latest.label);
   for (const lang of latest.languages) {
     const list = latest.pages[lang] ?? [];
     const page = (kind, entry) => entry && pages.push({ kind, lang, url: at(entry.url), id: entry.id });
@@ -60,6 +64,10 @@ export async function discover(siteUrl) {
     if (stale) {
       pages.push({ kind: 'outdated', lang, url: stale.url, id: null });
     }
+    const unchecked = unreviewed.find((o) => o.lang === lang);
+    if (unchecked) {
+      pages.push({ kind: 'unreviewed', lang, url: unchecked.url, id: null });
+    }
     pages.push({ kind: 'status', lang, url: at(`${latest.label}/${lang}/status/`), id: null });
     pages.push({ kind: 'accessibility', lang, url: at(`${latest.label}/${lang}/accessibility/`), id: null });
     pages.push({ kind: 'catalogue', lang, url: at(`${latest.label}/${lang}/catalogue/`), id: null });
@@ -71,11 +79,10 @@ export async function discover(siteUrl) {
   return { siteUrl, defaultLang, latest, versions: versionsJson.versions, pages };
 }
 
-/** Outdated translations, from the `state-outdated` cells of a status page's matrix. */
-async function outdatedPages(statusUrl, version) {
-  const html = await fetchText(statusUrl);
+/** Translations in `state` (`outdated`, `unreviewed`), from the cells of a status page's matrix. */
+function pagesInState(html, statusUrl, state, version) {
   const found = [];
-  for (const match of html.matchAll(/<td class="state-outdated"><a href="([^"]+)"/g)) {
+  for (const match of html.matchAll(new RegExp(`<td class="state-${state}"><a href="([^"]+)"`, 'g'))) {
     const url = new URL(match[1].replaceAll('&amp;', '&'), statusUrl);
     const lang = url.pathname.split(`/${version}/`)[1]?.split('/')[0];
     found.push({ lang, url: url.href });

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::freshness::{Freshness, freshness};
 use crate::config::Config;
-use crate::content::freshness::{Freshness, freshness};
 use crate::content::{PageKind, Site};
 use crate::key::Lang;
 
 /// The JSON schema version; bump it when a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Counts per state (`{"up-to-date": 3, "outdated": 1}`); states with no pages are left out.
 pub type Counts = BTreeMap<&'static str, usize>;
@@ -57,6 +57,8 @@ pub struct Cell {
     pub path: Option<String>,
     /// The `source_hash` the translation records.
     pub recorded_hash: Option<String>,
+    /// Who reviewed the translation, and when (kept when it becomes outdated).
+    pub review: Option<crate::content::front_matter::Review>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +89,7 @@ pub fn status_report(config: &Config, site: &Site, filter: &StatusFilter) -> Sta
         let mut cells = BTreeMap::new();
         for lang in &langs {
             let state = freshness(page, lang);
-            let translation = page.translations.get(*lang);
+            let translation = page.translations.get(*lang).or_else(|| page.drafts.get(*lang));
             *totals.get_mut(lang.as_str()).expect("language listed").entry(state.name()).or_default() += 1;
             if let Some(slug) = &output {
                 *outputs
@@ -104,6 +106,7 @@ pub fn status_report(config: &Config, site: &Site, filter: &StatusFilter) -> Sta
                     state,
                     path: translation.map(|t| t.path.clone()),
                     recorded_hash: translation.and_then(|t| t.source_hash.clone()),
+                    review: translation.and_then(|t| t.review.clone()),
                 },
             );
         }
@@ -180,7 +183,7 @@ impl StatusReport {
                 }
             }
         }
-        out.push_str("\nlegend: ok up to date, OLD outdated, ?? no source_hash, -- missing (the default-language text is shown), src source\n");
+        out.push_str("\nlegend: ok up to date and reviewed, unr up to date but not reviewed, OLD outdated, .. in progress (a draft, or not yet marked done), -- missing (the default-language text is shown), src source\n");
         out
     }
 
@@ -234,8 +237,9 @@ fn symbol(state: Freshness) -> &'static str {
     match state {
         Freshness::Source => "src",
         Freshness::UpToDate => "ok",
+        Freshness::Unreviewed => "unr",
         Freshness::Outdated => "OLD",
-        Freshness::Unknown => "??",
+        Freshness::InProgress => "..",
         Freshness::Missing => "--",
         Freshness::Orphaned => "!!",
     }

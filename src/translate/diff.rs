@@ -8,7 +8,7 @@ use anyhow::bail;
 use similar::TextDiff;
 
 use crate::Project;
-use crate::content::{freshness, parse_document};
+use crate::content::{hash, parse_document};
 use crate::history::{self, Earlier};
 
 /// What `--diff` found.
@@ -37,7 +37,7 @@ pub fn source_diff(root: &Path, project: &Project, page: &str, lang: &str) -> an
     }
     let config = &project.config;
     let found = history::find_version(root, &page.source.path, |text| {
-        parse_document(config, &page.source.path, text).is_some_and(|doc| freshness::source_hash(&doc) == recorded)
+        parse_document(config, &page.source.path, text).is_some_and(|doc| hash::source_hash(&doc) == recorded)
     })?;
     match found {
         Earlier::Found { commit, text } => {
