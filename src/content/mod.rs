@@ -228,6 +228,15 @@ fn parse_file(
                     .with_hint("the default-language text is the source; remove `review` here and record reviews in its translations"),
             );
         } else if let Some((message, hint)) = review.value.problem() {
+            // A wrong date is shown where it is written, below the `review` key.
+            let date = &review.value.date;
+            let review_offset = text.find("review:").unwrap_or(0);
+            let (line, col) = match text[review_offset..split.body_start].find(date.as_str()) {
+                Some(at) if !date.is_empty() && review.value.by.trim() != "" => {
+                    crate::diag::line_col(&text, review_offset + at)
+                }
+                _ => (line, col),
+            };
             diags.push(Diagnostic::error(path, message).in_category("front-matter").at(line, col).with_hint(hint));
         }
     }

@@ -10,7 +10,7 @@
 use anyhow::{Context, bail};
 
 use super::freshness::{Freshness, freshness};
-use crate::content::front_matter::Review;
+use crate::content::front_matter::{Review, is_calendar_date};
 use crate::content::hash;
 use crate::diag::Diagnostics;
 
@@ -85,8 +85,16 @@ pub fn mark_translation_reviewed(
     lang: &str,
     review: Review,
 ) -> anyhow::Result<Result<Reviewed, Diagnostics>> {
-    if let Some((message, hint)) = review.problem() {
-        bail!("{message}\n  hint: {}", hint.replace("`date: ", "`--date ").replace("`review: {by: ", "`--by "));
+    if review.by.trim().is_empty() {
+        bail!(
+            "`--by` names no reviewer\n  hint: give the reviewer's name as it should appear on the page: `--by \"Name\"`"
+        );
+    }
+    if !is_calendar_date(&review.date) {
+        bail!(
+            "`{}` is not a date\n  hint: give the date of the review as year-month-day: `--date 2026-12-01`",
+            review.date
+        );
     }
     let project = match crate::load_project(root)? {
         Ok(project) => project,
@@ -188,7 +196,7 @@ pub fn new_translation(root: &std::path::Path, page: &str, lang: &str) -> anyhow
     let target =
         source.path.strip_suffix(".md").map(|stem| format!("{stem}.{lang}.md")).context("source is not a .md file")?;
     let mut front = format!(
-        "---\n# Translation into `{lang}`: translate the texts below and the body, keep every {{#id}}, link target and\n# figure. When it is translated, run `innotrain translation done {id} {lang}`: it records which source\n# text you translated and publishes the page.\ntitle: {}\n",
+        "---\n# Translation into `{lang}`: translate the texts below and the body; keep every {{#id}}, link target\n# and figure. When it is translated, run `innotrain translation done {id} {lang}`:\n# it records which source text you translated and publishes the page.\ntitle: {}\n",
         quoted(&source.title)
     );
     if let Some(summary) = &source.summary {

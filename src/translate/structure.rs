@@ -91,9 +91,14 @@ fn structure(doc: &Document, langs: &[&str]) -> Structure {
     out
 }
 
-/// A link inside the site: no scheme, no `//host`, no `mailto:`.
+/// A link to another file of the site: no scheme, no `//host`, no `mailto:`. Links to an
+/// anchor of the same page (`#x`) are left out: a heading's id without `{#id}` is made from its
+/// text, so it differs between languages by nature.
 fn is_internal(dest: &str) -> bool {
-    !dest.is_empty() && !dest.starts_with("//") && !dest.split(['/', '#', '?']).next().unwrap_or("").contains(':')
+    !dest.is_empty()
+        && !dest.starts_with('#')
+        && !dest.starts_with("//")
+        && !dest.split(['/', '#', '?']).next().unwrap_or("").contains(':')
 }
 
 /// `images/cycle.de.svg` → `images/cycle.svg` (a translation may name its language's figure).
