@@ -21,6 +21,16 @@ use front_matter::{IndexFront, ModuleFront};
 use naming::{NameProblem, PageName};
 pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
 
+/// The Markdown extensions every stage reads a document body with (GitHub's: tables,
+/// footnotes, task lists, alerts; `{#id}` after headings), so that what the translate stage
+/// compares is what the markdown stage renders.
+pub const MARKDOWN_OPTIONS: pulldown_cmark::Options = pulldown_cmark::Options::ENABLE_TABLES
+    .union(pulldown_cmark::Options::ENABLE_FOOTNOTES)
+    .union(pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
+    .union(pulldown_cmark::Options::ENABLE_TASKLISTS)
+    .union(pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(pulldown_cmark::Options::ENABLE_GFM);
+
 const CONTENT: &str = "content";
 
 /// Addresses below `<version>/<lang>/` that the site's own pages use (the translation status

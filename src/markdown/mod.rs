@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
 
@@ -80,20 +80,11 @@ pub struct PrepareOptions<'a> {
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-}
-
 /// Parses a document and applies the rewriters that do not depend on the reader's language.
 pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics) -> Prepared {
     let body = doc.body();
     let base = doc.body_start;
-    let events: Vec<Spanned<'_>> = Parser::new_ext(body, parser_options())
+    let events: Vec<Spanned<'_>> = Parser::new_ext(body, crate::content::MARKDOWN_OPTIONS)
         .into_offset_iter()
         .map(|(event, range)| (event, (range.start + base)..(range.end + base)))
         .collect();

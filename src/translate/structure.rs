@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 use crate::content::{Document, Page, Site};
 use crate::diag::{Diagnostic, Diagnostics, line_col};
@@ -37,15 +37,6 @@ struct Structure {
     images: Vec<(String, usize)>,
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-}
-
 /// The headings of `doc`, with the ids the pages give them (GitHub's, made unique).
 pub fn headings(doc: &Document) -> Vec<Heading> {
     structure(doc, &[]).headings
@@ -56,7 +47,7 @@ fn structure(doc: &Document, langs: &[&str]) -> Structure {
     let mut ids = IdAllocator::default();
     let mut open: Option<(HeadingLevel, Option<String>, usize, String)> = None;
     let base = doc.body_start;
-    for (event, range) in Parser::new_ext(doc.body(), options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(doc.body(), crate::content::MARKDOWN_OPTIONS).into_offset_iter() {
         let offset = base + range.start;
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
