@@ -17,7 +17,8 @@
 //! [`merge`] combines parts of a site built by parallel jobs (`build --part`) into one output.
 //!
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
-//! (version, language, id).
+//! (version, language, id); [`words`] turns a written word into its stem, for the search index
+//! and the terminology check.
 
 pub mod builtin;
 pub mod check;
@@ -41,6 +42,7 @@ pub mod source;
 pub mod translate;
 pub mod urls;
 pub mod versions;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -218,8 +220,6 @@ pub struct Loaded {
     pub theme_files: builtin::ThemeFiles,
     /// With `--version`: the previous output, whose other versions are kept.
     pub previous: Option<manifest::Previous>,
-    /// The agreed terms of each translation language (`locales/<lang>/terms.toml`).
-    pub glossaries: std::collections::BTreeMap<key::Lang, translate::terms::Glossary>,
     /// What of the loaded versions this build renders.
     pub slice: Slice,
 }
@@ -296,9 +296,8 @@ pub fn load_all(options: &BuildOptions, diags: &Diagnostics) -> anyhow::Result<O
     };
     let theme_files = builtin::ThemeFiles::load(root, &config.theme)?;
     let theme = render::load_theme(&theme_files)?;
-    let glossaries = translate::terms::load_glossaries(root, &config, diags);
     let slice = Slice { version: only.filter(|_| options.part), langs, before, part: options.part };
-    Ok(Some(Loaded { config, versions, theme, theme_files, previous, glossaries, slice }))
+    Ok(Some(Loaded { config, versions, theme, theme_files, previous, slice }))
 }
 
 /// The languages `--lang` names (all of them book.toml's), or `None` for every language.
@@ -389,7 +388,7 @@ pub fn render_all(
             let languages = render::Languages { rendered: rendered.iter().cloned().collect(), kept_search };
             render::render_version_languages(version, &index, theme, &version_diags, &sink, pdf, &languages)?
         };
-        translate::check_translations(&version.site, &version.config, &loaded.glossaries, &version_diags);
+        translate::check_translations(&version.site, &version.config, &version.glossaries, &version_diags);
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
         pages += version.site.pages.len() * rendered.len();
         if let Some(previous) = previous {
@@ -532,6 +531,8 @@ pub struct Project {
     pub config: config::Config,
     pub site: content::Site,
     pub i18n: i18n::I18n,
+    /// The agreed terms of each translation language (`locales/<lang>/terms.toml`).
+    pub glossaries: std::collections::BTreeMap<key::Lang, content::terms::Glossary>,
     /// Warnings found while loading (the project has no errors).
     pub warnings: Vec<Diagnostic>,
 }
@@ -586,10 +587,11 @@ pub fn load_project(root: &Path) -> anyhow::Result<Result<Project, Diagnostics>>
     let source = source::WorkingTree::new(root);
     let i18n = i18n::load_i18n(&config, &source, &diags)?;
     let Some(site) = content::load_site(&config, &source, &diags)? else { return Ok(Err(diags)) };
+    let glossaries = content::terms::load_glossaries(&source, &config, &diags)?;
     if diags.has_errors() {
         return Ok(Err(diags));
     }
-    Ok(Ok(Project { config, site, i18n, warnings: diags.into_sorted() }))
+    Ok(Ok(Project { config, site, i18n, glossaries, warnings: diags.into_sorted() }))
 }
 
 /// The project folder: `--root`, else the nearest folder upwards with a book.toml.

@@ -92,6 +92,10 @@ enum Command {
         /// Report UI strings (Fluent messages) instead: missing, extra, different variables.
         #[arg(long, conflicts_with = "diff")]
         strings: bool,
+        /// List the agreed terms instead (`locales/<lang>/terms.toml`), of every language or of
+        /// `--lang`.
+        #[arg(long, conflicts_with_all = ["diff", "strings"])]
+        terms: bool,
     },
     /// Work on translations.
     #[command(subcommand)]
@@ -288,8 +292,8 @@ fn main() -> ExitCode {
             project_root(root).and_then(|root| run_check(root, external, strict, format))
         }
         Command::Merge { parts, out } => run_merge(&parts, &out),
-        Command::Status { root, format, lang, output, fail_on, diff, strings } => project_root(root).and_then(|root| {
-            let request = StatusRequest { format, lang, output, fail_on, diff, strings };
+        Command::Status { root, format, lang, output, fail_on, diff, strings, terms } => project_root(root).and_then(|root| {
+            let request = StatusRequest { format, lang, output, fail_on, diff, strings, terms };
             run_status(&root, request)
         }),
         Command::New(NewCommand::Translation { page, lang, root }) => project_root(root).and_then(|root| {
@@ -387,8 +391,21 @@ fn operational(error: anyhow::Error) -> ExitCode {
 
 /// Prints diagnostics and returns (errors, warnings).
 fn report(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    for diagnostic in diagnostics {
+    // The author's own problems first; then, once, what concerns the whole project (every
+    // version reports book.toml's warnings), set apart so that a translator can tell it is not
+    // theirs to fix.
+    let (project_wide, own): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diagnostics.iter().partition(|d| innotrain::config::is_project_wide(d));
+    for diagnostic in own {
         eprintln!("{diagnostic}");
+    }
+    let mut project_wide: Vec<String> = project_wide.iter().map(ToString::to_string).collect();
+    project_wide.dedup();
+    if !project_wide.is_empty() {
+        eprintln!("\nfor whoever maintains the project (book.toml), not about the files you edit:");
+        for diagnostic in project_wide {
+            eprintln!("{diagnostic}");
+        }
     }
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     (errors, diagnostics.len() - errors)
@@ -549,6 +566,7 @@ struct StatusRequest {
     fail_on: Vec<String>,
     diff: Option<String>,
     strings: bool,
+    terms: bool,
 }
 
 /// Loads the project, printing its diagnostics if it has errors.
@@ -591,6 +609,18 @@ fn run_status(root: &std::path::Path, request: StatusRequest) -> Result<ExitCode
     }
     let lang =
         request.lang.as_deref().map(|code| project.lang(code)).transpose().map_err(|e| misuse(format!("{e:#}")))?;
+    if request.terms {
+        let glossaries: std::collections::BTreeMap<_, _> =
+            project.glossaries.iter().filter(|(code, _)| lang.as_ref().is_none_or(|l| l == *code)).collect();
+        match request.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&glossaries).expect("serialisable")),
+            Format::Table | Format::Md => {
+                let glossaries = glossaries.into_iter().map(|(l, g)| (l.clone(), g.clone())).collect();
+                print!("{}", innotrain::content::terms::glossary_text(&glossaries, request.format == Format::Md));
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(output) = &request.output {
         project.output(output).map_err(|e| misuse(format!("{e:#}")))?;
     }

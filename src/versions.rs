@@ -2,13 +2,15 @@
 //! source (a git ref, a snapshot folder or the working tree), its configuration, strings and
 //! content. Later stages render them with one theme and link them by page id.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::config::{self, Config, VersionSource, VersionSpec};
+use crate::content::terms::{self, Glossary};
 use crate::content::{self, Site};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::{self, I18n};
-use crate::key::Version;
+use crate::key::{Lang, Version};
 use crate::source::{GitProblem, GitTree, Source, WorkingTree};
 
 /// One version, ready to render.
@@ -17,6 +19,10 @@ pub struct LoadedVersion {
     pub config: Config,
     pub i18n: I18n,
     pub site: Site,
+    /// The agreed terms of each translation language (`locales/<lang>/terms.toml`) of this
+    /// version's own locales: a version without its own has none, since its texts were written
+    /// before today's terms were agreed.
+    pub glossaries: BTreeMap<Lang, Glossary>,
 }
 
 /// Loads every version of `config`, or with `only` that one. A version whose source cannot be
@@ -101,9 +107,13 @@ pub fn load_versions(
             }
         };
         let site = content::load_site(&version_config, source.as_ref(), &version_diags)?;
+        let glossaries = match has_locales {
+            true => terms::load_glossaries(source.as_ref(), &version_config, &version_diags)?,
+            false => BTreeMap::new(),
+        };
         extend_prefixed(diags, version_diags, &prefix);
         if let Some(site) = site {
-            loaded.push(LoadedVersion { spec: spec.clone(), config: version_config, i18n, site });
+            loaded.push(LoadedVersion { spec: spec.clone(), config: version_config, i18n, site, glossaries });
         }
     }
     Ok(loaded)

@@ -136,3 +136,12 @@ catalogue-count = { $count ->
 catalogue-no-match = Kein Modul passt zu diesen Filtern.
 catalogue-available-in = Verfügbar auf
 catalogue-noscript = Ohne JavaScript grenzen die Filter die Liste nicht ein: Unten stehen alle Module.
+
+# Die Glossarseite: die vereinbarten Begriffe aller Sprachen nebeneinander.
+glossary = Glossar
+glossary-intro = Die Begriffe, die die Projektpartner für jede Sprache vereinbart haben, nebeneinander: Verwenden Sie sie in Schulungen und Übersetzungen.
+glossary-also = auch
+glossary-avoid = vermeiden
+glossary-unsure = noch nicht mit der amtlichen EU-Terminologie abgeglichen
+glossary-none = kein vereinbarter Begriff
+glossary-sources = Quellen

@@ -142,3 +142,12 @@ catalogue-count = { $count ->
 catalogue-no-match = No module matches these filters.
 catalogue-available-in = Available in
 catalogue-noscript = Without JavaScript the filters do not narrow the list: every module is listed below.
+
+# The glossary page: the agreed terms of every language side by side.
+glossary = Glossary
+glossary-intro = The terms the project partners agreed for each language, side by side: use them in training and in translations.
+glossary-also = also
+glossary-avoid = avoid
+glossary-unsure = not yet checked against the official EU terminology
+glossary-none = no agreed term
+glossary-sources = Sources

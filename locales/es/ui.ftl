@@ -135,3 +135,12 @@ catalogue-count = { $count ->
 catalogue-no-match = Ningún módulo cumple estos filtros.
 catalogue-available-in = Disponible en
 catalogue-noscript = Sin JavaScript los filtros no acotan la lista: abajo figuran todos los módulos.
+
+# La página del glosario: los términos acordados de todas las lenguas, uno junto a otro.
+glossary = Glosario
+glossary-intro = Los términos que los socios del proyecto acordaron para cada lengua, uno junto a otro: utilícelos en la formación y en las traducciones.
+glossary-also = también
+glossary-avoid = evitar
+glossary-unsure = aún no contrastado con la terminología oficial de la UE
+glossary-none = ningún término acordado
+glossary-sources = Fuentes

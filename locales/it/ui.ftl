@@ -136,3 +136,12 @@ catalogue-count = { $count ->
 catalogue-no-match = Nessun modulo corrisponde a questi filtri.
 catalogue-available-in = Disponibile in
 catalogue-noscript = Senza JavaScript i filtri non restringono l'elenco: qui sotto sono elencati tutti i moduli.
+
+# La pagina del glossario: i termini concordati di tutte le lingue a confronto.
+glossary = Glossario
+glossary-intro = I termini concordati dai partner del progetto per ogni lingua, a confronto: usateli nella formazione e nelle traduzioni.
+glossary-also = anche
+glossary-avoid = da evitare
+glossary-unsure = non ancora verificato sulla terminologia ufficiale dell'UE
+glossary-none = nessun termine concordato
+glossary-sources = Fonti

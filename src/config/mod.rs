@@ -24,6 +24,13 @@ use versions::validate_versions;
 /// The configuration file's name, at the project root.
 pub const CONFIG_FILE: &str = "book.toml";
 
+/// A warning about the project as a whole (book.toml's, such as the accessibility statement's
+/// missing contact), not about a file an author is working on: the CLI prints these once, after
+/// the author's own problems, and the preview does not show them over the page.
+pub fn is_project_wide(diagnostic: &Diagnostic) -> bool {
+    diagnostic.file == CONFIG_FILE && !diagnostic.is_error()
+}
+
 /// book.toml as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -239,9 +239,7 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
             (format!("missing front matter key `{field}`"), format!("add `{field}: …` between the `---` lines"))
         }
         YamlError::Budget { breach, .. } => budget_message(breach),
-        other => {
-            (plain_message(other), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
-        }
+        other => in_plain_words(&plain_message(other)),
     };
     let diagnostic = Diagnostic::error(path, message).in_category("front-matter").with_hint(hint);
     match error.location() {
@@ -265,6 +263,31 @@ fn budget_message(breach: &BudgetBreach) -> (String, String) {
             format!("front matter is too large for a page ({other:?})"),
             "front matter holds a title, a summary and short lists; keep long text in the body".into(),
         ),
+    }
+}
+
+/// A YAML parser's message ("mapping values are not allowed in this context") said the way a
+/// translator who has never heard of YAML can act on, keeping the parser's words in brackets for
+/// whoever searches for them.
+fn in_plain_words(parser_message: &str) -> (String, String) {
+    let says = |words: &str| parser_message.contains(words);
+    if says("tab") {
+        (
+            format!("a tab character is not allowed here ({parser_message})"),
+            "replace the tab with spaces: front matter is indented with spaces only".into(),
+        )
+    } else if says("mapping values are not allowed") {
+        (
+            format!("a colon followed by a space inside a value starts a new key ({parser_message})"),
+            "put the whole text in double quotes: `title: \"Roles: who does what\"`".into(),
+        )
+    } else if says("after double-quoted scalar") || says("after single-quoted scalar") {
+        (
+            format!("the text goes on after its closing quotation mark ({parser_message})"),
+            "a quotation mark inside a quoted text ends it: use « » or „ “ inside the text, or write \\\" for each inner \"".into(),
+        )
+    } else {
+        (parser_message.to_string(), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
     }
 }
 

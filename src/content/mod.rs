@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod hash;
 pub mod naming;
 pub mod site;
+pub mod terms;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,7 +37,7 @@ const CONTENT: &str = "content";
 /// Addresses below `<version>/<lang>/` that the site's own pages use (the translation status
 /// page, the accessibility statement and the catalogue; `media/` and `pagefind/` beside the
 /// language folders are safe already).
-const RESERVED_SLUGS: [&str; 4] = ["status", "accessibility", "static", "catalogue"];
+const RESERVED_SLUGS: [&str; 5] = ["status", "accessibility", "static", "catalogue", "glossary"];
 
 /// A Markdown file that parsed, before it is placed in the site.
 struct Parsed {

@@ -248,9 +248,19 @@ pub fn resolve_target(
         }
         return resolve_page_link(dest, &target, fragment, ctx);
     }
+    let category = if is_image { "images" } else { "links" };
+    if let Some(file) = (!is_image).then(|| file_at_address(&target, doc_dir, ctx.site)).flatten() {
+        return Err(Broken::new(
+            category,
+            format!("link `{dest}` is the web address of a page, not its file"),
+            format!(
+                "link the page's file instead: `{file}` (the address changes with the language and version; the file does not)"
+            ),
+        ));
+    }
     if target.is_empty() || path.ends_with('/') {
         return Err(Broken::new(
-            if is_image { "images" } else { "links" },
+            category,
             format!("link `{dest}` points to a folder"),
             "link to the folder's `_index.md` to reach an output's landing page",
         ));
@@ -261,9 +271,18 @@ pub fn resolve_target(
             Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
             None => "check the file name and folder; paths are relative to the Markdown file".into(),
         };
-        return Err(Broken::new(if is_image { "images" } else { "links" }, format!("`{dest}` does not exist"), hint));
+        return Err(Broken::new(category, format!("`{dest}` does not exist"), hint));
     }
     Ok(Target::Asset { path: asset, fragment: fragment.map(str::to_string) })
+}
+
+/// The file to link for a link written as a page's web address (`../io2-wbl-design/learning-
+/// agreement/`, as copied from the browser): the page's source file relative to `doc_dir`.
+fn file_at_address(target: &str, doc_dir: &str, site: &Site) -> Option<String> {
+    let id = target.trim_end_matches('/').trim_end_matches("/index.html");
+    let &index = site.by_id.get(&crate::key::PageId::new(id))?;
+    let file = site.pages[index].source.path.strip_prefix("content/")?;
+    Some(relative_from(doc_dir, file))
 }
 
 fn resolve_page_link(

@@ -14,6 +14,7 @@
 //! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
 
 mod catalogue;
+mod glossary;
 mod metadata;
 mod page;
 pub mod pdfs;
@@ -32,6 +33,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::config::{Config, VersionSpec};
+use crate::content::terms::Glossary;
 use crate::content::{Page, Site};
 use crate::diag::Diagnostics;
 use crate::i18n::I18n;
@@ -67,6 +69,8 @@ pub struct RenderContext<'a> {
     pub prepared: BTreeMap<(usize, Lang), Prepared>,
     /// The PDF of each module and output page, by (page index, reader's language).
     pub pdfs: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+    /// The agreed terms of each translation language (the glossary pages).
+    pub glossaries: &'a BTreeMap<Lang, Glossary>,
 }
 
 /// What the render stage does about PDFs.
@@ -89,7 +93,7 @@ impl<'a> RenderContext<'a> {
         theme: &'a Theme,
         prepared: BTreeMap<(usize, Lang), Prepared>,
     ) -> Self {
-        let LoadedVersion { spec, config, site, i18n } = version;
+        let LoadedVersion { spec, config, site, i18n, glossaries } = version;
         RenderContext {
             versions,
             current: versions.position(&site.version).expect("the index lists every rendered version"),
@@ -103,6 +107,7 @@ impl<'a> RenderContext<'a> {
             strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
             prepared,
             pdfs: BTreeMap::new(),
+            glossaries,
         }
     }
 
@@ -284,6 +289,9 @@ fn render(
         for &lang in &rendered {
             sink(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
             sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
+            if !ctx.glossaries.is_empty() {
+                sink(glossary::render_glossary_page(&ctx, lang, &sidebars)?)?;
+            }
         }
         for file in results::results_files(&ctx)? {
             sink(file)?;

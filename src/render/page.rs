@@ -25,6 +25,10 @@ pub const ACCESSIBILITY_PATH: &str = "accessibility/";
 /// Where each language's catalogue of modules lives (a folder name no output may take).
 pub const CATALOGUE_PATH: &str = "catalogue/";
 
+/// Where each language's glossary of agreed terms lives, in a version that has terms files (a
+/// folder name no output may take).
+pub const GLOSSARY_PATH: &str = "glossary/";
+
 /// The site's own pages, which every version has in every language.
 pub const SITE_PAGES: [&str; 3] = [STATUS_PATH, ACCESSIBILITY_PATH, CATALOGUE_PATH];
 
@@ -253,6 +257,7 @@ fn page_view<'a>(
         translated_by,
         reviewed_by,
         status_href: ctx.urls.page(&page.path, STATUS_PATH),
+        glossary_href: glossary_href(ctx, &page.path),
         accessibility_href: ctx.urls.page(&page.path, ACCESSIBILITY_PATH),
         site_title: &config.title,
         title: doc.title.clone(),
@@ -278,6 +283,7 @@ fn page_view<'a>(
         status: None,
         accessibility: None,
         catalogue: None,
+        glossary: None,
         search: search_view(ctx, lang, &page.path),
         t: &ctx.strings[lang],
     }
@@ -411,4 +417,9 @@ pub fn absolute_url(ctx: &RenderContext<'_>, lang: &Lang, path: &str) -> String 
 pub fn reviewed_by(ctx: &RenderContext<'_>, lang: &Lang, review: &crate::content::front_matter::Review) -> String {
     let date = super::statement::format_date(ctx, lang, &review.date);
     ctx.i18n.format(lang, "reviewed-by", &[("name", i18n::text(&review.by)), ("date", i18n::text(&date))])
+}
+
+/// The link to the glossary page from the page at `from`, when the version has agreed terms.
+pub fn glossary_href(ctx: &RenderContext<'_>, from: &str) -> Option<String> {
+    (!ctx.glossaries.is_empty()).then(|| ctx.urls.page(from, GLOSSARY_PATH))
 }

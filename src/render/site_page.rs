@@ -6,7 +6,9 @@
 use crate::key::{Lang, PageId};
 
 use super::RenderContext;
-use super::page::{ACCESSIBILITY_PATH, SITE_PAGES, STATUS_PATH, Sidebars, absolute_url, legal_view};
+use super::page::{
+    ACCESSIBILITY_PATH, GLOSSARY_PATH, SITE_PAGES, STATUS_PATH, Sidebars, absolute_url, glossary_href, legal_view,
+};
 use super::views::{AlternateView, LanguageView, LinkView, PageView};
 
 /// The view of the site page at `path` (one of [`SITE_PAGES`]) for readers of `lang`; the
@@ -20,7 +22,7 @@ pub fn site_page_view<'a>(
     summary: String,
     sidebars: &Sidebars,
 ) -> PageView<'a> {
-    debug_assert!(SITE_PAGES.contains(&path));
+    debug_assert!(SITE_PAGES.contains(&path) || path == GLOSSARY_PATH);
     let config = ctx.config;
     let ids = [PageId::new(path.trim_end_matches('/')), PageId::home()];
     let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, path, lang);
@@ -46,6 +48,7 @@ pub fn site_page_view<'a>(
         reviewed_by: None,
         unreviewed_notice: None,
         status_href: ctx.urls.page(path, STATUS_PATH),
+        glossary_href: glossary_href(ctx, path),
         accessibility_href: ctx.urls.page(path, ACCESSIBILITY_PATH),
         site_title: &config.title,
         description: summary.clone(),
@@ -88,6 +91,7 @@ pub fn site_page_view<'a>(
         status: None,
         accessibility: None,
         catalogue: None,
+        glossary: None,
         search: super::page::search_view(ctx, lang, path),
         t: &ctx.strings[lang],
     }

@@ -166,6 +166,8 @@ pub struct PageView<'a> {
     pub reviewed_by: Option<String>,
     /// Link to this version's translation status page in the page's language.
     pub status_href: String,
+    /// The glossary of agreed terms, when the version has terms files.
+    pub glossary_href: Option<String>,
     /// Link to this version's accessibility statement in the page's language (every footer).
     pub accessibility_href: String,
     pub site_title: &'a str,
@@ -207,6 +209,8 @@ pub struct PageView<'a> {
     pub accessibility: Option<AccessibilityView>,
     /// The list of modules with its filters (catalogue page only).
     pub catalogue: Option<CatalogueView>,
+    /// The agreed terms side by side (glossary page only).
+    pub glossary: Option<GlossaryView>,
     /// The search form in the header.
     pub search: SearchView,
     /// UI strings of the page's language, keyed with `_` (`t.on_this_page`).
@@ -326,6 +330,52 @@ pub struct LanguageLinkView {
     pub code: String,
     pub name: String,
     pub href: String,
+}
+
+/// The glossary page's table: one row per default-language term, one column per language.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryView {
+    /// Column headings: the default language, then each language with terms (the reader's
+    /// first); `href` holds the language code.
+    pub languages: Vec<LinkView>,
+    pub rows: Vec<GlossaryRowView>,
+    /// Where the terms come from, per language (title: the language's name).
+    pub sources: Vec<GlossarySourcesView>,
+    /// Whether any term is marked unsure (the footnote is shown).
+    pub any_unsure: bool,
+    /// The default language: of the terms in the first column and of the sources' titles.
+    pub source_lang: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryRowView {
+    /// The default-language term and its other forms ("work-based learning (WBL)").
+    pub term: String,
+    /// The term's anchor on the page.
+    pub id: String,
+    pub cells: Vec<GlossaryCellView>,
+}
+
+/// One language's agreed term (empty `approved` when the language has none for this term).
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryCellView {
+    pub lang: String,
+    pub approved: String,
+    /// Other accepted forms, joined.
+    pub also: String,
+    /// Forbidden variants, joined.
+    pub avoid: String,
+    /// The `from` key of the source.
+    pub from: String,
+    pub unsure: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossarySourcesView {
+    pub language: String,
+    pub lang: String,
+    /// `C`: "Cedefop …", as written in the terms file.
+    pub entries: Vec<LinkView>,
 }
 
 /// The translation status page's matrix.

@@ -16,10 +16,14 @@
         "background:#1b1f24;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem;border-top:4px solid #c2410c";
       document.body.appendChild(overlay);
     }
+    var said = document.createElement("p");
+    said.style.cssText = "margin:0 0 .75rem;font:bold 16px/1.4 system-ui,sans-serif";
+    said.textContent = "Your last change has a problem, so this page still shows the last good build. " +
+      "Fix what is listed below and save: the page updates by itself.";
     var pre = document.createElement("pre");
     pre.style.cssText = "margin:0;white-space:pre-wrap";
     pre.textContent = lines.join("\n");
-    overlay.replaceChildren(pre);
+    overlay.replaceChildren(said, pre);
   }
   var events = new EventSource("/__innotrain/events");
   events.addEventListener("build", function (event) {

@@ -193,7 +193,9 @@ fn rebuild(server: &Server, build: &BuildOptions, previous: &mut Option<Previous
     match result {
         Ok((files, diagnostics, rendered)) => {
             state.ok = !diagnostics.iter().any(Diagnostic::is_error);
-            state.messages = diagnostics.iter().map(ToString::to_string).collect();
+            // The box over the page is for the author's own problems, not the project's.
+            state.messages =
+                diagnostics.iter().filter(|d| !crate::config::is_project_wide(d)).map(ToString::to_string).collect();
             state.rendered = rendered;
             if state.ok {
                 state.files = files;
@@ -472,7 +474,9 @@ fn typeset_on_request(server: &Server, path: &str) {
         }
         None if !diagnostics.is_empty() => {
             state.ok = false;
-            state.messages = diagnostics.iter().map(ToString::to_string).collect();
+            // The box over the page is for the author's own problems, not the project's.
+            state.messages =
+                diagnostics.iter().filter(|d| !crate::config::is_project_wide(d)).map(ToString::to_string).collect();
             state.generation += 1;
             let event = state.event();
             drop(state);

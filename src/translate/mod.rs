@@ -9,7 +9,8 @@
 //!   `new module`;
 //! - [`structure`]: a translation keeps its source's anchors, link targets, figures and
 //!   outcomes;
-//! - [`terms`]: the project's agreed terms per language (`locales/<lang>/terms.toml`).
+//! - [`terminology`]: a translation uses the agreed terms (`locales/<lang>/terms.toml`, read
+//!   by [`crate::content::terms`]) where its source uses the terms.
 //!
 //! It reads the loaded [`crate::content::Site`] and is read by the render stage.
 
@@ -18,7 +19,7 @@ pub mod diff;
 pub mod freshness;
 pub mod status;
 pub mod structure;
-pub mod terms;
+pub mod terminology;
 
 use std::collections::BTreeMap;
 
@@ -31,9 +32,10 @@ use crate::key::Lang;
 pub fn check_translations(
     site: &Site,
     config: &Config,
-    _glossaries: &BTreeMap<Lang, terms::Glossary>,
+    glossaries: &BTreeMap<Lang, crate::content::terms::Glossary>,
     diags: &Diagnostics,
 ) {
     let langs: Vec<&str> = config.langs().map(Lang::as_str).collect();
     structure::check_structure(site, &langs, diags);
+    terminology::check_terminology(site, &config.default_lang, glossaries, diags);
 }

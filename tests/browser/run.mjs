@@ -4,7 +4,7 @@
 //
 //   node tests/browser/run.mjs --site /innotrain/=public [--site /other/=dir …]
 //        [--checks a11y,keyboard,languages,versions,root,search,layout,print,pdf,not-found]
-//        [--require home,output,module,fallback,outdated,unreviewed,status,accessibility,catalogue,not-found,root]
+//        [--require home,output,module,fallback,outdated,unreviewed,status,accessibility,catalogue,glossary,not-found,root]
 //        [--csp "default-src 'self'; …"]
 //        [--screenshots DIR] [--concurrency N] [--chromium /usr/bin/chromium]
 //   node tests/browser/run.mjs --origin http://127.0.0.1:8080 --site /innotrain/ [--checks …]

@@ -19,7 +19,8 @@ use crate::support::{Fixture, repo, tree};
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Every page template the shipped site (with its outdated variant) must have been checked in.
-const TEMPLATES: &str = "root,not-found,home,output,module,fallback,outdated,unreviewed,status,accessibility,catalogue";
+const TEMPLATES: &str =
+    "root,not-found,home,output,module,fallback,outdated,unreviewed,status,accessibility,catalogue,glossary";
 
 #[test]
 fn browser_suite_passes_on_the_shipped_site() {

@@ -40,7 +40,27 @@ invalid_case!(broken_links);
 invalid_case!(image_without_alt);
 invalid_case!(unsafe_url);
 invalid_case!(missing_legal_string);
-invalid_case!(bad_ftl);
+/// A partner's edit of the built-in strings gone wrong: a line without `=` in a copy of
+/// `ui.ftl` (built from the shipped file, so that it has every other message the theme uses).
+#[test]
+fn bad_ftl() {
+    let overlay = tempfile::tempdir().unwrap();
+    let strings = crate::support::builtin_text("locales/en/ui.ftl");
+    let broken = format!("{strings}\nbroken message without equals sign\n");
+    let line = broken.lines().count();
+    std::fs::create_dir_all(overlay.path().join("locales/en")).unwrap();
+    std::fs::write(overlay.path().join("locales/en/ui.ftl"), broken).unwrap();
+    let (site, _) = Fixture::invalid("bad-ftl");
+    let first = site.build(&[]);
+    assert_eq!(first.code, 0, "the minimal site builds: {}", first.stderr);
+    let before = tree(&site.out());
+    site.overlay(overlay.path());
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(tree(&site.out()), before, "the previous output changed");
+    let stderr = run.stderr.replace(&format!("ui.ftl:{line}:"), "ui.ftl:LAST-LINE:");
+    insta::assert_snapshot!(stderr);
+}
 invalid_case!(duplicate_heading_id);
 
 #[test]

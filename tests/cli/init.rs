@@ -35,11 +35,12 @@ fn init_makes_a_project_that_builds_and_passes_check_at_once() {
             "content/io1-first-output/_index.md"
         ]
     );
-    // The translations are up to date: their `source_hash` was recorded.
+    // The starter translations are current (their `source_hash` was recorded) and, like every
+    // translation no partner has checked yet, unreviewed.
     let status = site.run(&["status", "--format", "json"]);
     assert_eq!(status.code, 0, "{}", status.stderr);
     assert!(!status.stdout.contains("\"missing\"") && !status.stdout.contains("\"outdated\""), "{}", status.stdout);
-    assert_eq!(status.stdout.matches("\"state\": \"up-to-date\"").count(), 6, "{}", status.stdout);
+    assert_eq!(status.stdout.matches("\"state\": \"unreviewed\"").count(), 6, "{}", status.stdout);
     insta::assert_snapshot!("init_book_toml", std::fs::read_to_string(site.root.join("book.toml")).unwrap());
     insta::assert_snapshot!("init_stdout", run.stdout);
 

@@ -11,7 +11,6 @@ fn two_versions() -> Fixture {
     let site = Fixture::new("multilingual");
     let snapshot = site.root.join("snapshots/1.0");
     crate::support::copy_dir(&site.root.join("content"), &snapshot.join("content"));
-    crate::support::copy_dir(&site.root.join("locales"), &snapshot.join("locales"));
     let module = snapshot.join("content/io1-quality/01-cycle.el.md");
     let text = std::fs::read_to_string(&module).unwrap();
     std::fs::write(&module, text.replace("## Εισαγωγή\n", "## Εισαγωγή\n\nΗ πιλοτική εφαρμογή του κύκλου.\n")).unwrap();

@@ -153,6 +153,29 @@ fn an_edit_rebuilds_and_reloads_a_broken_edit_keeps_the_last_good_build() {
     assert!(get(&preview, "/2.0/en/io1-quality/indicators/").contains("Back to"));
 }
 
+/// The box over the page shows the author's own problems, not the project's (a statement
+/// without a contact is the maintainer's business), and says in plain words that the page shown
+/// is the last good build.
+#[test]
+fn the_problem_box_shows_only_the_authors_problems_and_says_the_page_is_the_last_good_build() {
+    let site = Fixture::new("multilingual");
+    let config = site.read_source("book.toml");
+    site.write("book.toml", &config.replace("contact = \"https://example.org/accessibility-feedback\"\n", ""));
+    let preview = start(&site, &[]);
+    let path = site.root.join("content/io1-quality/01-cycle.el.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let event = wait_for_event(
+        &preview,
+        |e| e["ok"] == false,
+        || std::fs::write(&path, original.replace("title: Ο κύκλος ποιότητας", "title: Ο κύκλος: ποιότητα")).unwrap(),
+    );
+    let messages: Vec<&str> = event["diagnostics"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    assert_eq!(messages.len(), 1, "only the translator's own error: {messages:?}");
+    assert!(messages[0].starts_with("content/io1-quality/01-cycle.el.md:2:"), "{messages:?}");
+    let script = get(&preview, "/__innotrain/live.js");
+    assert!(script.contains("this page still shows the last good build"), "{script}");
+}
+
 #[test]
 fn requests_cannot_leave_the_site() {
     let site = Fixture::new("minimal");

@@ -26,7 +26,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::extract::{self, Anchor};
-use super::words::with_analyzer;
+use crate::words::with_analyzer;
 
 /// Marks a file's decompressed bytes (see the module comment).
 const DECOMPRESSED_MARKER: &[u8] = b"pagefind_dcd";

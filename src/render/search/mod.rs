@@ -30,7 +30,8 @@
 
 mod extract;
 mod index;
-mod words;
+
+use crate::words;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};

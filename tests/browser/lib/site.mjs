@@ -18,6 +18,7 @@ export const KINDS = {
   status: { perLanguage: true, about: 'translation status page' },
   accessibility: { perLanguage: true, about: 'accessibility statement' },
   catalogue: { perLanguage: true, about: 'catalogue of modules with filters' },
+  glossary: { perLanguage: true, about: 'glossary of agreed terms (sites with terms files)' },
   'old-version': { perLanguage: true, about: 'home page of an earlier version' },
 };
 
@@ -50,6 +51,8 @@ export async function discover(siteUrl) {
   const statusHtml = await fetchText(statusUrl);
   const outdated = pagesInState(statusHtml, statusUrl, 'outdated', latest.label);
   const unreviewed = pagesInState(statusHtml, statusUrl, 'unreviewed', latest.label);
+  // The footer links the glossary when the site has terms files.
+  const hasGlossary = /<a href="[^"]*glossary\/[^"]*">/.test(statusHtml);
   for (const lang of latest.languages) {
     const list = latest.pages[lang] ?? [];
     const page = (kind, entry) => entry && pages.push({ kind, lang, url: at(entry.url), id: entry.id });
@@ -71,6 +74,9 @@ export async function discover(siteUrl) {
     pages.push({ kind: 'status', lang, url: at(`${latest.label}/${lang}/status/`), id: null });
     pages.push({ kind: 'accessibility', lang, url: at(`${latest.label}/${lang}/accessibility/`), id: null });
     pages.push({ kind: 'catalogue', lang, url: at(`${latest.label}/${lang}/catalogue/`), id: null });
+    if (hasGlossary) {
+      pages.push({ kind: 'glossary', lang, url: at(`${latest.label}/${lang}/glossary/`), id: null });
+    }
     const older = versionsJson.versions.find((v) => !v.latest && v.languages.includes(lang));
     if (older) {
       pages.push({ kind: 'old-version', lang, url: at(`${older.label}/${lang}/`), id: '' });

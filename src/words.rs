@@ -1,4 +1,5 @@
-//! From a written word to the terms the search index files it under.
+//! From a written word to the terms the search index files it under (and the terminology check
+//! compares).
 //!
 //! The index must hold exactly what Pagefind's search script looks for: it lowercases a query
 //! word, strips its diacritics and stems it with the language's Snowball stemmer (compiled into
@@ -158,7 +159,7 @@ fn normalize(word: &str) -> String {
 
 /// The word without its combining marks (`None` when it has none). The Japanese voicing marks
 /// stay, recomposed, since they change the letter rather than accent it.
-fn strip_diacritics(word: &str) -> Option<String> {
+pub fn strip_diacritics(word: &str) -> Option<String> {
     let decomposes = |c: char| {
         let mut differs = false;
         decompose_canonical(c, |part| differs |= part != c);

@@ -20,19 +20,19 @@
 //! `locales/<lang>/terms.toml:line:col`, all of them together.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::key::Lang;
+use crate::source::Source;
 
 /// The file name inside `locales/<lang>/`.
 pub const TERMS_FILE: &str = "terms.toml";
 
 /// The glossary of one language.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Glossary {
     /// Project-relative path of the file (`locales/de/terms.toml`).
     pub path: String,
@@ -42,7 +42,7 @@ pub struct Glossary {
 }
 
 /// One agreed term.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub source: String,
@@ -85,29 +85,34 @@ struct RawFile {
     term: Vec<toml::Spanned<toml::Table>>,
 }
 
-/// Reads the glossary of every translation language that has a terms file. A file with
-/// mistakes is reported (every mistake) and left out.
-pub fn load_glossaries(root: &Path, config: &Config, diags: &Diagnostics) -> BTreeMap<Lang, Glossary> {
+/// Reads the glossary of every translation language that has a terms file in `source`. A file
+/// with mistakes is reported (every mistake) and left out.
+pub fn load_glossaries(
+    source: &dyn Source,
+    config: &Config,
+    diags: &Diagnostics,
+) -> anyhow::Result<BTreeMap<Lang, Glossary>> {
     let mut glossaries = BTreeMap::new();
+    let files = source.files("locales", &Diagnostics::new())?;
     for lang in config.langs().filter(|l| **l != config.default_lang) {
         let relative = format!("locales/{lang}/{TERMS_FILE}");
-        let path = root.join(&relative);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(error) => {
-                diags.push(
-                    Diagnostic::error(&relative, format!("cannot read the terms file: {error}"))
-                        .in_category("terminology"),
-                );
-                continue;
-            }
+        if !files.iter().any(|file| file.path == relative) {
+            continue;
+        }
+        let bytes = source.read(&relative)?;
+        let Ok(text) = String::from_utf8(bytes) else {
+            diags.push(
+                Diagnostic::error(&relative, "the terms file is not UTF-8 text")
+                    .in_category("terminology")
+                    .with_hint("save it as UTF-8 (every editor can)"),
+            );
+            continue;
         };
         if let Some(glossary) = parse_glossary(&relative, &text, diags) {
             glossaries.insert(lang.clone(), glossary);
         }
     }
-    glossaries
+    Ok(glossaries)
 }
 
 /// Parses one terms file; `None` (with every problem reported) when it has mistakes.
@@ -176,6 +181,65 @@ pub fn parse_glossary(path: &str, text: &str, diags: &Diagnostics) -> Option<Glo
         terms.push(term);
     }
     ok.then(|| Glossary { path: path.to_string(), sources: raw.sources, terms })
+}
+
+/// The glossaries as `status --terms` prints them: per language, each term with its accepted
+/// and forbidden forms, its note and where it comes from; as a Markdown table per language with
+/// `markdown`.
+pub fn glossary_text(glossaries: &BTreeMap<Lang, Glossary>, markdown: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if glossaries.is_empty() {
+        out.push_str("no language has a terms file (locales/<lang>/terms.toml)\n");
+    }
+    for (lang, glossary) in glossaries {
+        let source_of = |term: &Term| {
+            let from = term.from.as_deref().map(|key| match glossary.sources.get(key) {
+                Some(title) => format!("{key}: {title}"),
+                None => key.to_string(),
+            });
+            let unsure = term.unsure.then_some("unsure".to_string());
+            from.into_iter().chain(unsure).collect::<Vec<_>>().join("; ")
+        };
+        if markdown {
+            let _ = writeln!(out, "## {lang} ({}, {} terms)\n", glossary.path, glossary.terms.len());
+            out.push_str("| Term | Agreed | Also | Not | Source | Note |\n|---|---|---|---|---|---|\n");
+            let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+            for term in &glossary.terms {
+                let source: Vec<&str> = term.source_forms().collect();
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    cell(&source.join(", ")),
+                    cell(&term.approved),
+                    cell(&term.also.join(", ")),
+                    cell(&term.forbidden.join(", ")),
+                    cell(&source_of(term)),
+                    cell(term.note.as_deref().unwrap_or("")),
+                );
+            }
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{lang}  {}  ({} terms)", glossary.path, glossary.terms.len());
+            for term in &glossary.terms {
+                let source: Vec<&str> = term.source_forms().collect();
+                let accepted: Vec<&str> = term.accepted_forms().collect();
+                let _ = writeln!(out, "  {}  →  {}", source.join(" / "), accepted.join(" / "));
+                if !term.forbidden.is_empty() {
+                    let _ = writeln!(out, "      not: {}", term.forbidden.join(", "));
+                }
+                let from = source_of(term);
+                if !from.is_empty() {
+                    let _ = writeln!(out, "      from: {from}");
+                }
+                if let Some(note) = &term.note {
+                    let _ = writeln!(out, "      note: {note}");
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
