@@ -323,6 +323,12 @@ fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyh
     let mut render_diagnostics: Vec<Diagnostic> =
         prev.render_diagnostics.into_iter().filter(|d| !changed_files.contains(&d.file)).collect();
     render_diagnostics.extend(render_diags.into_sorted());
+    // The changed pages' translations are checked against their sources again (structure and
+    // terms), as a full build does.
+    let version = &new[current];
+    let translation_diags = policed(loaded);
+    crate::translate::check_translations(&version.site, &version.config, &version.glossaries, &translation_diags);
+    render_diagnostics.extend(translation_diags.into_sorted().into_iter().filter(|d| changed_files.contains(&d.file)));
     let updated = memory.into_files();
     let rendered = updated.len();
     let mut files = prev.files;

@@ -176,6 +176,28 @@ fn the_problem_box_shows_only_the_authors_problems_and_says_the_page_is_the_last
     assert!(script.contains("this page still shows the last good build"), "{script}");
 }
 
+/// An edit of a translation's text (rendered incrementally) is checked against the agreed terms
+/// again: a forbidden variant typed into the preview's file is reported at once.
+#[test]
+fn an_edited_translation_is_checked_against_the_agreed_terms() {
+    let site = Fixture::new("terminology");
+    let preview = start(&site, &[]);
+    let path = site.root.join("content/io1-quality/01-cycle.de.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let event = wait_for_event(
+        &preview,
+        |e| e["ok"] == true && e["generation"].as_u64() > Some(1),
+        || std::fs::write(&path, original.replace("eine Lernvereinbarung.", "einen Lernvertrag.")).unwrap(),
+    );
+    let messages: Vec<&str> = event["diagnostics"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    assert!(
+        messages.iter().any(|m| m.starts_with("content/io1-quality/01-cycle.de.md:16:")
+            && m.contains("`Lernvertrag` is not the agreed term for \"learning agreement\"")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("`Work-based Learning`")), "the other warnings stay: {messages:?}");
+}
+
 #[test]
 fn requests_cannot_leave_the_site() {
     let site = Fixture::new("minimal");
