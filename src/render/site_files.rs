@@ -11,7 +11,7 @@ use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
 
-use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, SITE_PAGES, absolute_url, legal_view};
+use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -200,6 +200,9 @@ fn latest_redirects(ctx: &RenderContext<'_>) -> Vec<OutputFile> {
     let version = ctx.site.version.as_str();
     let mut paths: Vec<String> = ctx.site.pages.iter().map(|p| p.path.clone()).collect();
     paths.extend(SITE_PAGES.iter().map(|p| p.to_string()));
+    if !ctx.glossaries.is_empty() {
+        paths.push(GLOSSARY_PATH.to_string());
+    }
     let mut files = Vec::new();
     let home = format!("{version}/{}/", ctx.config.default_lang);
     let home = if ctx.config.link_style == LinkStyle::IndexHtml {

@@ -134,6 +134,7 @@ fn the_glossary_page_shows_the_agreed_terms_side_by_side() {
     let module = site.read("1.0/de/io1-quality/cycle/index.html");
     assert!(module.contains("<a href=\"../../glossary/\">Glossar</a>"), "the footer links the glossary");
     crate::support::assert_links_resolve(&site.out());
+    assert!(site.read("latest/el/glossary/index.html").contains("1.0/el/glossary/"), "latest/ leads to it too");
 
     let plain = Fixture::new("multilingual");
     let run = plain.build(&["--no-pdf"]);
