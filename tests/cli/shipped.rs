@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::process::Command;
 
 use crate::support::{Run, assert_links_resolve, assert_links_resolve_from_disk, repo, tree};
 
@@ -18,7 +19,7 @@ fn shipped_site_builds_with_only_the_missing_contact_warning_and_every_link_reso
     // book.toml names none (nothing is invented) and the statement says how else to write.
     assert_eq!(
         run.stderr,
-        "book.toml: warning: the accessibility statement names no contact for feedback\n  hint: set `contact` under `[accessibility]` (or `[project]`) to an e-mail or web address; until then the statement asks readers to write to the project's partner organisations\n",
+        "\nfor whoever maintains the project (book.toml), not about the files you edit:\nbook.toml: warning: the accessibility statement names no contact for feedback\n  hint: set `contact` under `[accessibility]` (or `[project]`) to an e-mail or web address; until then the statement asks readers to write to the project's partner organisations\n",
         "the shipped site must build with no other warning"
     );
     let files = tree(&out);
@@ -192,6 +193,49 @@ fn translations_cover_every_language_and_the_whole_quality_output_in_greek() {
             assert!(text.contains("\nsource_hash: "), "{path}: a translation records the source_hash of its original");
         }
     }
+}
+
+/// Every translation language has the project's agreed terms: at least 30, each saying where it
+/// comes from (a key of the file's [sources]), the unchecked ones marked; the build above
+/// proves that the translations use them (no terminology warning).
+#[test]
+fn every_translation_language_has_at_least_30_agreed_terms_with_their_sources() {
+    let run = Command::new(env!("CARGO_BIN_EXE_innotrain"))
+        .args(["status", "--terms", "--format", "json"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let glossaries: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    for lang in &LANGS[1..] {
+        let glossary = &glossaries[lang];
+        let terms = glossary["terms"].as_array().unwrap_or_else(|| panic!("no terms for {lang}"));
+        assert!(terms.len() >= 30, "{lang}: {} terms", terms.len());
+        let sources = glossary["sources"].as_object().unwrap();
+        for key in ["C", "Q", "F", "A", "P"] {
+            assert!(sources.contains_key(key), "{lang}: source {key} is not described");
+        }
+        for term in terms {
+            let from = term["from"].as_str().unwrap_or_else(|| panic!("{lang}: {term} has no source"));
+            assert!(sources.contains_key(from), "{lang}: {term}");
+            assert!(!term["approved"].as_str().unwrap().contains([';', '(']), "{lang}: one form per term: {term}");
+        }
+        assert!(
+            terms.iter().any(|t| t["unsure"] == true),
+            "{lang}: terms not checked against official texts are marked"
+        );
+    }
+    let agreed = |lang: &str| glossaries[lang]["terms"][0]["approved"].as_str().unwrap().to_string();
+    assert_eq!(
+        ["de", "it", "es", "el"].map(agreed),
+        [
+            "arbeitsbasiertes Lernen",
+            "apprendimento basato sul lavoro",
+            "aprendizaje en el trabajo",
+            "μάθηση με βάση την εργασία"
+        ],
+        "the issue's terms, first in each file"
+    );
 }
 
 #[test]
