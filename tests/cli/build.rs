@@ -143,6 +143,52 @@ fn two_builds_are_byte_identical() {
     assert_eq!(tree(&site.root.join("one")), tree(&site.root.join("two")));
 }
 
+/// The same input gives the same bytes (pages, PDFs, search index) whatever the machine: the
+/// number of threads, the time zone, the locale, the umask, and the order in which the files
+/// were created (and so, on most file systems, listed).
+#[test]
+fn the_same_input_gives_the_same_bytes_in_any_environment() {
+    let site = Fixture::new("multilingual");
+    let build = |out: &str, env: &[(&str, &str)], umask: &str| {
+        let root = site.root.to_str().unwrap();
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" build --root \"$1\" --out \"$1/{out}\""))
+            .arg(env!("CARGO_BIN_EXE_innotrain"))
+            .arg(root)
+            .env_remove("RAYON_NUM_THREADS")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{out}: {}", String::from_utf8_lossy(&output.stderr));
+        tree(&site.root.join(out))
+    };
+    let baseline = build("baseline", &[], "022");
+    assert!(baseline.keys().any(|p| p.ends_with(".pdf")), "PDFs are compared too");
+    let one_thread_in_kiribati_in_greek = build(
+        "other",
+        &[("RAYON_NUM_THREADS", "1"), ("TZ", "Pacific/Kiritimati"), ("LANG", "el_GR.UTF-8"), ("LC_ALL", "el_GR.UTF-8")],
+        "077",
+    );
+    assert_eq!(baseline, one_thread_in_kiribati_in_greek);
+    let many_threads_in_c =
+        build("third", &[("RAYON_NUM_THREADS", "7"), ("TZ", "America/Los_Angeles"), ("LC_ALL", "C")], "002");
+    assert_eq!(baseline, many_threads_in_c);
+
+    // The project's files created in reverse order.
+    let reversed = Fixture::empty();
+    let files = tree(&site.root.join("content"));
+    for (path, bytes) in files.iter().rev() {
+        let target = reversed.root.join("content").join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    std::fs::copy(site.root.join("book.toml"), reversed.root.join("book.toml")).unwrap();
+    let run = reversed.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(baseline, tree(&reversed.out()));
+}
+
 #[test]
 fn crlf_and_bom_give_the_same_output_as_lf() {
     let lf = Fixture::new("multilingual");
