@@ -188,7 +188,7 @@ fn module(starter: &Starter, is_source: bool) -> String {
     )
 }
 
-const GITIGNORE: &str = "# innotrain's output and its cache of typeset PDFs (keep the cache between CI runs).\n/public/\n/.innotrain-cache/\n";
+const GITIGNORE: &str = "# innotrain's output, its lock and staging folders, and its cache of typeset PDFs (keep the\n# cache between CI runs).\n/public/\n/.public.*\n/.innotrain-cache/\n";
 
 fn book_toml(title: &str, languages: &[Language], period: FundingPeriod) -> String {
     let languages_toml: String = languages

@@ -61,13 +61,13 @@ pub fn assert_no_crash(run: &Run) {
     assert!(run.code == 0 || run.code == 1, "exit code {} (a signal?):\n{}", run.code, run.stderr);
 }
 
-/// No `.public.staging-*` folder beside the output.
+/// No `.public.staging-*` or `.public.old-*` folder beside the output (the lock file stays).
 pub fn assert_no_staging_left(root: &Path) {
     let left: Vec<String> = std::fs::read_dir(root)
         .unwrap()
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".public"))
+        .filter(|name| name.starts_with(".public") && name != ".public.lock")
         .collect();
     assert!(left.is_empty(), "staging folders left behind: {left:?}");
 }

@@ -399,7 +399,7 @@ fn rebuild_replaces_the_previous_output_atomically() {
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public") && e.file_name() != ".public.lock")
         .collect();
     assert!(leftovers.is_empty(), "staging folders left behind");
 }
