@@ -201,7 +201,26 @@ fn an_edited_translation_is_checked_against_the_agreed_terms() {
 #[test]
 fn requests_cannot_leave_the_site() {
     let site = Fixture::new("minimal");
+    // A canary beside the project, and one in it outside the site (reliability.md T24).
+    site.write("../canary.txt", "canary-beside-the-project");
+    site.write("canary.txt", "canary-in-the-project");
     let preview = start(&site, &[]);
+    for target in [
+        "/../canary.txt",
+        "/../../canary.txt",
+        "/%2e%2e/%2e%2e/canary.txt",
+        "/..%2f..%2fcanary.txt",
+        "/static/..\\..\\canary.txt",
+        "/canary.txt",
+        "/canary.txt#",
+        "/canary.txt?raw??",
+        "/1.0/en/%23/../../../canary.txt",
+        "http://evil.example/canary.txt",
+    ] {
+        let response = raw(&preview, &format!("GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assert!(!response.contains("canary-"), "{target} leaked a file: {response}");
+        assert!(response.starts_with("HTTP/1.1 4"), "{target}: {response}");
+    }
     for target in [
         "/../book.toml",
         "/%2e%2e/book.toml",
@@ -353,4 +372,50 @@ fn pdfs_are_typeset_when_opened() {
     assert!(head.contains("application/pdf"), "{head}");
     assert!(response[head_end..].starts_with(b"%PDF-"), "the body is a PDF");
     assert!(!site.root.join("public").exists(), "the preview writes no output folder");
+}
+
+/// `GET path` until the response satisfies `wanted`, or fails after 20 s.
+fn wait_for_page(preview: &Preview, path: &str, wanted: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    loop {
+        let response = get(preview, path);
+        if wanted(&response) {
+            return response;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "{path} never became as wanted: {response}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// reliability.md T26: editors' leftovers, a burst of 500 saves, a renamed page and a folder
+/// added and deleted while the preview runs: it stays up, never serves a leftover, and ends
+/// showing the files as they are.
+#[test]
+fn leftovers_bursts_renames_and_deleted_folders_keep_the_preview_whole() {
+    let site = Fixture::new("minimal");
+    let preview = start(&site, &[]);
+    for leftover in ["01-first-steps.md~", "#01-first-steps.md#", "4913", ".01-first-steps.md.swp"] {
+        site.write(&format!("content/io1-basics/{leftover}"), "left by an editor");
+    }
+    let page = site.root.join("content/io1-basics/01-first-steps.md");
+    for save in 0..500 {
+        std::fs::write(&page, format!("---\ntitle: First steps\n---\nSave {save}.\n")).unwrap();
+    }
+    wait_for_page(&preview, "/1.0/en/io1-basics/first-steps/", |page| page.contains("Save 499."));
+    for leftover in ["01-first-steps.md~", "%2301-first-steps.md%23", "4913"] {
+        let response = get(&preview, &format!("/1.0/media/io1-basics/{leftover}"));
+        assert!(response.starts_with("HTTP/1.1 404"), "{leftover} was published: {response}");
+    }
+
+    std::fs::rename(&page, site.root.join("content/io1-basics/02-renamed.md")).unwrap();
+    site.write("content/io1-basics/_index.md", "---\ntitle: Basics\n---\nSee [the module](02-renamed.md).\n");
+    wait_for_page(&preview, "/1.0/en/io1-basics/renamed/", |page| page.starts_with("HTTP/1.1 200"));
+    wait_for_page(&preview, "/1.0/en/io1-basics/first-steps/", |page| page.starts_with("HTTP/1.1 404"));
+
+    site.write("content/io2-extra/_index.md", "---\ntitle: Extra\n---\nAn extra output.\n");
+    site.write("content/io2-extra/01-more.md", "---\ntitle: More\n---\nMore text.\n");
+    wait_for_page(&preview, "/1.0/en/io2-extra/more/", |page| page.contains("More text."));
+    std::fs::remove_dir_all(site.root.join("content/io2-extra")).unwrap();
+    wait_for_page(&preview, "/1.0/en/io2-extra/more/", |page| page.starts_with("HTTP/1.1 404"));
+    assert!(get(&preview, "/1.0/en/io1-basics/renamed/").contains("Save 499."));
 }
