@@ -64,17 +64,21 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_recovers(
     assert!(sites[&'A'].keys().any(|path| path.ends_with(".pdf")), "the builds typeset PDFs");
     assert_ne!(sites[&'A'], sites[&'B']);
 
-    // Kill moments from the start of a build to well past its end, so that kills land while
-    // loading, rendering, typesetting and swapping, and some after the build finished.
+    // Kill moments from the start of a build to past its end, so that kills land while
+    // loading, rendering, typesetting and swapping; the last ones long after (a loaded CI
+    // machine may take several times longer than the builds above).
     let kills = 40;
+    let moments = (0..kills)
+        .map(|kill| longest.mul_f64(1.5) * kill / kills)
+        .chain([3.0, 6.0, 12.0].map(|times| longest.mul_f64(times)));
     let mut shown = 'A';
     let mut outcomes = BTreeMap::from([("killed before the swap", 0), ("finished", 0)]);
-    for kill in 0..kills {
+    for (kill, moment) in moments.enumerate() {
         let next = if shown == 'A' { 'B' } else { 'A' };
         write_variant(&site, next);
         forget_pdf_cache(&site);
         let mut build = spawn_build(&site);
-        std::thread::sleep(longest.mul_f64(1.4) * kill / kills);
+        std::thread::sleep(moment);
         kill_group(&mut build);
         let now = tree(&site.out());
         if now == sites[&next] {
