@@ -108,9 +108,11 @@ pub fn decode_path(path: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        // `get`, not slicing: a `%` may be followed by a character of several bytes (`%0ᴀ`).
         if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(value) = u8::from_str_radix(&path[i + 1..i + 3], 16)
+            && let Some(hex) = path.get(i + 1..i + 3)
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && let Ok(value) = u8::from_str_radix(hex, 16)
         {
             out.push(value);
             i += 3;

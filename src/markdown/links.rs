@@ -39,37 +39,37 @@ pub struct LinkContext<'a> {
 /// Writes the HTML of `prepared` for the reader in `ctx`.
 pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnostics) -> String {
     let mut link_number = 0;
-    // A link or image that leads nowhere loses its tags and keeps its text (links do not nest,
-    // and an image holds only its alt text, so one flag per kind finds the matching end).
-    let (mut unlinked, mut unimaged) = (false, false);
+    // A link or image that leads nowhere loses its tags and keeps its text. One flag per open
+    // link or image finds the matching end: they nest (an autolink inside a link's text, an
+    // image in another's alt text), and dropping the inner end instead of the outer one left
+    // `<em><a …>x</em></a>`.
+    let (mut links_dropped, mut images_dropped): (Vec<bool>, Vec<bool>) = (Vec::new(), Vec::new());
     let events = prepared.events.iter().cloned().filter_map(|event| match event {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
             if !super::is_resolvable(link_type) {
+                links_dropped.push(false);
                 return Some(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
-            match resolve(&dest_url, false, prepared, ctx, offset, diags) {
+            let href = resolve(&dest_url, false, prepared, ctx, offset, diags);
+            links_dropped.push(matches!(href, Href::Nowhere));
+            match href {
                 Href::AsWritten => Some(Event::Start(Tag::Link { link_type, dest_url, title, id })),
                 Href::To(href) => Some(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })),
-                Href::Nowhere => {
-                    unlinked = true;
-                    None
-                }
+                Href::Nowhere => None,
             }
         }
-        Event::End(TagEnd::Link) if unlinked => {
-            unlinked = false;
-            None
-        }
+        Event::End(TagEnd::Link) if links_dropped.pop() == Some(true) => None,
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
             let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
             link_number += 1;
-            match resolve(&dest_url, true, prepared, ctx, offset, diags) {
+            let href = resolve(&dest_url, true, prepared, ctx, offset, diags);
+            images_dropped.push(matches!(href, Href::Nowhere));
+            match href {
                 Href::AsWritten => Some(Event::Start(Tag::Image { link_type, dest_url, title, id })),
                 Href::To(href) => Some(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id })),
                 Href::Nowhere => {
-                    unimaged = true;
                     // An image without alt text is named by its file.
                     let name = dest_url.rsplit('/').next().unwrap_or_default().to_string();
                     Some(Event::Text(CowStr::from(format!("[{name}]"))))
@@ -77,10 +77,7 @@ pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnosti
                 }
             }
         }
-        Event::End(TagEnd::Image) if unimaged => {
-            unimaged = false;
-            None
-        }
+        Event::End(TagEnd::Image) if images_dropped.pop() == Some(true) => None,
         other => Some(other),
     });
     let mut out = String::new();

@@ -132,6 +132,14 @@ pub fn html_events<'a>(events: impl IntoIterator<Item = Event<'a>>, prepared: &P
 
 /// The language of a fenced code block (`yaml` of ```` ```yaml title=x ````), empty if none.
 pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
+/// A page's body as HTML for the reader of `ctx`: links resolved for that reader and the
+/// HTML-only rewriters applied ([`links::render_html`]), then raw HTML sanitised when book.toml
+/// allows it ([`safety::sanitise_body`]). What a page render writes into its template, and what
+/// tests/fuzz checks for any Markdown.
+pub fn body_html(prepared: &Prepared, ctx: &links::LinkContext<'_>, raw_html: RawHtml, diags: &Diagnostics) -> String {
+    safety::sanitise_body(&links::render_html(prepared, ctx, diags), raw_html)
+}
+
     match kind {
         CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
         CodeBlockKind::Indented => String::new(),

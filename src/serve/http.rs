@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 /// Largest request head accepted.
-const MAX_HEAD: usize = 16 * 1024;
+pub const MAX_HEAD: usize = 16 * 1024;
 
 /// A parsed request.
 #[derive(Debug, PartialEq, Eq)]
@@ -30,12 +30,48 @@ pub enum Refusal {
     Method,
 }
 
-/// Reads and parses one request head from `stream`.
+/// Reads one request head from `stream` (with a timeout, at most [`MAX_HEAD`] bytes) and parses
+/// it with [`parse_request`].
 pub fn read_request(stream: &TcpStream) -> Result<Request, Refusal> {
     stream.set_read_timeout(Some(Duration::from_secs(5))).map_err(|_| Refusal::Malformed)?;
-    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64));
-    let mut line = String::new();
-    reader.read_line(&mut line).map_err(|_| Refusal::Malformed)?;
+    let head = read_head(BufReader::new(stream.take(MAX_HEAD as u64)))?;
+    parse_request(&head)
+}
+
+/// The bytes of a request head: lines up to and including the first blank one, or everything
+/// until the connection (or the size limit) ended it, which [`parse_request`] refuses. Lines
+/// must be UTF-8.
+fn read_head(mut reader: impl BufRead) -> Result<Vec<u8>, Refusal> {
+    let mut head = Vec::new();
+    loop {
+        let line_start = head.len();
+        let read = reader.read_until(b'\n', &mut head).map_err(|_| Refusal::Malformed)?;
+        let line = std::str::from_utf8(&head[line_start..]).map_err(|_| Refusal::Malformed)?;
+        let complete = read > 0 && line.ends_with('\n');
+        if !complete || line.trim_end().is_empty() {
+            return Ok(head);
+        }
+    }
+}
+
+/// Parses a request head: the request line, then header lines up to a blank line (anything
+/// after it is ignored). Kept apart from the socket so that it can be fuzzed (tests/fuzz/).
+/// Refused: a head longer than [`MAX_HEAD`] or not closed by a blank line, text that is not
+/// UTF-8, a request line that is not `METHOD target HTTP/1.x`, a header line without a colon,
+/// more than one Host header, a target outside the site, a method other than GET and HEAD.
+pub fn parse_request(head: &[u8]) -> Result<Request, Refusal> {
+    let mut lines = head.split_inclusive(|&b| b == b'\n');
+    let mut consumed = 0;
+    let mut next_line = || -> Result<Option<&str>, Refusal> {
+        let Some(line) = lines.next() else { return Ok(None) };
+        consumed += line.len();
+        // A head that only ends beyond the limit was cut off by it when read from a socket.
+        if consumed > MAX_HEAD {
+            return Err(Refusal::Malformed);
+        }
+        std::str::from_utf8(line).map(Some).map_err(|_| Refusal::Malformed)
+    };
+    let line = next_line()?.unwrap_or_default();
     let mut parts = line.trim_end().split(' ');
     let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
@@ -46,9 +82,8 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, Refusal> {
     }
     let mut host = None;
     loop {
-        let mut header = String::new();
-        let read = reader.read_line(&mut header).map_err(|_| Refusal::Malformed)?;
-        if read == 0 || !header.ends_with('\n') {
+        let Some(header) = next_line()? else { return Err(Refusal::Malformed) };
+        if !header.ends_with('\n') {
             return Err(Refusal::Malformed); // the head was cut off (too long, or closed)
         }
         let header = header.trim_end();
@@ -57,6 +92,11 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, Refusal> {
         }
         let Some((name, value)) = header.split_once(':') else { return Err(Refusal::Malformed) };
         if name.eq_ignore_ascii_case("host") {
+            // Two Host headers (RFC 9112 §3.2: answered with 400) would leave it to chance which
+            // one the Host check sees.
+            if host.is_some() {
+                return Err(Refusal::Malformed);
+            }
             host = Some(value.trim().to_ascii_lowercase());
         }
     }
@@ -74,6 +114,11 @@ pub fn site_path(target: &str) -> Result<String, Refusal> {
         return Err(Refusal::OutsideSite);
     }
     let raw = target.split(['?', '#']).next().unwrap_or("/");
+    // An encoded separator is one the checks below cannot tell from a character of a name:
+    // `/%2fetc/passwd` would be `//etc/passwd`. No file name of a site holds one.
+    if raw.to_ascii_lowercase().contains("%2f") {
+        return Err(Refusal::OutsideSite);
+    }
     let decoded = percent_decode(raw).ok_or(Refusal::Malformed)?;
     if decoded.contains(['\\', '\0']) || decoded.split('/').any(|segment| segment == ".." || segment == ".") {
         return Err(Refusal::OutsideSite);
@@ -174,10 +219,20 @@ mod tests {
             "http://evil/x",
             "/a%00b",
             "/./x",
+            "/%2fetc/passwd",
+            "/a%2Fb",
         ] {
             assert!(site_path(target).is_err(), "{target}");
         }
         assert_eq!(site_path("/2.0/el/%CE%B1/?x=1").unwrap(), "/2.0/el/α/");
+    }
+
+    #[test]
+    fn refuses_a_second_host_header() {
+        let head = b"GET / HTTP/1.1\r\nHost: evil.example\r\nhost: localhost\r\n\r\n";
+        assert_eq!(parse_request(head), Err(Refusal::Malformed));
+        let head = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        assert_eq!(parse_request(head).unwrap().host.as_deref(), Some("localhost"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! pages show the diagnostics, in the CLI's words, until the content is fixed.
 
 mod browser;
-mod http;
+// Public for tests/fuzz, which fuzzes its request parsing.
+pub mod http;
 
 use std::collections::BTreeMap;
 use std::io::Write;
