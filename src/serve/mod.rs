@@ -170,8 +170,11 @@ fn concerns_site(root: &Path, path: &Path) -> bool {
     let Ok(relative) = path.strip_prefix(root) else { return false };
     let mut parts = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
     let Some(first) = parts.next() else { return false };
-    let hidden = relative.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    !hidden && !matches!(first.as_str(), "target" | "public" | "node_modules") && !first.ends_with('~')
+    let hidden = relative.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('.') || crate::source::is_editor_leftover(&name)
+    });
+    !hidden && !matches!(first.as_str(), "target" | "public" | "node_modules")
 }
 
 /// What the previous successful build left for an incremental one.
