@@ -15,6 +15,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SourceFile {
     pub path: String,
+    /// Its size in bytes as listed, so that a file too large to read can be refused unread.
+    pub size: u64,
 }
 
 /// A tree of content files.
@@ -63,12 +65,13 @@ impl Source for WorkingTree {
                 diags.push(
                     Diagnostic::error(relative, "symbolic links are not allowed in the content")
                         .in_category("files")
-                        .with_hint("replace the link with a copy of the file it points to"),
+                        .with_hint("replace the link with a copy of the file or folder it points to"),
                 );
                 continue;
             }
             if entry.file_type().is_file() {
-                files.push(SourceFile { path: relative });
+                let size = entry.metadata().map_or(0, |metadata| metadata.len());
+                files.push(SourceFile { path: relative, size });
             }
         }
         files.sort();
@@ -153,15 +156,15 @@ impl Source for GitTree {
             diags.push(
                 Diagnostic::error(link, "symbolic links are not allowed in the content")
                     .in_category("files")
-                    .with_hint("replace the link with a copy of the file it points to"),
+                    .with_hint("replace the link with a copy of the file or folder it points to"),
             );
         }
         Ok(self
             .files
-            .keys()
-            .filter(|path| path.starts_with(&prefix))
-            .filter(|path| !path.split('/').any(|part| part.starts_with('.')))
-            .map(|path| SourceFile { path: path.clone() })
+            .iter()
+            .filter(|(path, _)| path.starts_with(&prefix))
+            .filter(|(path, _)| !path.split('/').any(|part| part.starts_with('.')))
+            .map(|(path, bytes)| SourceFile { path: path.clone(), size: bytes.len() as u64 })
             .collect())
     }
 

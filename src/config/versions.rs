@@ -35,6 +35,11 @@ pub(super) fn validate_versions(
             ok = false;
             continue;
         };
+        if let Some(why) = reserved_label(&version) {
+            error(format!("the version label `{version}` is reserved"), why);
+            ok = false;
+            continue;
+        }
         let source = match (&raw_version.git, &raw_version.snapshot) {
             (Some(git), None) => VersionSource::Git(git.clone()),
             (None, Some(folder)) if !folder.split(['/', '\\']).any(|p| p == "..") && !folder.starts_with('/') => {
@@ -85,6 +90,16 @@ pub(super) fn validate_versions(
         ok = false;
     }
     let current = current?;
+    if let Some(why) = reserved_label(current) {
+        let (line, col) = locate(text, "version");
+        diags.push(
+            Diagnostic::error(CONFIG_FILE, format!("the version label `{current}` is reserved"))
+                .in_category("versions")
+                .at(line, col)
+                .with_hint(why),
+        );
+        ok = false;
+    }
     specs.push(VersionSpec {
         version: current.clone(),
         source: VersionSource::WorkingTree,
@@ -110,6 +125,28 @@ pub(super) fn validate_versions(
         }
     }
     ok.then_some(specs)
+}
+
+/// Why a version label cannot be a folder at the top of the output, if it cannot: the site's
+/// own files and folders there (`static/` would mix the theme's files with a version's,
+/// `versions.json/` cannot be written at all), and names Windows keeps for devices (`con`,
+/// `nul.1`), compared without case as on case-insensitive file systems.
+fn reserved_label(version: &Version) -> Option<&'static str> {
+    let label = version.as_str().to_ascii_lowercase();
+    if ["static", "index.html", "404.html", "sitemap.xml", "robots.txt", "versions.json"].contains(&label.as_str()) {
+        return Some(
+            "the site writes a file or folder of that name beside the versions; choose another label, such as `1.0`",
+        );
+    }
+    let stem = label.split('.').next().unwrap_or_default();
+    let numbered =
+        |prefix: &str| stem.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    if matches!(stem, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt") {
+        return Some(
+            "Windows reserves the name, so the site could not be copied there; choose another label, such as `1.0`",
+        );
+    }
+    None
 }
 
 /// `YYYY-MM-DD`, with a month 1–12 and a day 1–31.

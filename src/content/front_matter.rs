@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::options::MergeKeyPolicy;
 use serde_saphyr::{Budget, Error as YamlError, Options, Spanned};
 
 use crate::diag::{Diagnostic, did_you_mean};
@@ -170,28 +171,45 @@ pub struct Split<'a> {
     pub body_start: usize,
 }
 
-/// Splits `---\n<yaml>\n---\n<body>`. `text` has had its BOM removed and CRLF turned into LF.
+/// Splits `---\n<yaml>\n---\n<body>`. `text` has had its BOM removed and its line ends turned
+/// into LF.
 pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::error(path, "missing front matter")
+        let message = if text.trim().is_empty() { "file is empty" } else { "missing front matter" };
+        return Err(Diagnostic::error(path, message)
             .in_category("front-matter")
             .at(1, 1)
             .with_hint("start the file with a `---` line, then `title: …`, then another `---` line"));
     };
     let mut offset = 4;
-    for line in after_open.split_inclusive('\n') {
+    // YAML's own end marker `...`: remembered, so that a block closed with it (as some YAML
+    // tools write) is told exactly that, at its line, instead of "not closed".
+    let mut dots_line = None;
+    for (index, line) in after_open.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
             let yaml = &text[4..offset];
             let body_start = offset + line.len();
             if yaml.len() > MAX_FRONT_MATTER_BYTES {
-                return Err(Diagnostic::error(path, "front matter is larger than 64 KiB")
-                    .in_category("front-matter")
-                    .at(2, 1)
-                    .with_hint("keep long text in the body of the page"));
+                return Err(Diagnostic::error(
+                    path,
+                    format!("front matter is {}; the limit is 64 KiB", crate::diag::size(yaml.len() as u64)),
+                )
+                .in_category("front-matter")
+                .at(2, 1)
+                .with_hint("keep long text in the body of the page"));
             }
             return Ok(Split { yaml, body_start });
         }
+        if line.trim_end() == "..." && dots_line.is_none() {
+            dots_line = Some(index + 2);
+        }
         offset += line.len();
+    }
+    if let Some(line) = dots_line {
+        return Err(Diagnostic::error(path, "front matter ends with `...` instead of `---`")
+            .in_category("front-matter")
+            .at(line, 1)
+            .with_hint("replace the `...` line with a `---` line"));
     }
     Err(Diagnostic::error(path, "front matter is not closed")
         .in_category("front-matter")
@@ -202,12 +220,18 @@ pub fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Diagnostic> {
 /// Parses front matter YAML into `T`, turning YAML and schema errors into a located diagnostic.
 /// `yaml` starts on line 2 of the file.
 pub fn parse<T: for<'de> Deserialize<'de>>(path: &str, yaml: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|error| yaml_diagnostic(path, &error))
+    serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|error| yaml_diagnostic(path, yaml, &error))
 }
+
+/// Lists and groups front matter may nest (`learning_outcomes: {skills: [...]}` needs 2).
+const MAX_DEPTH: usize = 16;
 
 fn yaml_options() -> Options {
     let mut budget = Budget::default();
-    budget.max_depth = 16;
+    budget.max_depth = MAX_DEPTH;
+    // The parser's own limit for `[[[…]]]`, one above ours, so that our budget (and its
+    // message) comes first instead of the parser's "recursion limit exceeded" 255 levels in.
+    budget.flow_nesting_limit = MAX_DEPTH + 1;
     budget.max_nodes = 5_000;
     budget.max_aliases = MAX_ALIASES;
     budget.max_anchors = 100;
@@ -216,32 +240,22 @@ fn yaml_options() -> Options {
     let mut options = Options::default();
     options.budget = Some(budget);
     options.with_snippet = false;
+    // Front matter is plain keys and texts. A tag would otherwise be dropped silently
+    // (`title: !Important news` → "news") or, with the `include` feature, read another file
+    // (`!include /etc/passwd`); merge keys (`<<: *x`) pull keys in from elsewhere in the block.
+    options.reject_unsupported_tags = true;
+    options.merge_keys = MergeKeyPolicy::Error;
+    // `!!binary` is a standard tag, so the line above lets it through: keep its text as
+    // written instead of decoding base64 into a title nobody can read in the source.
+    options.ignore_binary_tag_for_string = true;
     options
 }
 
-fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
-    let (message, hint) = match error {
-        YamlError::SerdeUnknownField { field, expected, .. } => (
-            format!("unknown front matter key `{field}`"),
-            match did_you_mean(field, expected.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of {}", crate::diag::backticked(expected.iter().copied())),
-            },
-        ),
-        YamlError::SerdeUnknownVariant { variant, expected, .. } => (
-            format!("unknown value `{variant}`"),
-            match did_you_mean(variant, expected.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of {}", crate::diag::backticked(expected.iter().copied())),
-            },
-        ),
-        YamlError::SerdeMissingField { field, .. } => {
-            (format!("missing front matter key `{field}`"), format!("add `{field}: …` between the `---` lines"))
-        }
-        YamlError::Budget { breach, .. } => budget_message(breach),
-        other => in_plain_words(&plain_message(other)),
-    };
+fn yaml_diagnostic(path: &str, yaml: &str, error: &YamlError) -> Diagnostic {
+    let (message, hint) = in_plain_words(yaml, innermost(error));
     let diagnostic = Diagnostic::error(path, message).in_category("front-matter").with_hint(hint);
+    // For an error inside an alias's value, where the alias is used (the outer error's
+    // primary location), which is where the budget ran out.
     match error.location() {
         // The YAML starts on line 2: line 1 is the opening `---`.
         Some(location) if location.line() > 0 => {
@@ -251,27 +265,130 @@ fn yaml_diagnostic(path: &str, error: &YamlError) -> Diagnostic {
     }
 }
 
+/// The error itself, without the wrappers that say it happened while replaying an alias.
+fn innermost(mut error: &YamlError) -> &YamlError {
+    while let YamlError::AliasError { error: inner, .. } | YamlError::WithSnippet { error: inner, .. } = error {
+        error = inner;
+    }
+    error
+}
+
+/// A YAML or schema error said the way a translator who has never heard of YAML can act on
+/// (message and hint), keeping the parser's words in brackets where they add a search term.
+fn in_plain_words(yaml: &str, error: &YamlError) -> (String, String) {
+    let expected_one_of = |found: &str, expected: &[&'static str]| match did_you_mean(found, expected.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("expected one of {}", crate::diag::backticked(expected.iter().copied())),
+    };
+    match error {
+        YamlError::SerdeUnknownField { field, expected, .. } => {
+            (format!("unknown front matter key `{field}`"), expected_one_of(field, expected))
+        }
+        YamlError::SerdeUnknownVariant { variant, expected, .. } => {
+            (format!("unknown value `{variant}`"), expected_one_of(variant, expected))
+        }
+        YamlError::SerdeMissingField { field, .. } => {
+            (format!("missing front matter key `{field}`"), format!("add `{field}: …` between the `---` lines"))
+        }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("this key");
+            (format!("`{key}` is written twice"), format!("keep one `{key}:` line and remove the other"))
+        }
+        YamlError::NullIntoString { .. } => (
+            "a text is missing here".into(),
+            "write the text after the colon, or remove the line; `~` and `null` mean \"nothing\" in front matter, so put them in quotes if you mean the word".into(),
+        ),
+        YamlError::InvalidScalar { ty, location } => {
+            let found = found_at(yaml, location).map(|text| format!(", found `{text}`")).unwrap_or_default();
+            match *ty {
+                ty if ty.starts_with("bool") => (
+                    format!("expected `true` or `false`{found}"),
+                    "write `true` or `false`, or remove the line".into(),
+                ),
+                "u8" => (format!("expected a whole number from 0 to 255{found}"), NUMBER_HINT.into()),
+                _ => (format!("expected a whole number{found}"), NUMBER_HINT.into()),
+            }
+        }
+        YamlError::Unexpected { expected, .. } => match *expected {
+            "sequence start" => (
+                "expected a list".into(),
+                "write a list as `[a, b]`, or as `- item` lines below the key".into(),
+            ),
+            "mapping start" => (
+                "expected `key: value` lines".into(),
+                "front matter is a list of `key: value` lines, e.g. `title: My module`".into(),
+            ),
+            "string scalar" => (
+                "expected a text, found a list or a group of keys".into(),
+                "put the text in double quotes if it starts with `[`, `{`, `-` or `&`".into(),
+            ),
+            other => (format!("expected {other}"), SYNTAX_HINT.into()),
+        },
+        YamlError::UnsupportedTag { tag, .. } | YamlError::TaggedStructFieldName { tag, .. } => (
+            format!("`{tag}` is a YAML tag, which front matter does not use"),
+            "remove it; a text that starts with `!` goes in double quotes: `title: \"!Important\"`".into(),
+        ),
+        YamlError::UnsupportedIncludeForm { .. } => (
+            "`!include` is a YAML tag, which front matter does not use".into(),
+            "write the text itself; front matter cannot take text from other files".into(),
+        ),
+        YamlError::MergeKeyNotAllowed { .. } | YamlError::MergeValueNotMapOrSeqOfMaps { .. } => (
+            "merge keys (`<<`) are not allowed in front matter".into(),
+            "write the keys out one by one".into(),
+        ),
+        YamlError::UnknownAnchor { .. } => (
+            "an alias (`*name`) refers to no anchor (`&name`)".into(),
+            "write the value out; front matter needs no aliases".into(),
+        ),
+        YamlError::Eof { .. } if yaml.trim().is_empty() => {
+            ("front matter is empty".into(), "add `title: …` between the `---` lines".into())
+        }
+        YamlError::Budget { breach, .. } => budget_message(breach),
+        other => parser_message_in_plain_words(&plain_message(other)),
+    }
+}
+
+const NUMBER_HINT: &str = "write digits only, without quotes, units or decimals, e.g. `duration_minutes: 90`";
+
+/// The value written at `location` of `yaml` (up to the end of its line or flow item), to say
+/// what was found.
+fn found_at(yaml: &str, location: &serde_saphyr::Location) -> Option<String> {
+    let line = yaml.lines().nth((location.line() as usize).checked_sub(1)?)?;
+    let rest: String = line.chars().skip((location.column() as usize).saturating_sub(1)).collect();
+    let value = rest.split([',', ']', '}', '#']).next()?.trim();
+    (!value.is_empty() && value.chars().count() <= 40).then(|| value.to_string())
+}
+
+const SYNTAX_HINT: &str = "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines";
+
 /// A breached YAML budget in plain words: front matter that repeats aliases, nests deeply or
 /// holds thousands of values is a mistake or an attack, never a real page.
 fn budget_message(breach: &BudgetBreach) -> (String, String) {
+    let too_large = "front matter holds a title, a summary and short lists; keep long text in the body";
     match breach {
         BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => (
             format!("front matter repeats YAML aliases (`*name`) more than {MAX_ALIASES} times"),
             "write the values out; front matter needs no aliases".into(),
         ),
-        other => (
-            format!("front matter is too large for a page ({other:?})"),
-            "front matter holds a title, a summary and short lists; keep long text in the body".into(),
+        BudgetBreach::Depth { .. } => (
+            format!("front matter nests lists or keys more than {MAX_DEPTH} levels deep"),
+            "a list holds texts (`[a, b]`); close each `[` and `{` where its list ends".into(),
         ),
+        // Counted after aliases are expanded: a 10 kB text repeated by aliases is as large as
+        // the text written out.
+        BudgetBreach::ScalarBytes { .. } => {
+            ("front matter texts add up to more than 64 KiB (aliases included)".into(), too_large.into())
+        }
+        other => (format!("front matter is too large for a page ({other:?})"), too_large.into()),
     }
 }
 
-/// A YAML parser's message ("mapping values are not allowed in this context") said the way a
-/// translator who has never heard of YAML can act on, keeping the parser's words in brackets for
-/// whoever searches for them.
-fn in_plain_words(parser_message: &str) -> (String, String) {
+/// A YAML parser's message ("mapping values are not allowed in this context") in plain words.
+fn parser_message_in_plain_words(parser_message: &str) -> (String, String) {
     let says = |words: &str| parser_message.contains(words);
-    if says("tab") {
+    // Whole words only: "acceptable" contains "tab".
+    let says_word = |word: &str| parser_message.split(|c: char| !c.is_alphanumeric()).any(|w| w == word);
+    if says_word("tab") || says_word("tabs") {
         (
             format!("a tab character is not allowed here ({parser_message})"),
             "replace the tab with spaces: front matter is indented with spaces only".into(),
@@ -286,8 +403,13 @@ fn in_plain_words(parser_message: &str) -> (String, String) {
             format!("the text goes on after its closing quotation mark ({parser_message})"),
             "a quotation mark inside a quoted text ends it: use « » or „ “ inside the text, or write \\\" for each inner \"".into(),
         )
+    } else if says("recursion limit exceeded") {
+        (
+            format!("front matter nests lists or keys more than {MAX_DEPTH} levels deep"),
+            "a list holds texts (`[a, b]`); close each `[` and `{` where its list ends".into(),
+        )
     } else {
-        (parser_message.to_string(), "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines".into())
+        (parser_message.to_string(), SYNTAX_HINT.into())
     }
 }
 

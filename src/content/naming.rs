@@ -24,7 +24,13 @@ pub struct PageName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameProblem {
     MissingOrder,
-    InvalidSlug { suggestion: String },
+    InvalidSlug {
+        suggestion: String,
+    },
+    /// `con`, `nul`, `com1` …: a page's folder of that name cannot be created on Windows.
+    WindowsDeviceName {
+        slug: String,
+    },
 }
 
 /// Parses `01-bar.el.md`, `01-bar.md`, `_index.md`, `_index.de.md`. The caller has checked the
@@ -72,7 +78,22 @@ fn url_slug(name: &str) -> Result<String, NameProblem> {
         return Err(refused());
     }
     let slug = name.to_ascii_lowercase().replace('_', "-");
-    if is_valid_slug(&slug) { Ok(slug) } else { Err(refused()) }
+    if !is_valid_slug(&slug) {
+        return Err(refused());
+    }
+    if is_windows_device_name(&slug) {
+        return Err(NameProblem::WindowsDeviceName { slug });
+    }
+    Ok(slug)
+}
+
+/// Names Windows keeps for devices, in any case and with any extension: a folder `con/` (the
+/// page's address) cannot be created there, so the site could not be built, copied or unzipped
+/// on a partner's Windows machine.
+fn is_windows_device_name(slug: &str) -> bool {
+    let numbered =
+        |prefix: &str| slug.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    matches!(slug, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
 /// Slugs become URL segments: lowercase ASCII letters, digits and single hyphens.
@@ -85,8 +106,14 @@ pub fn is_valid_slug(slug: &str) -> bool {
 }
 
 fn suggest_slug(slug: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
-    for c in slug.chars().flat_map(char::to_lowercase) {
+    // Decomposed, `é` is `e` and a combining accent, so `café` (in either normal form)
+    // suggests `cafe`, not `caf`.
+    for c in slug.nfd().flat_map(char::to_lowercase) {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -154,6 +181,26 @@ mod tests {
             parse_page_name("03-Learning Outcomes.md"),
             Err(NameProblem::InvalidSlug { suggestion: "learning-outcomes".into() })
         );
+    }
+
+    #[test]
+    fn suggests_unaccented_slugs_in_either_normal_form() {
+        for name in ["04-café.md", "04-cafe\u{301}.md"] {
+            assert_eq!(parse_page_name(name), Err(NameProblem::InvalidSlug { suggestion: "cafe".into() }), "{name}");
+        }
+    }
+
+    #[test]
+    fn refuses_windows_device_names_as_slugs() {
+        for (name, slug) in
+            [("11-CON.md", "con"), ("12-aux.el.md", "aux"), ("13-Nul.md", "nul"), ("14-com1.md", "com1")]
+        {
+            assert_eq!(parse_page_name(name), Err(NameProblem::WindowsDeviceName { slug: slug.into() }), "{name}");
+        }
+        assert_eq!(parse_output_folder("01-LPT9"), Err(NameProblem::WindowsDeviceName { slug: "lpt9".into() }));
+        // Only the names themselves: longer slugs that start with them are fine.
+        assert!(parse_page_name("15-console.md").is_ok());
+        assert!(parse_page_name("16-com10.md").is_ok());
     }
 
     #[test]
