@@ -262,7 +262,13 @@ pub fn resolve_target(
             "link to the folder's `_index.md` to reach an output's landing page",
         ));
     }
-    let asset = language_variant(&target, ctx.reader, ctx.site).unwrap_or(target.clone());
+    let mut asset = language_variant(&target, ctx.reader, ctx.site).unwrap_or(target.clone());
+    if !ctx.site.assets.contains_key(&asset)
+        && let Some(same) = same_name_composed(&asset, ctx.site)
+    {
+        // `résumé.png` saved by macOS (decomposed) and typed elsewhere (composed) is one name.
+        asset = same;
+    }
     if !ctx.site.assets.contains_key(&asset) {
         let hint = match did_you_mean(&target, ctx.site.assets.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{}`?", relative_from(doc_dir, close)),
@@ -271,6 +277,13 @@ pub fn resolve_target(
         return Err(Broken::new(category, format!("`{dest}` does not exist"), hint));
     }
     Ok(Target::Asset { path: asset, fragment: fragment.map(str::to_string) })
+}
+
+/// The asset whose name is `path` once both are in Unicode's composed form (NFC), if any.
+fn same_name_composed(path: &str, site: &Site) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = path.nfc().collect();
+    site.assets.keys().find(|key| key.nfc().eq(composed.chars())).cloned()
 }
 
 /// The file to link for a link written as a page's web address (`../io2-wbl-design/learning-

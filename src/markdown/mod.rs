@@ -9,6 +9,7 @@
 
 pub mod highlight;
 pub mod links;
+mod nesting;
 mod raw_html;
 pub mod safety;
 
@@ -96,6 +97,7 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     });
     // Kept raw HTML's images and links go through the same rewriters as Markdown's.
     let events = if options.raw_html == RawHtml::Sanitize { raw_html::lift_links(events, &doc.text) } else { events };
+    let events = nesting::limit_nesting(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, dialect_anchors) = dialect_attributes(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, toc, mut anchors) = assign_heading_ids(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
@@ -130,8 +132,6 @@ pub fn html_events<'a>(events: impl IntoIterator<Item = Event<'a>>, prepared: &P
     wrap_tables(events)
 }
 
-/// The language of a fenced code block (`yaml` of ```` ```yaml title=x ````), empty if none.
-pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
 /// A page's body as HTML for the reader of `ctx`: links resolved for that reader and the
 /// HTML-only rewriters applied ([`links::render_html`]), then raw HTML sanitised when book.toml
 /// allows it ([`safety::sanitise_body`]). What a page render writes into its template, and what
@@ -140,6 +140,8 @@ pub fn body_html(prepared: &Prepared, ctx: &links::LinkContext<'_>, raw_html: Ra
     safety::sanitise_body(&links::render_html(prepared, ctx, diags), raw_html)
 }
 
+/// The language of a fenced code block (`yaml` of ```` ```yaml title=x ````), empty if none.
+pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
     match kind {
         CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
         CodeBlockKind::Indented => String::new(),
@@ -361,16 +363,21 @@ fn assign_heading_ids<'a>(
                 });
                 ids.unique(&slug::slugify(&text))
             }
-            Some(custom) => {
-                if !ids.claim(&custom) {
-                    report(offset, &|path| {
-                        Diagnostic::error(path, format!("heading id `{custom}` is used twice on this page"))
-                            .in_category("anchors")
-                            .with_hint("give each heading its own `{#id}`")
-                    });
-                }
-                custom.to_string()
+            Some(custom) if !ids.claim(&custom) => {
+                let message = if RESERVED_IDS.contains(&custom.as_ref()) {
+                    format!("heading id `{custom}` is used by the theme on every page")
+                } else {
+                    format!("heading id `{custom}` is used twice on this page")
+                };
+                report(offset, &|path| {
+                    Diagnostic::error(path, message.clone())
+                        .in_category("anchors")
+                        .with_hint("give each heading its own `{#id}`")
+                });
+                // Made a warning, the page still has unique ids (`#x` leads to the first).
+                ids.unique(&custom)
             }
+            Some(custom) => custom.to_string(),
             None => ids.unique(&slug::slugify(&text)),
         };
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {

@@ -16,6 +16,9 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::markdown::{Prepared, alert_class_and_title, code_language};
 
+/// The longest URL typst links (`typst::model::Url`).
+const MAX_PDF_URL_BYTES: usize = 8000;
+
 /// Where a link or image of the document leads in the PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -233,6 +236,9 @@ impl Writer<'_> {
             Tag::Link { dest_url, .. } => {
                 let target = self.next_target(dest_url, false);
                 let call = match target {
+                    // Typst refuses URLs longer than 8000 bytes (PDF readers cut them too):
+                    // the text stays, unlinked, as for a link that cannot be resolved.
+                    LinkTarget::Url(url) if url.len() > MAX_PDF_URL_BYTES => "#[".to_string(),
                     LinkTarget::Url(url) => format!("#link({})[", string(&url)),
                     LinkTarget::Fragment(fragment) => match self.label_for(&fragment) {
                         Some(label) => format!("#link(label({}))[", string(&label)),
@@ -271,7 +277,10 @@ impl Writer<'_> {
             TagEnd::BlockQuote(_) => self.push("];\n\n"),
             TagEnd::CodeBlock => {
                 let (lang, code) = self.code.take().unwrap_or_default();
-                let lang = if lang.is_empty() { "none".to_string() } else { string(&lang) };
+                // As on the web page, a block too long to highlight quickly is shown plain: typst
+                // took minutes to highlight a 1 MB line of JSON.
+                let plain = lang.is_empty() || code.len() > crate::markdown::highlight::MAX_HIGHLIGHTED_BYTES;
+                let lang = if plain { "none".to_string() } else { string(&lang) };
                 let call = format!("\n#code-block(lang: {lang}, {});\n\n", string(code.trim_end_matches('\n')));
                 self.push(&call);
             }
