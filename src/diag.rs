@@ -123,6 +123,27 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
+/// `found` and `limit` for "… is X; the limit is Y": in exact bytes when the rounded sizes would
+/// read the same (`2,000,001 bytes` against `2,000,000 bytes`, not `2.0 MB` against `2.0 MB`).
+pub fn sizes(found: u64, limit: u64) -> (String, String) {
+    let (rounded_found, rounded_limit) = (size(found), size(limit));
+    if rounded_found != rounded_limit {
+        return (rounded_found, rounded_limit);
+    }
+    let exact = |bytes: u64| {
+        let digits = bytes.to_string();
+        let mut grouped = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        format!("{grouped} bytes")
+    };
+    (exact(found), exact(limit))
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -85,18 +85,14 @@ pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
         let folder = (parts.len() == 2).then(|| parts[0].to_string());
         if file.size > MAX_PAGE_BYTES {
             // Told before reading: a file of gigabytes must not be read into memory first.
+            let (size, limit) = crate::diag::sizes(file.size, MAX_PAGE_BYTES);
             diags.push(
-                Diagnostic::error(
-                    &file.path,
-                    format!(
-                        "file is {}; the limit for a page is {}",
-                        crate::diag::size(file.size),
-                        crate::diag::size(MAX_PAGE_BYTES)
+                Diagnostic::error(&file.path, format!("file is {size}; the limit for a page is {limit}"))
+                    .in_category("files")
+                    .at(1, 1)
+                    .with_hint(
+                        "split the text into several modules (`NN-slug.md` files); 2 MB is about 500 printed pages",
                     ),
-                )
-                .in_category("files")
-                .at(1, 1)
-                .with_hint("split the text into several modules (`NN-slug.md` files); 2 MB is about 500 printed pages"),
             );
             unloaded.insert(relative);
             continue;
