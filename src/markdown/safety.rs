@@ -83,6 +83,7 @@ pub fn svg_problem(svg: &str) -> Option<(usize, String)> {
             if before.is_some_and(|c| c.is_whitespace() || c == ':') && !value.starts_with('#') {
                 let shown: String =
                     svg[at..].chars().take_while(|c| *c != '>' && !c.is_whitespace()).take(60).collect();
+                let shown = shown.trim_end_matches('/');
                 found.push((at, format!("a reference to another file `{shown}`")));
                 break;
             }
@@ -132,9 +133,9 @@ mod tests {
             ("<svg><foreignObject/></svg>", "`<foreignObject>`"),
             (
                 "<svg><image xlink:href=\"http://e.org/x.png\"/></svg>",
-                "a reference to another file `href=\"http://e.org/x.png\"/`",
+                "a reference to another file `href=\"http://e.org/x.png\"`",
             ),
-            ("<svg><image href='../../secret.png'/></svg>", "a reference to another file `href='../../secret.png'/`"),
+            ("<svg><image href='../../secret.png'/></svg>", "a reference to another file `href='../../secret.png'`"),
         ] {
             assert_eq!(svg_problem(svg).map(|(_, w)| w).as_deref(), Some(what), "{svg}");
         }
