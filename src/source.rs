@@ -86,7 +86,14 @@ impl Source for WorkingTree {
 
 /// Dot-files (`.DS_Store`, `.gitkeep`, editor swap files) are never content.
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str().is_some_and(|n| (n.starts_with('.') && n != "." && n != "..") || is_editor_leftover(n))
+}
+
+/// What editors leave beside the file being edited, besides dot-files: backups (`page.md~`),
+/// Emacs's auto-saves (`#page.md#`) and the file Vim writes to test a folder (`4913`). Never
+/// content: they would be published as media.
+pub fn is_editor_leftover(name: &str) -> bool {
+    name.ends_with('~') || (name.len() > 1 && name.starts_with('#') && name.ends_with('#')) || name == "4913"
 }
 
 /// A version's files read from a git ref of the project's repository (tag, branch or commit),
@@ -163,7 +170,7 @@ impl Source for GitTree {
             .files
             .iter()
             .filter(|(path, _)| path.starts_with(&prefix))
-            .filter(|(path, _)| !path.split('/').any(|part| part.starts_with('.')))
+            .filter(|(path, _)| !path.split('/').any(|part| part.starts_with('.') || is_editor_leftover(part)))
             .map(|(path, bytes)| SourceFile { path: path.clone(), size: bytes.len() as u64 })
             .collect())
     }
