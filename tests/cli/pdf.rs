@@ -493,7 +493,7 @@ fn a_long_books_peak_memory_stays_bounded() {
 /// A build given less memory than it needs stops with a message that says so, and leaves the
 /// previous output and nothing else: the killed process's staging folder is removed. The
 /// limit (250 MiB of address space, as `ulimit -v` sets it) leaves room for the pages (which
-/// build within 150 MiB) but not for typesetting a module of 2 MB of text (over 600 MiB).
+/// build within 150 MiB) but not for typesetting a module of 1.85 MB of text (under the 2 MB page limit; over 600 MiB).
 /// Checked against two mutations: the build run in the `innotrain` process itself
 /// (`run_build` calling `run_build_here` at once: it dies by SIGABRT with only "memory
 /// allocation of … bytes failed", and its staging folder stays) and
@@ -505,7 +505,7 @@ fn a_build_short_of_memory_fails_clearly_and_leaves_the_previous_output() {
     assert_eq!(site.build(&[]).code, 0);
     let previous = tree(&site.out());
     let sentence = "The trainer agrees the learning outcomes with the company and the learner first. ";
-    let long = format!("---\ntitle: Long\n---\n\n{}", format!("{}\n\n", sentence.repeat(5)).repeat(6000));
+    let long = format!("---\ntitle: Long\n---\n\n{}", format!("{}\n\n", sentence.repeat(5)).repeat(4500));
     site.write("content/io1-practice/03-long.md", &long);
 
     let (code, stderr, _) = measured_build(&site, &[], Some(250 << 20));
