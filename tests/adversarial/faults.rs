@@ -179,14 +179,15 @@ fn in_own_mount_namespace(script: &str, dir: &Path) -> std::process::Output {
 fn a_full_disk_is_a_clear_error_and_the_old_site_stays() {
     let site = Fixture::new("minimal");
     let dir = site.root.parent().unwrap();
-    // A 2 MB page, incompressible enough: words from a counter.
+    // 2.5 MB of text, incompressible enough: words from a counter.
     let words: Vec<String> = (0..250_000u32).map(|n| format!("w{:x}", n.wrapping_mul(2_654_435_761))).collect();
     let script = r#"
         mkdir -p disk kept
         mount -t tmpfs -o size=3m tmpfs disk
         "$1" build --no-pdf --root site --out disk/public > kept/first.out 2>&1
         cp -a disk/public kept/before
-        mv kept/big.md site/content/io1-basics/02-big.md
+        mv kept/big-1.md site/content/io1-basics/02-big.md
+        mv kept/big-2.md site/content/io1-basics/03-bigger.md
         set +e
         "$1" build --no-pdf --root site --out disk/public > kept/second.out 2>&1
         echo $? > kept/second.code
@@ -195,7 +196,11 @@ fn a_full_disk_is_a_clear_error_and_the_old_site_stays() {
         ls -a disk > kept/listing
     "#;
     std::fs::create_dir_all(dir.join("kept")).unwrap();
-    std::fs::write(dir.join("kept/big.md"), format!("---\ntitle: Big\n---\n{}\n", words.join(" "))).unwrap();
+    // Two pages of 1.25 MB each: under the page limit, together over the disk's free space.
+    for (n, half) in words.chunks(words.len() / 2).enumerate() {
+        let page = format!("---\ntitle: Big {n}\n---\n{}\n", half.join(" "));
+        std::fs::write(dir.join(format!("kept/big-{}.md", n + 1)), page).unwrap();
+    }
     let run = in_own_mount_namespace(script, dir);
     let read = |name: &str| std::fs::read_to_string(dir.join("kept").join(name)).unwrap_or_default();
     assert!(run.status.success(), "{}\n{}", String::from_utf8_lossy(&run.stderr), read("first.out"));
