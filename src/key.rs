@@ -100,6 +100,17 @@ pub struct PageKey {
     pub id: PageId,
 }
 
+/// Whether a name that becomes a folder of the output (a version label, a page or output slug)
+/// is one Windows keeps for devices (`con`, `nul`, `com1` …, in any case and with any
+/// extension): such a folder cannot be created there, so the site could not be built, copied
+/// or unzipped on a partner's Windows machine.
+pub fn is_windows_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default().to_ascii_lowercase();
+    let numbered =
+        |prefix: &str| stem.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,10 +138,7 @@ fn reserved_label(version: &Version) -> Option<&'static str> {
             "the site writes a file or folder of that name beside the versions; choose another label, such as `1.0`",
         );
     }
-    let stem = label.split('.').next().unwrap_or_default();
-    let numbered =
-        |prefix: &str| stem.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
-    if matches!(stem, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt") {
+    if crate::key::is_windows_device_name(&label) {
         return Some(
             "Windows reserves the name, so the site could not be copied there; choose another label, such as `1.0`",
         );

@@ -81,19 +81,10 @@ fn url_slug(name: &str) -> Result<String, NameProblem> {
     if !is_valid_slug(&slug) {
         return Err(refused());
     }
-    if is_windows_device_name(&slug) {
+    if crate::key::is_windows_device_name(&slug) {
         return Err(NameProblem::WindowsDeviceName { slug });
     }
     Ok(slug)
-}
-
-/// Names Windows keeps for devices, in any case and with any extension: a folder `con/` (the
-/// page's address) cannot be created there, so the site could not be built, copied or unzipped
-/// on a partner's Windows machine.
-fn is_windows_device_name(slug: &str) -> bool {
-    let numbered =
-        |prefix: &str| slug.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
-    matches!(slug, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
 /// Slugs become URL segments: lowercase ASCII letters, digits and single hyphens.

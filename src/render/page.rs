@@ -8,8 +8,7 @@ use crate::content::{Page, PageKind};
 use crate::diag::Diagnostics;
 use crate::i18n;
 use crate::key::Lang;
-use crate::markdown::links::{LinkContext, render_html};
-use crate::markdown::safety::sanitise_body;
+use crate::markdown::{self, links::LinkContext};
 use crate::output::OutputFile;
 use crate::translate::freshness::{Notice, notice};
 
@@ -170,8 +169,7 @@ fn page_view<'a>(
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
     let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
     let prepared = ctx.prepared_for(index, lang);
-    let content =
-        prepared.map(|p| sanitise_body(&render_html(p, &link_ctx, diags), config.raw_html)).unwrap_or_default();
+    let content = prepared.map(|p| markdown::body_html(p, &link_ctx, config.raw_html, diags)).unwrap_or_default();
 
     let sidebar_key = (lang.clone(), page.output, depth(page).min(2));
     let current = format!("data-page=\"{}\"", page.id);
