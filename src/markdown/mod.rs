@@ -95,8 +95,17 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
         diags.push(located(offset, Diagnostic::warning(&doc.path, message).in_category("raw-html")
             .with_hint("raw HTML is not allowed in content; use Markdown instead (book.toml `[markdown] raw-html = \"sanitize\"` keeps a safe subset)")));
     });
-    // Kept raw HTML's images and links go through the same rewriters as Markdown's.
-    let events = if options.raw_html == RawHtml::Sanitize { raw_html::lift_links(events, &doc.text) } else { events };
+    // Kept raw HTML is reviewed (what the sanitiser will remove is told), and its images and
+    // links go through the same rewriters as Markdown's.
+    let events = if options.raw_html == RawHtml::Sanitize {
+        let reviewed = raw_html::review_kept_html(events, &doc.text, &safety::SafeSubset::new(), &|offset, message| {
+            diags.push(located(offset, Diagnostic::warning(&doc.path, message).in_category("raw-html")
+                .with_hint("`raw-html = \"sanitize\"` keeps only HTML that cannot run code, load anything or hide the page; write this part in Markdown")));
+        });
+        raw_html::lift_links(reviewed, &doc.text)
+    } else {
+        events
+    };
     let events = nesting::limit_nesting(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let events = refuse_unsafe_urls(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let (events, dialect_anchors) = dialect_attributes(events, &|offset, d| diags.push(located(offset, d(&doc.path))));
@@ -150,25 +159,46 @@ pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
 
 type Report<'r> = dyn Fn(usize, &dyn Fn(&str) -> Diagnostic) + 'r;
 
-/// Raw HTML never reaches a page unless book.toml allows the sanitised subset.
+/// Raw HTML never reaches a page unless book.toml allows the sanitised subset. An HTML block
+/// goes as a whole, with any text in it: the warning says how many lines went.
 fn drop_raw_html<'a>(events: Vec<Spanned<'a>>, policy: RawHtml, warn: &dyn Fn(usize, &str)) -> Vec<Spanned<'a>> {
     if policy == RawHtml::Sanitize {
         return events;
     }
+    let shown = |html: &str| -> String { html.lines().next().unwrap_or("").trim().chars().take(40).collect() };
     let mut out = Vec::with_capacity(events.len());
-    let mut in_block = false;
+    // The HTML block being dropped: where it starts, its first line, and its lines.
+    let mut block: Option<(usize, String, usize)> = None;
     for (event, range) in events {
         match &event {
-            Event::Start(Tag::HtmlBlock) => in_block = true,
-            Event::End(TagEnd::HtmlBlock) => in_block = false,
+            Event::Start(Tag::HtmlBlock) => block = Some((range.start, String::new(), 0)),
+            Event::End(TagEnd::HtmlBlock) => match block.take() {
+                Some((start, first, lines)) if !first.is_empty() => {
+                    let message = match lines {
+                        0 | 1 => format!("raw HTML `{first}` was removed"),
+                        _ => format!("raw HTML `{first}` was removed with the {} lines that follow it", lines - 1),
+                    };
+                    warn(start, &message);
+                }
+                _ => {}
+            },
+            Event::Html(html) if block.is_some() => {
+                let Some((_, first, lines)) = block.as_mut() else { continue };
+                // Comments are authors' notes, dropped silently; a block of comments only is one.
+                if first.is_empty() && safety::is_html_comment(html) {
+                    continue;
+                }
+                if first.is_empty() {
+                    *first = shown(html);
+                }
+                *lines += html.lines().count().max(1);
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if !safety::is_html_comment(html) {
-                    let first_line = html.lines().next().unwrap_or("").trim();
-                    let shown: String = first_line.chars().take(40).collect();
-                    warn(range.start, &format!("raw HTML `{shown}` was removed"));
+                    warn(range.start, &format!("raw HTML `{}` was removed", shown(html)));
                 }
             }
-            _ if in_block => {}
+            _ if block.is_some() => {}
             _ => out.push((event, range)),
         }
     }

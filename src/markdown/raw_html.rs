@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use super::safety::{SWALLOWING_ELEMENTS, SafeSubset};
+
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// Lifts the images and links out of the raw HTML events of a document whose whole text is
@@ -45,6 +47,170 @@ pub fn lift_links<'a>(events: Vec<Spanned<'a>>, source: &str) -> Vec<Spanned<'a>
         out.push((Event::End(TagEnd::Link), source.len()..source.len()));
     }
     out
+}
+
+/// Tells the author what the sanitiser will take out of the raw HTML that `raw-html =
+/// "sanitize"` keeps (an element, an attribute), at its line and column, and takes out the
+/// elements that take their content with them (`<style>`, `<script>`, `<svg>` …) itself,
+/// content and all, up to their end tag or the end of their HTML block or paragraph: one left
+/// open would hide the rest of the page.
+pub fn review_kept_html<'a>(
+    events: Vec<Spanned<'a>>,
+    source: &str,
+    subset: &SafeSubset,
+    warn: &dyn Fn(usize, String),
+) -> Vec<Spanned<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut depth = 0usize;
+    let mut open: Option<Swallowing> = None;
+    for (event, range) in events {
+        let (html, inline) = match &event {
+            Event::Html(html) => (html, false),
+            Event::InlineHtml(html) => (html, true),
+            Event::Start(_) => {
+                depth += 1;
+                out.push((event, range));
+                continue;
+            }
+            Event::End(_) => {
+                // The container the element was opened in ends: so does the element.
+                if open.as_ref().is_some_and(|o| depth <= o.depth) {
+                    let Swallowing { name, at, .. } = open.take().expect("checked above");
+                    let rest = container_name(&event);
+                    warn(
+                        at,
+                        format!("raw HTML `<{name}>` is never closed: it was removed with the rest of its {rest}"),
+                    );
+                }
+                depth = depth.saturating_sub(1);
+                out.push((event, range));
+                continue;
+            }
+            _ if open.is_some() => continue,
+            _ => {
+                out.push((event, range));
+                continue;
+            }
+        };
+        let base = fragment_start(html, &range, source);
+        let at = |i: usize| base.map_or(range.start, |b| b + i);
+        let Some(pieces) = review_fragment(html, &at, depth, &mut open, subset, warn) else {
+            out.push((event, range));
+            continue;
+        };
+        // Each kept piece starts where it is in the source, so that the later rewriters find
+        // its attributes' positions.
+        for (start, piece) in pieces {
+            let piece = CowStr::from(piece.to_string());
+            let event = if inline { Event::InlineHtml(piece) } else { Event::Html(piece) };
+            out.push((event, at(start).min(range.end)..range.end));
+        }
+    }
+    if let Some(Swallowing { name, at, .. }) = open {
+        warn(at, format!("raw HTML `<{name}>` is never closed: it was removed with the rest of the page"));
+    }
+    out
+}
+
+/// An element that takes its content with it, opened and not yet closed.
+struct Swallowing {
+    name: String,
+    /// Where its start tag is.
+    at: usize,
+    /// The container depth it was opened at.
+    depth: usize,
+}
+
+/// What an author calls the container that `end` closes.
+fn container_name(end: &Event<'_>) -> &'static str {
+    match end {
+        Event::End(TagEnd::HtmlBlock) => "HTML block",
+        Event::End(TagEnd::Heading(_)) => "heading",
+        Event::End(TagEnd::TableCell) => "table cell",
+        Event::End(TagEnd::Item) => "list item",
+        _ => "paragraph",
+    }
+}
+
+/// One raw HTML event's review: the pieces of the fragment left when the elements that take
+/// their content with them are taken out, with their offsets in it (`None` when nothing was
+/// taken out). `open` is the element such a fragment left open, or an earlier one still open
+/// when the fragment starts.
+fn review_fragment<'h>(
+    html: &'h str,
+    at: &dyn Fn(usize) -> usize,
+    depth: usize,
+    open: &mut Option<Swallowing>,
+    subset: &SafeSubset,
+    warn: &dyn Fn(usize, String),
+) -> Option<Vec<(usize, &'h str)>> {
+    let lower = html.to_ascii_lowercase();
+    // Just past the end tag of `name` at or after `from`.
+    let end_of = |name: &str, from: usize| {
+        lower[from..]
+            .find(&format!("</{name}"))
+            .map(|p| lower[from + p..].find('>').map_or(html.len(), |q| from + p + q + 1))
+    };
+    let mut kept = Vec::new();
+    let mut pending = 0; // start of the HTML not yet kept
+    let mut changed = false;
+    if let Some(element) = open.as_ref() {
+        changed = true;
+        match end_of(&element.name, 0) {
+            Some(end) => {
+                warn(element.at, format!("raw HTML `<{}>` was removed with its content", element.name));
+                *open = None;
+                pending = end;
+            }
+            None => return Some(kept),
+        }
+    }
+    let mut i = pending;
+    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
+        let Some(tag) = parse_tag(html, lt) else {
+            i = lt + 1;
+            continue;
+        };
+        i = tag.end;
+        if tag.closing {
+            continue;
+        }
+        let name = tag.name.as_str();
+        if SWALLOWING_ELEMENTS.contains(&name) {
+            changed = true;
+            if pending < lt {
+                kept.push((pending, &html[pending..lt]));
+            }
+            match end_of(name, tag.end) {
+                Some(end) => {
+                    warn(at(lt), format!("raw HTML `<{name}>` was removed with its content"));
+                    pending = end;
+                    i = end;
+                }
+                None => {
+                    *open = Some(Swallowing { name: name.to_string(), at: at(lt), depth });
+                    return Some(kept);
+                }
+            }
+            continue;
+        }
+        if !subset.keeps_element(name) {
+            warn(at(lt), format!("raw HTML `<{name}>` was removed (its text is kept)"));
+            continue;
+        }
+        for (attribute, _, attribute_at) in &tag.attrs {
+            if !subset.keeps_attribute(name, attribute) {
+                warn(at(*attribute_at), format!("attribute `{attribute}` of raw HTML `<{name}>` was removed"));
+            }
+        }
+    }
+    if !changed {
+        return None;
+    }
+    if pending < html.len() {
+        kept.push((pending, &html[pending..]));
+    }
+    Some(kept)
 }
 
 /// Where the text of a raw HTML event starts in the source: the event's range, unless a
@@ -294,6 +460,68 @@ mod tests {
     fn an_unclosed_link_is_closed_with_its_container() {
         let events = lift("<a href=\"x.md\">x");
         assert_eq!(events.last(), Some(&Event::End(TagEnd::Link)));
+    }
+
+    fn review(source: &str) -> (Vec<Event<'static>>, Vec<(usize, String)>) {
+        let warnings = std::cell::RefCell::new(Vec::new());
+        let events = vec![(Event::Html(source.to_string().into()), 0..source.len())];
+        let kept = review_kept_html(events, source, &SafeSubset::new(), &|at, w| warnings.borrow_mut().push((at, w)));
+        (kept.into_iter().map(|(e, _)| e.into_static()).collect(), warnings.into_inner())
+    }
+
+    #[test]
+    fn what_the_sanitiser_removes_is_named_at_its_position() {
+        let (events, warnings) = review("<p><b onclick=\"x()\" class=k>B</b><form>F</form></p>");
+        assert_eq!(events, [Event::Html("<p><b onclick=\"x()\" class=k>B</b><form>F</form></p>".into())]);
+        assert_eq!(
+            warnings,
+            [
+                (6, "attribute `onclick` of raw HTML `<b>` was removed".to_string()),
+                (33, "raw HTML `<form>` was removed (its text is kept)".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn raw_text_elements_go_with_their_content_closed_or_not() {
+        let (events, warnings) = review("<p>a<STYLE>p{}</style>b<script>x</p>");
+        assert_eq!(events, [Event::Html("<p>a".into()), Event::Html("b".into())]);
+        // The review of a single event: the element is still open at the end of the text.
+        assert_eq!(
+            warnings,
+            [
+                (4, "raw HTML `<style>` was removed with its content".to_string()),
+                (23, "raw HTML `<script>` is never closed: it was removed with the rest of the page".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_element_across_events_goes_to_its_end_tag_or_its_container_end() {
+        let source = "x";
+        let warnings = std::cell::RefCell::new(Vec::new());
+        let events: Vec<Spanned<'static>> = vec![
+            (Event::Start(Tag::Paragraph), 0..0),
+            (Event::InlineHtml("<svg>".into()), 0..0),
+            (Event::Text("hidden".into()), 0..0),
+            (Event::InlineHtml("</svg>".into()), 0..0),
+            (Event::Text("shown".into()), 0..0),
+            (Event::InlineHtml("<math>".into()), 0..0),
+            (Event::Text("gone".into()), 0..0),
+            (Event::End(TagEnd::Paragraph), 0..0),
+            (Event::Text("after".into()), 0..0),
+        ];
+        let kept = review_kept_html(events, source, &SafeSubset::new(), &|at, w| warnings.borrow_mut().push((at, w)));
+        let texts: Vec<String> =
+            kept.iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.to_string()) } else { None }).collect();
+        assert_eq!(texts, ["shown", "after"]);
+        assert_eq!(
+            warnings.into_inner().into_iter().map(|(_, w)| w).collect::<Vec<_>>(),
+            [
+                "raw HTML `<svg>` was removed with its content",
+                "raw HTML `<math>` is never closed: it was removed with the rest of its paragraph",
+            ]
+        );
     }
 
     #[test]

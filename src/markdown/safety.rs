@@ -40,14 +40,72 @@ pub fn classify_url(url: &str) -> UrlKind {
 pub fn sanitise_body(html: &str, policy: RawHtml) -> String {
     match policy {
         RawHtml::Drop => html.to_string(),
-        RawHtml::Sanitize => ammonia::Builder::default()
-            .add_generic_attributes(["id", "class", "lang", "dir"])
-            .rm_tags(["area", "map"])
-            .add_tag_attributes("div", ["role", "tabindex"])
-            .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
-            .link_rel(None)
-            .clean(html)
-            .to_string(),
+        RawHtml::Sanitize => sanitiser().clean(html).to_string(),
+    }
+}
+
+/// The one definition of the safe subset: [`sanitise_body`] applies it, [`SafeSubset`] reads it
+/// back so that authors are told what it removes.
+fn sanitiser() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class", "lang", "dir"])
+        .rm_tags(["area", "map"])
+        .add_tag_attributes("div", ["role", "tabindex"])
+        .url_schemes(ALLOWED_SCHEMES.into_iter().collect())
+        .link_rel(None);
+    builder
+}
+
+/// Elements that take their content with them: an HTML parser reads the content of the first
+/// ten as text up to their end tag, and the sanitiser removes `<svg>`, `<math>` and `<template>`
+/// with everything inside. One left open would take the rest of the page with it, so raw HTML
+/// loses them, content and all, before the page is put together (none is in the safe subset).
+pub const SWALLOWING_ELEMENTS: [&str; 13] = [
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "svg",
+    "math",
+    "template",
+];
+
+/// What `raw-html = "sanitize"` keeps, as the sanitiser is configured.
+pub struct SafeSubset {
+    elements: std::collections::HashSet<&'static str>,
+    attributes: std::collections::HashMap<&'static str, std::collections::HashSet<&'static str>>,
+    generic: std::collections::HashSet<&'static str>,
+}
+
+impl SafeSubset {
+    pub fn new() -> Self {
+        let builder = sanitiser();
+        Self {
+            elements: builder.clone_tags(),
+            attributes: builder.clone_tag_attributes(),
+            generic: builder.clone_generic_attributes(),
+        }
+    }
+
+    pub fn keeps_element(&self, element: &str) -> bool {
+        self.elements.contains(element)
+    }
+
+    pub fn keeps_attribute(&self, element: &str, attribute: &str) -> bool {
+        self.generic.contains(attribute) || self.attributes.get(element).is_some_and(|a| a.contains(attribute))
+    }
+}
+
+impl Default for SafeSubset {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -28,7 +28,8 @@ pub(crate) fn assert_published(site: &Built, run: &Run) {
 }
 
 /// T08, default policy: every raw HTML element is removed with a warning at its line, the
-/// Markdown text around it stays. An HTML *block* is removed whole (its text with it).
+/// Markdown text around it stays. An HTML *block* is removed whole, its text with it, and the
+/// warning says how many lines went.
 #[test]
 fn t08_raw_html_is_removed_with_a_warning_at_its_line() {
     let site = built_minimal(false);
@@ -36,23 +37,30 @@ fn t08_raw_html_is_removed_with_a_warning_at_its_line() {
     let run = publish(&site, &["--no-pdf"]);
     insta::assert_snapshot!(run.stderr);
     let page = site.site.read("1.0/en/io1-basics/raw/index.html");
-    for kept in ["Before the script.", "Kept bold and web text.", "After the mXSS shape."] {
+    for kept in ["Before the script.", "Kept bold and web text.", "After the mXSS shape.", "Closing words."] {
         assert!(page.contains(kept), "`{kept}` is gone:\n{page}");
     }
+    assert!(!page.contains("inside a raw HTML block"), "{page}");
 }
 
 /// T08 under `raw-html = "sanitize"`: the safe subset stays, handlers, scripts, frames, styles,
-/// SVG and MathML go. The mXSS shape opens a `<style>` that is never closed: the sanitiser
-/// drops everything after it (safe, but silent; see the report).
+/// SVG and MathML go, each named in a warning at its line and column. The mXSS shape opens a
+/// `<style>` that is never closed: it goes with the rest of its HTML block, and the text after
+/// the block is still published.
 #[test]
 fn t08_sanitised_raw_html_keeps_only_safe_markup() {
     let site = built_minimal(false);
     site.overlay("raw-html");
     site.site.append_config("[markdown]\nraw-html = \"sanitize\"\n\n[check]\nimages = \"warn\"\nalt-text = \"warn\"\n");
-    publish(&site, &["--no-pdf"]);
+    let run = publish(&site, &["--no-pdf"]);
+    insta::assert_snapshot!(run.stderr);
     let page = site.site.read("1.0/en/io1-basics/raw/index.html");
     assert!(page.contains("Kept <b>bold</b> and <a href=\"https://example.org/\">web</a> text."), "{page}");
-    assert!(page.contains("Before the script."), "{page}");
+    for kept in
+        ["Before the script.", "After the mXSS shape.", "Text written inside a raw HTML block.", "Closing words."]
+    {
+        assert!(page.contains(kept), "`{kept}` is gone:\n{page}");
+    }
     for gone in ["alert(", "evil.example", "<svg", "<animate"] {
         assert!(!page.contains(gone), "`{gone}` was published:\n{page}");
     }
