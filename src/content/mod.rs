@@ -4,6 +4,7 @@
 //! matter ([`front_matter`]) and assembles outputs, modules and translations. Every problem is a
 //! diagnostic; loading goes on after one so that a build reports all of them together.
 
+pub mod assets;
 pub mod front_matter;
 pub mod hash;
 pub mod naming;
@@ -105,6 +106,7 @@ pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
             }
         }
     }
+    assets::check_assets(assets.values(), diags);
     Ok(assemble(config, parsed, assets, unloaded, diags))
 }
 

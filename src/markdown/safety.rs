@@ -109,50 +109,6 @@ impl Default for SafeSubset {
     }
 }
 
-/// The first construct of an SVG image that could run code or fetch anything when the file is
-/// opened on its own: (byte offset, what it is). Checked on the lower-cased text, so that no
-/// spelling of a name slips through; a reference within the file (`href="#shape"`) is fine.
-pub fn svg_problem(svg: &str) -> Option<(usize, String)> {
-    let lower = svg.to_ascii_lowercase();
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for element in ["<script", "<foreignobject", "<iframe", "<embed", "<object", "<!entity", "<handler", "<listener"] {
-        if let Some(at) = lower.find(element) {
-            found.push((at, format!("`{}>`", &svg[at..at + element.len()])));
-        }
-    }
-    for (at, _) in lower.match_indices("on") {
-        let before = lower[..at].chars().next_back();
-        let name: String = lower[at..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-        let after = lower[at + name.len()..].trim_start();
-        if before.is_some_and(|c| c.is_whitespace() || c == '"' || c == '\'')
-            && name.len() > 2
-            && after.starts_with('=')
-        {
-            found.push((at, format!("an event handler `{}=`", &svg[at..at + name.len()])));
-            break;
-        }
-    }
-    for attribute in ["href", "src"] {
-        for (at, _) in lower.match_indices(attribute) {
-            let before = lower[..at].chars().next_back();
-            let rest = lower[at + attribute.len()..].trim_start();
-            let Some(value) = rest.strip_prefix('=') else { continue };
-            let value = value.trim_start().trim_start_matches(['"', '\'']).trim_start();
-            if before.is_some_and(|c| c.is_whitespace() || c == ':') && !value.starts_with('#') {
-                let shown: String =
-                    svg[at..].chars().take_while(|c| *c != '>' && !c.is_whitespace()).take(60).collect();
-                let shown = shown.trim_end_matches('/');
-                found.push((at, format!("a reference to another file `{shown}`")));
-                break;
-            }
-        }
-    }
-    if let Some(at) = lower.find("javascript:") {
-        found.push((at, "a `javascript:` URL".to_string()));
-    }
-    found.into_iter().min_by_key(|(at, _)| *at)
-}
-
 /// `<!-- … -->` comments are authors' notes: dropped silently, not warned about.
 pub fn is_html_comment(html: &str) -> bool {
     let trimmed = html.trim();
@@ -179,24 +135,6 @@ mod tests {
         assert_eq!(classify_url("../x/01-a.md#b"), UrlKind::Relative);
         assert_eq!(classify_url("a.md#b:c"), UrlKind::Relative);
         assert_eq!(classify_url("#top"), UrlKind::Relative);
-    }
-
-    #[test]
-    fn finds_what_an_svg_could_run_or_fetch() {
-        let clean = "<svg xmlns=\"http://www.w3.org/2000/svg\"><use href=\"#a\"/><text>Conditions on site</text></svg>";
-        assert_eq!(svg_problem(clean), None);
-        for (svg, what) in [
-            ("<svg><SCRIPT>x</SCRIPT></svg>", "`<SCRIPT>`"),
-            ("<svg onLoad = \"x()\"></svg>", "an event handler `onLoad=`"),
-            ("<svg><foreignObject/></svg>", "`<foreignObject>`"),
-            (
-                "<svg><image xlink:href=\"http://e.org/x.png\"/></svg>",
-                "a reference to another file `href=\"http://e.org/x.png\"`",
-            ),
-            ("<svg><image href='../../secret.png'/></svg>", "a reference to another file `href='../../secret.png'`"),
-        ] {
-            assert_eq!(svg_problem(svg).map(|(_, w)| w).as_deref(), Some(what), "{svg}");
-        }
     }
 
     #[test]

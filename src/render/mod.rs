@@ -218,9 +218,6 @@ fn render(
             prepared
         }
     };
-    if only.is_none() {
-        check_svg_assets(site, diags);
-    }
     let mut ctx = RenderContext::new(version, versions, theme, prepared);
     ctx.pdfs = match pdf {
         PdfMode::Off => BTreeMap::new(),
@@ -358,23 +355,6 @@ fn render_pages_and_index(
         assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
         sink(bundle.into_entry(&site.version)?)
     })
-}
-
-/// SVG images are published as files a reader can open directly, where a script in them would
-/// run with the site's origin: one with scripts, event handlers, embedded HTML or references to
-/// other files is refused (at the construct's line), never published.
-fn check_svg_assets(site: &crate::content::Site, diags: &Diagnostics) {
-    for asset in site.assets.values().filter(|asset| asset.path.to_ascii_lowercase().ends_with(".svg")) {
-        let text = String::from_utf8_lossy(&asset.bytes);
-        if let Some((offset, construct)) = markdown::safety::svg_problem(&text) {
-            let path = format!("content/{}", asset.path);
-            diags.push(
-                crate::diag::Diagnostic::error(&path, format!("SVG image contains {construct}"))
-                    .at_offset(&text, offset)
-                    .with_hint("export the drawing again as plain SVG (in Inkscape: Save As → Optimized SVG), without scripts, links or embedded files"),
-            );
-        }
-    }
 }
 
 /// A thread the system refused (it does when memory is short): an error, not a panic.

@@ -78,8 +78,9 @@ fn t27_typst_syntax_everywhere_is_printed_literally() {
 
 /// T28: an image linked with the wrong case is an error on every OS (with the right name as
 /// hint); an SVG with a script, an event handler, embedded HTML, or a reference to a web
-/// address, a local file or a file outside the site is refused at the construct's line and
-/// never published.
+/// address (in an attribute or in CSS), a local file or a file outside the site is refused at
+/// the construct's line, and a `.png` that is no image at its first byte; none is published,
+/// linked from a page or not.
 #[test]
 fn t28_hostile_images_are_refused() {
     let site = built_minimal(false);
@@ -88,13 +89,13 @@ fn t28_hostile_images_are_refused() {
     insta::assert_snapshot!(run.stderr);
 }
 
-/// T28: a 1 kB PNG declaring 100 000 × 100 000 pixels fails its PDF at the Markdown line (typst
-/// decodes it lazily, in bounded memory); an image saved with a decomposed (NFD) name, as
-/// macOS does, is found by a link typed composed (NFC). Made in the test: a checkout could
-/// normalise the name.
+/// T28: a 1 kB PNG declaring 100 000 × 100 000 pixels is refused at the image, before a page
+/// or the typesetter decodes it, whether PDFs are made or not, and nothing is published; an
+/// image saved with a decomposed (NFD) name, as macOS does, is found by a link typed composed
+/// (NFC). Made in the test: a checkout could normalise the name.
 #[test]
-fn t28_a_pixel_bomb_fails_the_pdf_and_an_nfd_name_is_found() {
-    let site = built_minimal(true);
+fn t28_a_pixel_bomb_is_refused_and_an_nfd_name_is_found() {
+    let mut site = built_minimal(false);
     let images = site.site.root.join("content/io1-basics/images");
     std::fs::create_dir_all(&images).unwrap();
     let photo = crate::support::repo().join("tests/fixtures/pdf/content/io1-practice/images/photo.png");
@@ -102,18 +103,18 @@ fn t28_a_pixel_bomb_fails_the_pdf_and_an_nfd_name_is_found() {
     site.site.write("content/io1-basics/02-cv.md", "---\ntitle: CV\n---\n![A CV](images/r\u{e9}sum\u{e9}.png)\n");
     publish(&site, &["--no-pdf"]);
     assert!(site.site.read("1.0/en/io1-basics/cv/index.html").contains("alt=\"A CV\""));
+    site.before = crate::support::tree(&site.site.out());
 
     std::fs::write(images.join("bomb.png"), pixel_bomb()).unwrap();
     site.site.write("content/io1-basics/03-bomb.md", "---\ntitle: Bomb\n---\nText.\n\n![A bomb](images/bomb.png)\n");
-    let built = crate::common::built(crate::support::Fixture::from_dir(&site.site.root), false);
-    let run = built.refused(&[]);
-    assert!(
-        run.stderr.contains(
-            "content/io1-basics/03-bomb.md:6:1: error: PDF `minimal-io1-basics-bomb-en-1.0.pdf`: failed to decode image"
-        ),
-        "{}",
-        run.stderr
-    );
+    let refused = "content/io1-basics/images/bomb.png:1:1: error: image is 100000 × 100000 pixels (10000 megapixels); \
+                   the limit is 50 megapixels\n  hint: scale it down";
+    // `[check] images = "warn"` cannot let it through: the error is about the file.
+    site.site.append_config("[check]\nimages = \"warn\"\n");
+    for args in [&["--no-pdf"][..], &[]] {
+        let run = site.refused(args);
+        assert!(run.stderr.contains(refused), "{}", run.stderr);
+    }
 }
 
 /// A PNG whose header declares 100 000 × 100 000 RGB pixels, with almost no data.
