@@ -44,7 +44,7 @@ impl Diagnostic {
             line: 0,
             col: 0,
             severity: Severity::Error,
-            message: message.into(),
+            message: shorten_quoted(message.into()),
             hint: None,
             category: "content",
         }
@@ -73,7 +73,7 @@ impl Diagnostic {
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(shorten_quoted(hint.into()));
         self
     }
 
@@ -88,19 +88,73 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", visible(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.col > 0 {
                 write!(f, ":{}", self.col)?;
             }
         }
-        write!(f, ": {label}: {}", self.message)?;
+        write!(f, ": {label}: {}", visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", visible(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with every character that a terminal would not show as itself written as `<U+202E>`:
+/// controls, and the invisible and direction-changing characters a partner's file name or text
+/// can hold (an unclosed right-to-left override would reverse the rest of the terminal line).
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let hidden =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c.general_category() == GeneralCategory::Format;
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The longest value a message quotes whole (in backticks); a longer one (a 10 kB address) is
+/// cut, with its length said.
+const MAX_QUOTED_CHARS: usize = 120;
+
+/// `message` with every backticked value longer than [`MAX_QUOTED_CHARS`] cut to its start.
+fn shorten_quoted(message: String) -> String {
+    if message.len() <= MAX_QUOTED_CHARS {
+        return message;
+    }
+    let parts: Vec<&str> = message.split('`').collect();
+    // Odd parts are quoted (an unpaired last backtick leaves its tail unquoted).
+    let too_long = |i: usize, part: &str| i % 2 == 1 && i + 1 < parts.len() && part.chars().count() > MAX_QUOTED_CHARS;
+    if !parts.iter().enumerate().any(|(i, part)| too_long(i, part)) {
+        return message;
+    }
+    let mut out = String::with_capacity(MAX_QUOTED_CHARS * 4);
+    let mut note = String::new(); // said after the closing backtick of a cut value
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+            out.push_str(&std::mem::take(&mut note));
+        }
+        if too_long(i, part) {
+            out.extend(part.chars().take(MAX_QUOTED_CHARS - 40));
+            out.push('…');
+            note = format!(" ({} characters)", group_thousands(part.chars().count() as u64));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
@@ -130,18 +184,21 @@ pub fn sizes(found: u64, limit: u64) -> (String, String) {
     if rounded_found != rounded_limit {
         return (rounded_found, rounded_limit);
     }
-    let exact = |bytes: u64| {
-        let digits = bytes.to_string();
-        let mut grouped = String::new();
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
-        format!("{grouped} bytes")
-    };
+    let exact = |bytes: u64| format!("{} bytes", group_thousands(bytes));
     (exact(found), exact(limit))
+}
+
+/// `12345` → `12,345`.
+fn group_thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -350,6 +407,25 @@ mod tests {
         assert_eq!(hint, "did you mean `title`?");
         let (_, hint) = unknown_field("unknown field `zz`, expected `title` or `summary`", "key").unwrap();
         assert_eq!(hint, "expected one of `title`, `summary`");
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut_and_hidden_characters_shown() {
+        let url = format!("https://example.org/{}", "a".repeat(10_000));
+        let d = Diagnostic::error("content/a\u{202e}b.md", format!("link `{url}` does not exist"))
+            .with_hint("write `x\u{200b}y` instead");
+        assert_eq!(
+            d.to_string(),
+            format!(
+                "content/a<U+202E>b.md: error: link `https://example.org/{}…` (10,020 characters) does not exist\n  \
+                 hint: write `x<U+200B>y` instead",
+                "a".repeat(60)
+            )
+        );
+        let short = Diagnostic::error("a.md", format!("`{}` and `b`", "x".repeat(120)));
+        assert_eq!(short.message, format!("`{}` and `b`", "x".repeat(120)), "at the limit: whole");
+        let unpaired = format!("a ` {}", "y".repeat(500));
+        assert_eq!(Diagnostic::error("a.md", unpaired.clone()).message, unpaired);
     }
 
     #[test]

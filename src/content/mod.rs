@@ -146,9 +146,24 @@ fn parse_file(
             );
             return None;
         }
-        Err(NameProblem::InvalidSlug { suggestion }) => {
+        Err(NameProblem::InvalidSlug { suggestion, reason }) => {
+            let message = match reason {
+                naming::SlugProblem::Characters => "file name is not a valid URL slug".to_string(),
+                naming::SlugProblem::Hidden(hidden) => format!(
+                    "file name holds invisible or direction-changing characters ({})",
+                    hidden.iter().map(|c| format!("U+{:04X}", *c as u32)).collect::<Vec<_>>().join(", ")
+                ),
+                naming::SlugProblem::LookAlikes(pairs) => format!(
+                    "file name mixes Latin letters with look-alikes from another script: {}",
+                    pairs
+                        .iter()
+                        .map(|(c, latin)| format!("`{c}` (U+{:04X}) is not the Latin `{latin}`", *c as u32))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
             diags.push(
-                Diagnostic::error(path, "file name is not a valid URL slug")
+                Diagnostic::error(path, message)
                     .in_category("files")
                     .at(1, 1)
                     .with_hint(format!("use letters, digits, hyphens and underscores, e.g. `…-{suggestion}.md`")),
@@ -229,8 +244,8 @@ fn parse_file(
         Front::Index(f) => Document {
             path: path.to_string(),
             lang,
-            title: f.title.clone(),
-            summary: f.summary.clone(),
+            title: bidi_confined(&f.title),
+            summary: f.summary.as_deref().map(bidi_confined),
             learning_outcomes: Default::default(),
             keywords: Vec::new(),
             translators: f.translators.clone().unwrap_or_default(),
@@ -242,10 +257,10 @@ fn parse_file(
         Front::Module(f) => Document {
             path: path.to_string(),
             lang,
-            title: f.title.clone(),
-            summary: f.summary.clone(),
+            title: bidi_confined(&f.title),
+            summary: f.summary.as_deref().map(bidi_confined),
             learning_outcomes: f.learning_outcomes.clone().unwrap_or_default(),
-            keywords: f.keywords.clone().unwrap_or_default(),
+            keywords: f.keywords.iter().flatten().map(|k| bidi_confined(k)).collect(),
             translators: f.translators.clone().unwrap_or_default(),
             source_hash: f.source_hash.clone(),
             review: f.review.as_ref().map(|r| r.value.clone()),
@@ -440,7 +455,7 @@ fn assemble(
             }
             Err(problem) => {
                 let suggestion = match problem {
-                    NameProblem::InvalidSlug { suggestion } => suggestion,
+                    NameProblem::InvalidSlug { suggestion, .. } => suggestion,
                     NameProblem::MissingOrder | NameProblem::WindowsDeviceName { .. } => folder.to_lowercase(),
                 };
                 diags.push(
@@ -520,7 +535,17 @@ fn assemble(
     if pages.first().map(|p| p.kind) != Some(PageKind::Home) {
         return None;
     }
-    Some(Site { version: config.version.clone(), pages, outputs, assets, by_source_path, by_id, unloaded, orphans })
+    Some(Site {
+        version: config.version.clone(),
+        pages,
+        outputs,
+        assets,
+        by_source_path,
+        by_id,
+        unloaded,
+        orphans,
+        languages: config.langs().cloned().collect(),
+    })
 }
 
 struct SiteBuilder<'a> {
@@ -751,4 +776,48 @@ fn locate_text(text: &str, needle: &str) -> (usize, usize) {
 
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.split('/').all(naming::is_valid_slug)
+}
+
+/// `text` with every direction override, embedding or isolate it opens closed at its end. A
+/// title is the author's text and keeps its characters, but an unclosed right-to-left override
+/// would reverse whatever follows it on the same line: the site name after it in `<title>`, the
+/// next title in a list of modules.
+fn bidi_confined(text: &str) -> String {
+    const EMBEDDINGS: [char; 4] = ['\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}'];
+    const ISOLATES: [char; 3] = ['\u{2066}', '\u{2067}', '\u{2068}'];
+    let mut open: Vec<char> = Vec::new(); // the closer each open one needs
+    for c in text.chars() {
+        match c {
+            c if EMBEDDINGS.contains(&c) => open.push('\u{202c}'),
+            c if ISOLATES.contains(&c) => open.push('\u{2069}'),
+            // A PDF closes an embedding only inside the innermost isolate.
+            '\u{202c}' if open.last() == Some(&'\u{202c}') => {
+                open.pop();
+            }
+            // A PDI closes its isolate and everything opened inside it.
+            '\u{2069}' if open.contains(&'\u{2069}') => while open.pop() != Some('\u{2069}') {},
+            _ => {}
+        }
+    }
+    if open.is_empty() {
+        return text.to_string();
+    }
+    let mut confined = text.to_string();
+    confined.extend(open.iter().rev());
+    confined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_direction_changes_are_closed_at_the_end_of_a_title() {
+        assert_eq!(bidi_confined("Group work"), "Group work");
+        assert_eq!(bidi_confined("a \u{202e}live"), "a \u{202e}live\u{202c}");
+        assert_eq!(bidi_confined("a \u{202e}live\u{202c} b"), "a \u{202e}live\u{202c} b");
+        assert_eq!(bidi_confined("\u{2067}x\u{202b}y"), "\u{2067}x\u{202b}y\u{202c}\u{2069}");
+        assert_eq!(bidi_confined("\u{2067}x\u{202b}y\u{2069}z"), "\u{2067}x\u{202b}y\u{2069}z");
+        assert_eq!(bidi_confined("\u{202c}\u{2069}stray closers"), "\u{202c}\u{2069}stray closers");
+    }
 }

@@ -26,6 +26,7 @@ pub enum NameProblem {
     MissingOrder,
     InvalidSlug {
         suggestion: String,
+        reason: SlugProblem,
     },
     /// `con`, `nul`, `com1` …: a page's folder of that name cannot be created on Windows.
     WindowsDeviceName {
@@ -73,7 +74,7 @@ pub fn parse_output_folder(name: &str) -> Result<(Option<u32>, String), NameProb
 /// keep working. Anything else outside ASCII letters, digits, `-` and `_` (spaces, accents) is
 /// refused with a suggestion, because it would be percent-encoded in every address.
 fn url_slug(name: &str) -> Result<String, NameProblem> {
-    let refused = || NameProblem::InvalidSlug { suggestion: suggest_slug(name) };
+    let refused = || NameProblem::InvalidSlug { suggestion: suggest_slug(name), reason: slug_problem(name) };
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Err(refused());
     }
@@ -98,13 +99,15 @@ pub fn is_valid_slug(slug: &str) -> bool {
 
 fn suggest_slug(slug: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let mixed = mixes_scripts(slug);
     let mut out = String::new();
     // Decomposed, `é` is `e` and a combining accent, so `café` (in either normal form)
     // suggests `cafe`, not `caf`.
     for c in slug.nfd().flat_map(char::to_lowercase) {
-        if unicode_normalization::char::is_combining_mark(c) {
+        if unicode_normalization::char::is_combining_mark(c) || is_hidden(c) {
             continue;
         }
+        let c = if mixed { latin_look_alike(c).unwrap_or(c) } else { c };
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -113,6 +116,94 @@ fn suggest_slug(slug: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() { "module".into() } else { out }
+}
+
+/// Why a name makes no slug, when there is more to say than "not ASCII".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlugProblem {
+    /// Spaces, accents, another script: percent-encoded in every address.
+    Characters,
+    /// Invisible or direction-changing characters (U+202E reverses how the name is shown).
+    Hidden(Vec<char>),
+    /// Letters of another script that look like the Latin letters around them (`р` for `p`):
+    /// (the letter, the Latin letter it looks like).
+    LookAlikes(Vec<(char, char)>),
+}
+
+fn slug_problem(name: &str) -> SlugProblem {
+    let hidden: Vec<char> = name.chars().filter(|c| is_hidden(*c)).collect();
+    if !hidden.is_empty() {
+        return SlugProblem::Hidden(hidden);
+    }
+    if mixes_scripts(name) {
+        let look_alikes: Vec<(char, char)> =
+            name.chars().filter_map(|c| latin_look_alike(c).map(|latin| (c, latin))).collect();
+        return SlugProblem::LookAlikes(look_alikes);
+    }
+    SlugProblem::Characters
+}
+
+/// A format character (bidi controls, zero-width spaces and joiners, the BOM).
+fn is_hidden(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    c.general_category() == GeneralCategory::Format
+}
+
+/// Whether `name` has Latin letters and letters that only look like Latin ones.
+fn mixes_scripts(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_alphabetic()) && name.chars().any(|c| latin_look_alike(c).is_some())
+}
+
+/// The Latin letter a Cyrillic or Greek letter is mistaken for (the common cases of Unicode's
+/// confusables list, UTS #39).
+fn latin_look_alike(c: char) -> Option<char> {
+    const PAIRS: [(char, char); 44] = [
+        ('а', 'a'),
+        ('в', 'b'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('ѕ', 's'),
+        ('ԁ', 'd'),
+        ('һ', 'h'),
+        ('ԛ', 'q'),
+        ('ԝ', 'w'),
+        ('ӏ', 'l'),
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('Ѕ', 'S'),
+        ('α', 'a'),
+        ('ο', 'o'),
+        ('ν', 'v'),
+        ('ι', 'i'),
+        ('κ', 'k'),
+        ('ρ', 'p'),
+        ('τ', 't'),
+        ('υ', 'u'),
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Η', 'H'),
+        ('Ο', 'O'),
+        ('Τ', 'T'),
+    ];
+    PAIRS.iter().find(|(other, _)| *other == c).map(|(_, latin)| *latin)
 }
 
 fn looks_like_lang(suffix: &str) -> bool {
@@ -170,15 +261,42 @@ mod tests {
     fn suggests_a_slug_for_invalid_names() {
         assert_eq!(
             parse_page_name("03-Learning Outcomes.md"),
-            Err(NameProblem::InvalidSlug { suggestion: "learning-outcomes".into() })
+            Err(NameProblem::InvalidSlug { suggestion: "learning-outcomes".into(), reason: SlugProblem::Characters })
         );
     }
 
     #[test]
     fn suggests_unaccented_slugs_in_either_normal_form() {
         for name in ["04-café.md", "04-cafe\u{301}.md"] {
-            assert_eq!(parse_page_name(name), Err(NameProblem::InvalidSlug { suggestion: "cafe".into() }), "{name}");
+            assert_eq!(
+                parse_page_name(name),
+                Err(NameProblem::InvalidSlug { suggestion: "cafe".into(), reason: SlugProblem::Characters }),
+                "{name}"
+            );
         }
+    }
+
+    #[test]
+    fn names_hidden_characters_and_look_alike_letters() {
+        assert_eq!(
+            parse_page_name("02-gr\u{202e}oup\u{200b}work.md"),
+            Err(NameProblem::InvalidSlug {
+                suggestion: "groupwork".into(),
+                reason: SlugProblem::Hidden(vec!['\u{202e}', '\u{200b}'])
+            })
+        );
+        assert_eq!(
+            parse_page_name("03-p\u{430}yment.md"),
+            Err(NameProblem::InvalidSlug {
+                suggestion: "payment".into(),
+                reason: SlugProblem::LookAlikes(vec![('\u{430}', 'a')])
+            })
+        );
+        // A name wholly in another script is not a look-alike: it needs a Latin name.
+        assert_eq!(
+            parse_page_name("04-\u{3c0}\u{3bb}\u{3b7}\u{3c1}\u{3c9}\u{3bc}\u{3ae}.md"),
+            Err(NameProblem::InvalidSlug { suggestion: "module".into(), reason: SlugProblem::Characters })
+        );
     }
 
     #[test]

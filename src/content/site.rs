@@ -123,6 +123,9 @@ pub struct Site {
     pub unloaded: std::collections::BTreeSet<String>,
     /// Translations whose source no longer exists (reported, not published).
     pub orphans: Vec<Document>,
+    /// The languages book.toml configures, texts or not (`x.el.md` in a link names the Greek
+    /// text of `x.md` even before anyone has written it).
+    pub languages: Vec<Lang>,
 }
 
 impl Site {

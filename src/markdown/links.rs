@@ -372,10 +372,7 @@ fn strip_lang_suffix(path: &str, site: &Site) -> String {
         return path.to_string();
     };
     if let Some((rest, suffix)) = stem.rsplit_once('.')
-        && site
-            .pages
-            .iter()
-            .any(|p| p.source.lang.as_str() == suffix || p.translations.keys().any(|l| l.as_str() == suffix))
+        && site.languages.iter().any(|lang| lang.as_str() == suffix)
     {
         return format!("{rest}.md");
     }

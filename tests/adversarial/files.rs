@@ -110,6 +110,25 @@ fn t17_every_broken_link_of_a_page_is_reported_at_its_position() {
     assert!(run.stderr.contains("02-broken.md:4:9: error: `images/κύκλος.svg` does not exist"), "{}", run.stderr);
 }
 
+/// A link to the Greek text of a page (`01-first-steps.el.md`) when Greek is configured but
+/// nobody has written a Greek text yet is a link to that page, which Greek readers see in
+/// English with the fallback notice; it is not "missing".
+#[test]
+fn a_link_to_a_translation_not_yet_written_leads_to_its_page() {
+    let built = built_minimal(false);
+    with_greek(&built);
+    built.site.write(
+        "content/io1-basics/02-links.md",
+        "---\ntitle: Links\n---\nSee [the Greek text](01-first-steps.el.md#intro).\n",
+    );
+    let run = built.site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for lang in ["en", "el"] {
+        let page = built.site.read(&format!("1.0/{lang}/io1-basics/links/index.html"));
+        assert!(page.contains("href=\"../first-steps/#intro\""), "{lang}:\n{page}");
+    }
+}
+
 /// T18: names that give one address (`Intro.md` and `intro.md`; `Setup_Guide` and
 /// `setup-guide`, whatever their Greek titles: addresses come from file names, never from
 /// titles), accented names in NFC and NFD (refused, with the same unaccented suggestion), names

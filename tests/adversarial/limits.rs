@@ -151,3 +151,19 @@ fn five_thousand_small_pages_build() {
         assert!(page.contains(&format!(">Page {output}.99</h1>")));
     }
 }
+
+/// A 10 kB link address (and a 10 kB front matter value) is not echoed whole in the messages:
+/// each quoted value is cut to its first 80 characters, with its length said.
+#[test]
+fn long_values_are_cut_in_messages() {
+    let site = built_minimal(false);
+    let address = format!("missing-{}.md", "a".repeat(10_000));
+    site.site.write("content/io1-basics/02-long-link.md", &format!("---\ntitle: Link\n---\n[Read on]({address})\n"));
+    site.site.write(
+        "content/io1-basics/03-long-key.md",
+        &format!("---\ntitle: Key\nlicense: \"{}\"\n---\nText.\n", "CC".repeat(5_000)),
+    );
+    let run = site.refused(&["--no-pdf"]);
+    assert!(run.stderr.len() < 2_000, "{} bytes of messages:\n{}", run.stderr.len(), run.stderr);
+    insta::assert_snapshot!(errors(&run));
+}

@@ -152,8 +152,9 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// T29: file names with a right-to-left override, zero-width characters or a Cyrillic letter
-/// among Latin ones are refused, with a suggested name; titles keep their characters (they
-/// are the author's text), while the slug and path are plain. Made in the test: a checkout
+/// among Latin ones are refused, naming the characters by code point, with a suggested name;
+/// titles keep their characters (they are the author's text), an override left open is closed
+/// at the title's end, and the slug and path are plain. Made in the test: a checkout
 /// could mangle such names.
 #[test]
 fn t29_bidi_and_invisible_characters_never_reach_paths() {
@@ -162,15 +163,24 @@ fn t29_bidi_and_invisible_characters_never_reach_paths() {
     std::fs::write(dir.join("02-gr\u{202e}oup\u{200b}work.md"), "---\ntitle: Group\n---\nText.\n").unwrap();
     std::fs::write(dir.join("03-p\u{430}yment.md"), "---\ntitle: Payment\n---\nText.\n").unwrap();
     let run = site.refused(&["--no-pdf"]);
-    insta::assert_snapshot!(run.stderr.replace('\u{202e}', "<U+202E>").replace('\u{200b}', "<U+200B>"));
+    // The names are shown with their hidden characters spelled out: a raw U+202E would reverse
+    // the rest of the terminal line.
+    assert!(!run.stderr.contains(['\u{202e}', '\u{200b}']), "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
 
     std::fs::remove_file(dir.join("02-gr\u{202e}oup\u{200b}work.md")).unwrap();
     std::fs::remove_file(dir.join("03-p\u{430}yment.md")).unwrap();
     let title = "Group\u{200d} work \u{202e}live\u{202c} P\u{430}yment";
     site.site.write("content/io1-basics/02-group-work.md", &format!("---\ntitle: \"{title}\"\n---\nText.\n"));
     publish(&site, &["--no-pdf"]);
+    site.site.write("content/io1-basics/03-live.md", "---\ntitle: \"Live \u{202e}evil\"\n---\nText.\n");
+    publish(&site, &["--no-pdf"]);
     let page = site.site.read("1.0/en/io1-basics/group-work/index.html");
     assert!(page.contains(&format!("<h1 id=\"page-title\">{title}</h1>")), "the title is kept:\n{page}");
+    // An override left open is closed at the end of the title, before the site's name.
+    let live = site.site.read("1.0/en/io1-basics/live/index.html");
+    assert!(live.contains("<title>Live \u{202e}evil\u{202c} "), "{live}");
+    assert!(page.contains("Live \u{202e}evil\u{202c}</"), "the next module's title is closed:\n{page}");
     for path in crate::support::tree(&site.site.out()).keys() {
         assert!(
             !path.contains(['\u{202e}', '\u{202c}', '\u{200b}', '\u{200d}', '\u{430}']),

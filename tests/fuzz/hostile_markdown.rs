@@ -429,6 +429,7 @@ pub fn site_with(body: &str) -> Site {
         assets: [(image.path.clone(), image)].into(),
         unloaded: Default::default(),
         orphans: Vec::new(),
+        languages: vec![lang.clone()],
     }
 }
 
