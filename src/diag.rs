@@ -213,7 +213,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// missing or remote image as its alt text, a missing anchor leads to the top of its page.
 /// Every other category (front matter, files, legal texts, PDFs …) stays an error: the build
 /// has nothing correct to write in its place.
-pub const LENIENT_CATEGORIES: [&str; 13] = [
+pub const LENIENT_CATEGORIES: [&str; 14] = [
     "links",
     "anchors",
     "images",
@@ -227,6 +227,7 @@ pub const LENIENT_CATEGORIES: [&str; 13] = [
     "translations",
     "terminology",
     "licence",
+    "activities",
 ];
 
 /// Categories that are always errors (a `[check]` entry may only confirm `error`).

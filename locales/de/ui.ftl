@@ -145,3 +145,25 @@ glossary-avoid = vermeiden
 glossary-unsure = noch nicht mit der amtlichen EU-Terminologie abgeglichen
 glossary-none = kein vereinbarter Begriff
 glossary-sources = Quellen
+
+# The trainer's view of a module: activities, facilitation notes and the session plan.
+trainer-view = Ansicht für Trainer/innen
+trainer-view-intro = Für Trainerinnen und Trainer: Ablaufplan, Moderationshinweise und Materialien dieses Moduls.
+learner-view = Seite für Teilnehmende
+trainer-note = Hinweis für Trainer/innen
+activity-materials = Materialien
+activity-handout = Handout
+activity-minutes-unit = Min.
+activity-format-individual = Einzelarbeit
+activity-format-pair = Partnerarbeit
+activity-format-group = Gruppenarbeit
+activity-format-plenary = Plenum
+activity-format-presentation = Vortrag
+activity-format-role-play = Rollenspiel
+session-plan = Ablaufplan
+session-plan-start = Beginn
+session-plan-duration = Minuten
+session-plan-activity = Aktivität
+session-plan-format = Sozialform
+session-plan-materials = Materialien
+session-plan-total = Aktivitäten: { $minutes } von { $duration } Minuten

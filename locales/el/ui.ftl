@@ -146,3 +146,25 @@ glossary-avoid = αποφύγετε
 glossary-unsure = δεν έχει ελεγχθεί ακόμη με την επίσημη ορολογία της ΕΕ
 glossary-none = κανένας συμφωνημένος όρος
 glossary-sources = Πηγές
+
+# The trainer's view of a module: activities, facilitation notes and the session plan.
+trainer-view = Προβολή για εκπαιδευτές
+trainer-view-intro = Για εκπαιδευτές και εκπαιδεύτριες: το πρόγραμμα της συνεδρίας, οι σημειώσεις διευκόλυνσης και τα υλικά αυτής της ενότητας.
+learner-view = Σελίδα για συμμετέχοντες
+trainer-note = Σημείωση για εκπαιδευτές
+activity-materials = Υλικά
+activity-handout = Φυλλάδιο για συμμετέχοντες
+activity-minutes-unit = λεπ.
+activity-format-individual = Ατομική εργασία
+activity-format-pair = Εργασία σε ζεύγη
+activity-format-group = Ομαδική εργασία
+activity-format-plenary = Ολομέλεια
+activity-format-presentation = Παρουσίαση
+activity-format-role-play = Παιχνίδι ρόλων
+session-plan = Πρόγραμμα συνεδρίας
+session-plan-start = Έναρξη
+session-plan-duration = Λεπτά
+session-plan-activity = Δραστηριότητα
+session-plan-format = Μορφή
+session-plan-materials = Υλικά
+session-plan-total = Δραστηριότητες: { $minutes } από { $duration } λεπτά

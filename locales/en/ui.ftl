@@ -151,3 +151,25 @@ glossary-avoid = avoid
 glossary-unsure = not yet checked against the official EU terminology
 glossary-none = no agreed term
 glossary-sources = Sources
+
+# The trainer's view of a module: activities, facilitation notes and the session plan.
+trainer-view = Trainer view
+trainer-view-intro = For trainers: the session plan, facilitation notes and materials of this module.
+learner-view = Participants' page
+trainer-note = Trainer note
+activity-materials = Materials
+activity-handout = Handout
+activity-minutes-unit = min
+activity-format-individual = Individual work
+activity-format-pair = Pair work
+activity-format-group = Group work
+activity-format-plenary = Plenary
+activity-format-presentation = Presentation
+activity-format-role-play = Role play
+session-plan = Session plan
+session-plan-start = Start
+session-plan-duration = Minutes
+session-plan-activity = Activity
+session-plan-format = Format
+session-plan-materials = Materials
+session-plan-total = Activities: { $minutes } of { $duration } minutes

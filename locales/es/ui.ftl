@@ -144,3 +144,25 @@ glossary-avoid = evitar
 glossary-unsure = aún no contrastado con la terminología oficial de la UE
 glossary-none = ningún término acordado
 glossary-sources = Fuentes
+
+# The trainer's view of a module: activities, facilitation notes and the session plan.
+trainer-view = Vista para formadores
+trainer-view-intro = Para formadoras y formadores: plan de la sesión, notas de facilitación y materiales de este módulo.
+learner-view = Página para participantes
+trainer-note = Nota para quien forma
+activity-materials = Materiales
+activity-handout = Hoja para participantes
+activity-minutes-unit = min
+activity-format-individual = Trabajo individual
+activity-format-pair = Trabajo en parejas
+activity-format-group = Trabajo en grupo
+activity-format-plenary = Plenario
+activity-format-presentation = Presentación
+activity-format-role-play = Juego de roles
+session-plan = Plan de la sesión
+session-plan-start = Inicio
+session-plan-duration = Minutos
+session-plan-activity = Actividad
+session-plan-format = Modalidad
+session-plan-materials = Materiales
+session-plan-total = Actividades: { $minutes } de { $duration } minutos

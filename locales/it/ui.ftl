@@ -145,3 +145,25 @@ glossary-avoid = da evitare
 glossary-unsure = non ancora verificato sulla terminologia ufficiale dell'UE
 glossary-none = nessun termine concordato
 glossary-sources = Fonti
+
+# The trainer's view of a module: activities, facilitation notes and the session plan.
+trainer-view = Vista per formatori
+trainer-view-intro = Per formatrici e formatori: scaletta della sessione, note di conduzione e materiali di questo modulo.
+learner-view = Pagina per i partecipanti
+trainer-note = Nota per chi forma
+activity-materials = Materiali
+activity-handout = Scheda per i partecipanti
+activity-minutes-unit = min
+activity-format-individual = Lavoro individuale
+activity-format-pair = Lavoro a coppie
+activity-format-group = Lavoro di gruppo
+activity-format-plenary = Plenaria
+activity-format-presentation = Presentazione
+activity-format-role-play = Gioco di ruolo
+session-plan = Scaletta della sessione
+session-plan-start = Inizio
+session-plan-duration = Minuti
+session-plan-activity = Attività
+session-plan-format = Modalità
+session-plan-materials = Materiali
+session-plan-total = Attività: { $minutes } di { $duration } minuti

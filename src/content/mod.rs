@@ -4,6 +4,7 @@
 //! matter ([`front_matter`]) and assembles outputs, modules and translations. Every problem is a
 //! diagnostic; loading goes on after one so that a build reports all of them together.
 
+pub mod activities;
 pub mod assets;
 pub mod front_matter;
 pub mod hash;
@@ -21,7 +22,7 @@ use crate::source::Source;
 
 use front_matter::{IndexFront, ModuleFront};
 use naming::{NameProblem, PageName};
-pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site};
+pub use site::{Asset, Document, ModuleFacts, Output, Page, PageKind, Site, TrainerFacts};
 
 /// The Markdown extensions every stage reads a document body with (GitHub's: tables,
 /// footnotes, task lists, alerts; `{#id}` after headings), so that what the translate stage
@@ -107,7 +108,11 @@ pub fn load_site(config: &Config, source: &dyn Source, diags: &Diagnostics) -> a
         }
     }
     assets::check_assets(assets.values(), diags);
-    Ok(assemble(config, parsed, assets, unloaded, diags))
+    let mut site = assemble(config, parsed, assets, unloaded, diags);
+    for page in site.iter_mut().flat_map(|site| site.pages.iter_mut()) {
+        page.facts.trainer = activities::check_page(page, diags);
+    }
+    Ok(site)
 }
 
 /// Parses one Markdown file's text as `path` (project-relative) would be parsed in a build,

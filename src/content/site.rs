@@ -56,6 +56,21 @@ pub struct ModuleFacts {
     pub eqf_level: Option<u8>,
     pub authors: Vec<String>,
     pub prerequisites: Vec<PageId>,
+    /// The trainer's side of the source text (its activities), for the trainer view, the
+    /// catalogue and the plan of an output.
+    pub trainer: TrainerFacts,
+}
+
+/// What a module offers a trainer, read from its source text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TrainerFacts {
+    /// Timed activities, and the minutes they take together.
+    pub activities: usize,
+    pub activity_minutes: u32,
+    /// Activities that are sheets for participants.
+    pub handouts: usize,
+    /// Whether the module has a trainer view: activities, trainer notes or materials.
+    pub has_view: bool,
 }
 
 /// A page in every language: its default-language source and its translations.

@@ -18,8 +18,8 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::key::Lang;
 use crate::urls::{self, Urls};
 
-use super::Prepared;
 use super::safety::{self, UrlKind};
+use super::{Prepared, View};
 
 /// Looks up the anchors of page `index` as read in `lang`.
 pub type AnchorLookup<'a> = dyn Fn(usize, &Lang) -> Option<&'a BTreeSet<String>> + Sync + 'a;
@@ -36,49 +36,59 @@ pub struct LinkContext<'a> {
     pub anchors: &'a AnchorLookup<'a>,
 }
 
-/// Writes the HTML of `prepared` for the reader in `ctx`.
-pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, diags: &Diagnostics) -> String {
-    let mut link_number = 0;
+/// Writes the HTML of `prepared` for the reader in `ctx`, as `view` shows it.
+pub fn render_html(prepared: &Prepared, ctx: &LinkContext<'_>, view: View, diags: &Diagnostics) -> String {
+    // The number of each link and image among the prepared events (the view may leave some
+    // out), for the offsets their errors are reported at.
+    let mut numbers = Vec::with_capacity(prepared.events.len());
+    let mut count = 0;
+    for event in &prepared.events {
+        numbers.push(count);
+        if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+            count += 1;
+        }
+    }
     // A link or image that leads nowhere loses its tags and keeps its text. One flag per open
     // link or image finds the matching end: they nest (an autolink inside a link's text, an
     // image in another's alt text), and dropping the inner end instead of the outer one left
     // `<em><a …>x</em></a>`.
     let (mut links_dropped, mut images_dropped): (Vec<bool>, Vec<bool>) = (Vec::new(), Vec::new());
-    let events = prepared.events.iter().cloned().filter_map(|event| match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
-            link_number += 1;
-            if !super::is_resolvable(link_type) {
-                links_dropped.push(false);
-                return Some(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-            }
-            let href = resolve(&dest_url, false, prepared, ctx, offset, diags);
-            links_dropped.push(matches!(href, Href::Nowhere));
-            match href {
-                Href::AsWritten => Some(Event::Start(Tag::Link { link_type, dest_url, title, id })),
-                Href::To(href) => Some(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })),
-                Href::Nowhere => None,
-            }
-        }
-        Event::End(TagEnd::Link) if links_dropped.pop() == Some(true) => None,
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
-            link_number += 1;
-            let href = resolve(&dest_url, true, prepared, ctx, offset, diags);
-            images_dropped.push(matches!(href, Href::Nowhere));
-            match href {
-                Href::AsWritten => Some(Event::Start(Tag::Image { link_type, dest_url, title, id })),
-                Href::To(href) => Some(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id })),
-                Href::Nowhere => {
-                    // An image without alt text is named by its file.
-                    let name = dest_url.rsplit('/').next().unwrap_or_default().to_string();
-                    Some(Event::Text(CowStr::from(format!("[{name}]"))))
-                        .filter(|_| image_has_no_alt(prepared, link_number - 1))
+    let events = super::facilitation::view_events(prepared, view).into_iter().filter_map(|(event, index)| {
+        let link_number = index.map_or(0, |i| numbers[i]);
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
+                if !super::is_resolvable(link_type) {
+                    links_dropped.push(false);
+                    return Some(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                let href = resolve(&dest_url, false, prepared, ctx, offset, diags);
+                links_dropped.push(matches!(href, Href::Nowhere));
+                match href {
+                    Href::AsWritten => Some(Event::Start(Tag::Link { link_type, dest_url, title, id })),
+                    Href::To(href) => Some(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id })),
+                    Href::Nowhere => None,
                 }
             }
+            Event::End(TagEnd::Link) if links_dropped.pop() == Some(true) => None,
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let offset = prepared.link_offsets.get(link_number).copied().unwrap_or(0);
+                let href = resolve(&dest_url, true, prepared, ctx, offset, diags);
+                images_dropped.push(matches!(href, Href::Nowhere));
+                match href {
+                    Href::AsWritten => Some(Event::Start(Tag::Image { link_type, dest_url, title, id })),
+                    Href::To(href) => Some(Event::Start(Tag::Image { link_type, dest_url: href.into(), title, id })),
+                    Href::Nowhere => {
+                        // An image without alt text is named by its file.
+                        let name = dest_url.rsplit('/').next().unwrap_or_default().to_string();
+                        Some(Event::Text(CowStr::from(format!("[{name}]"))))
+                            .filter(|_| image_has_no_alt(prepared, link_number))
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) if images_dropped.pop() == Some(true) => None,
+            other => Some(other),
         }
-        Event::End(TagEnd::Image) if images_dropped.pop() == Some(true) => None,
-        other => Some(other),
     });
     let mut out = String::new();
     html::push_html(&mut out, super::html_events(events, prepared).into_iter());

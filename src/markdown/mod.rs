@@ -7,6 +7,7 @@
 //! reader's language and applies the HTML-only rewriters ([`html_events`]), and the PDF back end
 //! (`crate::pdf`) writes typst markup from the same events.
 
+pub mod facilitation;
 pub mod highlight;
 pub mod links;
 mod nesting;
@@ -28,9 +29,19 @@ use crate::slug::{self, IdAllocator};
 
 use safety::UrlKind;
 
+pub use facilitation::View;
+
 /// Ids the theme puts on every page; headings get other ids.
-pub const RESERVED_IDS: &[&str] =
-    &["main-content", "site-nav", "page-title", "language-switcher", "toc-title", "outcomes-title", "modules-title"];
+pub const RESERVED_IDS: &[&str] = &[
+    "main-content",
+    "site-nav",
+    "page-title",
+    "language-switcher",
+    "toc-title",
+    "outcomes-title",
+    "modules-title",
+    "plan-title",
+];
 
 /// A heading in the page's table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -58,6 +69,9 @@ pub struct Prepared {
     pub toc: Vec<TocEntry>,
     /// Every id a `#fragment` may point at.
     pub anchors: BTreeSet<String>,
+    /// The trainer's side of the text: its activities, and where its trainer notes and
+    /// materials are among the events.
+    pub marks: facilitation::Marks,
 }
 
 /// Alert titles in the document's language (`> [!NOTE]` → "Note").
@@ -70,6 +84,15 @@ pub struct AlertLabels {
     pub caution: String,
     /// Said by screen readers for a ticked task-list item (`- [x] …`).
     pub task_done: String,
+    /// The titles of `[!TRAINER]` and `[!MATERIALS]` boxes.
+    pub trainer_note: String,
+    pub materials: String,
+    /// Said of an activity that is a sheet for participants.
+    pub handout: String,
+    /// The unit after an activity's minutes (`30 min`).
+    pub minutes: String,
+    /// The names of the activity formats, in the order of `Format::ALL`.
+    pub formats: Vec<String>,
 }
 
 /// Everything [`prepare`] needs besides the document.
@@ -113,6 +136,9 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     anchors.extend(dialect_anchors);
     let events = check_images(events, options.remote_images, &|offset, d| diags.push(located(offset, d(&doc.path))));
     let highlighted = highlight_code(&events, &|offset, d| diags.push(located(offset, d(&doc.path))));
+    let facilitation = crate::content::activities::read(doc);
+    let events = facilitation::drop_markers(events, &facilitation);
+    let marks = facilitation::mark(&events, facilitation);
 
     let mut link_offsets = Vec::new();
     let mut offsets = Vec::with_capacity(events.len());
@@ -129,7 +155,7 @@ pub fn prepare(doc: &Document, options: &PrepareOptions<'_>, diags: &Diagnostics
     // Every page's events stay in memory until its version is rendered: without this, the
     // collect above reuses the larger allocation of the (event, range) pairs.
     events.shrink_to_fit();
-    Prepared { events, offsets, highlighted, labels: options.alert_labels.clone(), link_offsets, toc, anchors }
+    Prepared { events, offsets, highlighted, labels: options.alert_labels.clone(), link_offsets, toc, anchors, marks }
 }
 
 /// The HTML-only rewriters, applied when a reader's page is written: alert boxes, task boxes,
@@ -145,8 +171,14 @@ pub fn html_events<'a>(events: impl IntoIterator<Item = Event<'a>>, prepared: &P
 /// HTML-only rewriters applied ([`links::render_html`]), then raw HTML sanitised when book.toml
 /// allows it ([`safety::sanitise_body`]). What a page render writes into its template, and what
 /// tests/fuzz checks for any Markdown.
-pub fn body_html(prepared: &Prepared, ctx: &links::LinkContext<'_>, raw_html: RawHtml, diags: &Diagnostics) -> String {
-    safety::sanitise_body(&links::render_html(prepared, ctx, diags), raw_html)
+pub fn body_html(
+    prepared: &Prepared,
+    ctx: &links::LinkContext<'_>,
+    view: View,
+    raw_html: RawHtml,
+    diags: &Diagnostics,
+) -> String {
+    safety::sanitise_body(&links::render_html(prepared, ctx, view, diags), raw_html)
 }
 
 /// The language of a fenced code block (`yaml` of ```` ```yaml title=x ````), empty if none.

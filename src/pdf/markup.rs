@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
+use crate::content::activities::BlockKind;
 use crate::markdown::{Prepared, alert_class_and_title, code_language};
 
 /// The longest URL typst links (`typst::model::Url`).
@@ -99,6 +100,14 @@ pub fn write_body(prepared: &Prepared, options: &MarkupOptions<'_>) -> Markup {
             skip_until = footnotes.get(label.as_ref()).map(|&(_, end)| end);
             continue;
         }
+        // The PDFs are the participants' texts: no trainer notes (their links still count, so
+        // that later links keep their numbers).
+        if prepared.marks.hidden(index, crate::markdown::View::Learner) {
+            if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+                writer.link_number += 1;
+            }
+            continue;
+        }
         writer.event(index, event);
     }
     writer.out
@@ -182,7 +191,14 @@ impl Writer<'_> {
             }
             return;
         }
+        let materials =
+            self.prepared.marks.blocks.iter().any(|(kind, r)| *kind == BlockKind::Materials && r.start == index);
         match event {
+            // A `[!MATERIALS]` quote is a box with its title, as on the page.
+            Event::Start(Tag::BlockQuote(None)) if materials => {
+                let call = format!("\n#alert(\"materials\", {})[", string(&self.prepared.labels.materials));
+                self.push(&call);
+            }
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
             Event::Text(text) => {

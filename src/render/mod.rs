@@ -277,6 +277,10 @@ fn render(
     } else {
         keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
     }
+    // Trainer views: not in the search index (they repeat their modules, with notes).
+    keys.par_iter()
+        .filter(|&&(index, _)| page::has_trainer_view(&ctx, index))
+        .try_for_each(|&(index, lang)| sink(page::render_trainer_page(&ctx, index, lang, &sidebars, diags)?))?;
     // Every language's status page shows every language's translations: a build of some
     // languages makes them all, so that they show the translations as they are now.
     for lang in config.langs() {
@@ -335,7 +339,8 @@ fn render_pages_and_index(
             let pages: Vec<search::IndexedPage> = lang_keys
                 .par_iter()
                 .map(|&(index, lang)| {
-                    let (path, html) = page::render_page_html(ctx, index, lang, sidebars, diags)?;
+                    let (path, html) =
+                        page::render_page_html(ctx, index, lang, markdown::View::Learner, sidebars, diags)?;
                     let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
                     let page = search::IndexedPage::new(lang.as_str(), &url, &html);
                     sink(OutputFile { path, bytes: html.into_bytes() })?;
@@ -433,7 +438,7 @@ fn prepare_documents(
     let labels: BTreeMap<Lang, AlertLabels> = config
         .langs()
         .map(|lang| {
-            let m = |id| i18n.message(lang, id);
+            let m = |id: &str| i18n.message(lang, id);
             (
                 lang.clone(),
                 AlertLabels {
@@ -443,6 +448,14 @@ fn prepare_documents(
                     warning: m("alert-warning"),
                     caution: m("alert-caution"),
                     task_done: m("task-done"),
+                    trainer_note: m("trainer-note"),
+                    materials: m("activity-materials"),
+                    handout: m("activity-handout"),
+                    minutes: m("activity-minutes-unit"),
+                    formats: crate::content::activities::Format::ALL
+                        .iter()
+                        .map(|f| m(&format!("activity-format-{}", f.name())))
+                        .collect(),
                 },
             )
         })

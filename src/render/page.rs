@@ -8,7 +8,7 @@ use crate::content::{Page, PageKind};
 use crate::diag::Diagnostics;
 use crate::i18n;
 use crate::key::Lang;
-use crate::markdown::{self, links::LinkContext};
+use crate::markdown::{self, Prepared, View, links::LinkContext};
 use crate::output::OutputFile;
 use crate::translate::freshness::{Notice, notice};
 
@@ -40,17 +40,22 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     let mut sidebars = BTreeMap::new();
     let site = ctx.site;
     // Home (depth 0), the status and catalogue pages (depth 1, no output open), then each output.
-    let variants =
-        [(None, 0), (None, 1)].into_iter().chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2)]));
+    // Depth 3: the trainer views, a folder below their modules.
+    let variants = [(None, 0), (None, 1)]
+        .into_iter()
+        .chain((0..site.outputs.len()).flat_map(|o| [(Some(o), 1), (Some(o), 2), (Some(o), 3)]));
     let variants: Vec<(Option<usize>, usize)> = variants.collect();
     for lang in ctx.config.langs() {
         for &(open_output, depth) in &variants {
             let from = match (open_output, depth) {
                 (Some(o), 1) => site.pages[site.outputs[o].landing].path.clone(),
-                (Some(o), _) => site.outputs[o]
-                    .modules
-                    .first()
-                    .map_or_else(|| format!("{}/x/", site.outputs[o].slug), |&m| site.pages[m].path.clone()),
+                (Some(o), depth) => {
+                    let module = site.outputs[o]
+                        .modules
+                        .first()
+                        .map_or_else(|| format!("{}/x/", site.outputs[o].slug), |&m| site.pages[m].path.clone());
+                    if depth == 3 { format!("{module}{TRAINER_PATH}") } else { module }
+                }
                 (None, 0) => String::new(),
                 (None, _) => STATUS_PATH.to_string(),
             };
@@ -127,41 +132,76 @@ pub fn render_page(
     sidebars: &Sidebars,
     diags: &Diagnostics,
 ) -> anyhow::Result<OutputFile> {
-    let (path, html) = render_page_html(ctx, index, lang, sidebars, diags)?;
+    let (path, html) = render_page_html(ctx, index, lang, View::Learner, sidebars, diags)?;
     Ok(OutputFile { path, bytes: html.into_bytes() })
 }
 
-/// The output path and HTML of the page at `index` for readers of `lang`.
-pub fn render_page_html(
+/// Where a module's trainer view lives, below the module's own address.
+pub const TRAINER_PATH: &str = "trainer/";
+
+/// Whether the module at `index` has a trainer view: its source text has activities, trainer
+/// notes or materials. Then every language has one (a translation without them is reported,
+/// and its view shows what it has), so the language switcher always leads somewhere.
+pub fn has_trainer_view(ctx: &RenderContext<'_>, index: usize) -> bool {
+    let page = &ctx.site.pages[index];
+    page.kind == PageKind::Module && page.facts.trainer.has_view
+}
+
+/// The trainer view of the module at `index` for readers of `lang` (see [`has_trainer_view`]).
+pub fn render_trainer_page(
     ctx: &RenderContext<'_>,
     index: usize,
     lang: &Lang,
     sidebars: &Sidebars,
     diags: &Diagnostics,
+) -> anyhow::Result<OutputFile> {
+    let (path, html) = render_page_html(ctx, index, lang, View::Trainer, sidebars, diags)?;
+    Ok(OutputFile { path, bytes: html.into_bytes() })
+}
+
+/// The output path and HTML of the page at `index` for readers of `lang`, as `view` shows it.
+pub fn render_page_html(
+    ctx: &RenderContext<'_>,
+    index: usize,
+    lang: &Lang,
+    view: View,
+    sidebars: &Sidebars,
+    diags: &Diagnostics,
 ) -> anyhow::Result<(String, String)> {
-    let view = page_view(ctx, index, lang, sidebars, diags);
-    let template = match ctx.site.pages[index].kind {
+    let page = &ctx.site.pages[index];
+    // The trainer's view is a page of its own one folder below the module: every address on it
+    // is made from that deeper path.
+    let trainer_page;
+    let page = match view {
+        View::Learner => page,
+        View::Trainer => {
+            trainer_page = Page { path: format!("{}{TRAINER_PATH}", page.path), ..page.clone() };
+            &trainer_page
+        }
+    };
+    let page_view = page_view(ctx, index, page, lang, view, sidebars, diags);
+    let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Output => "output.html",
         PageKind::Module => "module.html",
     };
     let mut context = Context::new();
-    context.insert("page", &view);
+    context.insert("page", &page_view);
     let html = ctx.theme.tera.render(template, &context).map_err(|e| anyhow::anyhow!("template `{template}`: {e}"))?;
-    let page = &ctx.site.pages[index];
     Ok((format!("{}/{lang}/{}index.html", ctx.site.version, page.path), html))
 }
 
 fn page_view<'a>(
     ctx: &'a RenderContext<'a>,
     index: usize,
+    page: &'a Page,
     lang: &'a Lang,
+    view: View,
     sidebars: &Sidebars,
     diags: &Diagnostics,
 ) -> PageView<'a> {
     let site = ctx.site;
     let config = ctx.config;
-    let page = &site.pages[index];
     let doc = page.text(lang);
     let is_fallback = &doc.lang != lang;
     let language_name = |l: &Lang| config.language_name(l.as_str());
@@ -169,9 +209,9 @@ fn page_view<'a>(
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
     let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
     let prepared = ctx.prepared_for(index, lang);
-    let content = prepared.map(|p| markdown::body_html(p, &link_ctx, config.raw_html, diags)).unwrap_or_default();
+    let content = prepared.map(|p| markdown::body_html(p, &link_ctx, view, config.raw_html, diags)).unwrap_or_default();
 
-    let sidebar_key = (lang.clone(), page.output, depth(page).min(2));
+    let sidebar_key = (lang.clone(), page.output, depth(page).min(3));
     let current = format!("data-page=\"{}\"", page.id);
     let sidebar = sidebars
         .get(&sidebar_key)
@@ -197,6 +237,10 @@ fn page_view<'a>(
         && let Some(o) = page.output
     {
         breadcrumbs.push(link_to(site.outputs[o].landing));
+    }
+
+    if view == View::Trainer {
+        breadcrumbs.push(link_to(index));
     }
 
     let languages = config
@@ -232,7 +276,18 @@ fn page_view<'a>(
         ids.push(site.pages[site.outputs[o].landing].id.clone());
     }
     ids.push(crate::key::PageId::home());
-    let (versions, old_version) = super::version_switcher::version_links(ctx, &ids, &page.path, lang);
+    // The trainer view leaves versions to its module's page: another version's module may
+    // have no trainer view.
+    let (versions, old_version) = match view {
+        View::Learner => super::version_switcher::version_links(ctx, &ids, &page.path, lang),
+        View::Trainer => Default::default(),
+    };
+    let is_trainer = view == View::Trainer;
+    let learner_path = page.path.strip_suffix(TRAINER_PATH).filter(|_| is_trainer).unwrap_or(&page.path);
+    let trainer_href = (!is_trainer && has_trainer_view(ctx, index))
+        .then(|| ctx.urls.page(&page.path, &format!("{}{TRAINER_PATH}", page.path)));
+    let learner_href = is_trainer.then(|| ctx.urls.page(&page.path, learner_path));
+    let plan = prepared.filter(|_| is_trainer).map(|p| plan_view(ctx, page, lang, p));
 
     let summary = doc.summary.clone();
     PageView {
@@ -259,6 +314,11 @@ fn page_view<'a>(
         accessibility_href: ctx.urls.page(&page.path, ACCESSIBILITY_PATH),
         site_title: &config.title,
         title: doc.title.clone(),
+        view_label: is_trainer.then(|| ctx.i18n.message(lang, "trainer-view")),
+        noindex: is_trainer,
+        trainer_href,
+        learner_href,
+        plan,
         description: summary.clone().unwrap_or_else(|| config.description.clone()),
         summary,
         version: site.version.as_str(),
@@ -267,13 +327,13 @@ fn page_view<'a>(
         content,
         toc: prepared.map_or(&[], |p| p.toc.as_slice()),
         breadcrumbs,
-        previous: index.checked_sub(1).map(link_to),
-        next: (index + 1 < site.pages.len()).then(|| link_to(index + 1)),
+        previous: index.checked_sub(1).filter(|_| !is_trainer).map(link_to),
+        next: (index + 1 < site.pages.len() && !is_trainer).then(|| link_to(index + 1)),
         languages,
         sidebar,
         meta: (page.kind == PageKind::Module).then(|| module_meta(ctx, page, lang)),
         children: children(ctx, page, lang),
-        downloads: downloads(ctx, index, lang),
+        downloads: if is_trainer { Vec::new() } else { downloads(ctx, index, lang) },
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
@@ -285,6 +345,43 @@ fn page_view<'a>(
         search: search_view(ctx, lang, &page.path),
         t: &ctx.strings[lang],
     }
+}
+
+/// The session plan of a module's trainer view: its activities from 0:00, in the order of the
+/// text.
+fn plan_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, prepared: &Prepared) -> PlanView {
+    let labels = &prepared.labels;
+    let marks = &prepared.marks;
+    let mut start = 0;
+    let rows = marks
+        .activity_ends
+        .iter()
+        .map(|(_, activity_index, id)| {
+            let activity = &marks.facilitation.activities[*activity_index];
+            let row = PlanRowView {
+                start: format!("{}:{:02}", start / 60, start % 60),
+                minutes: activity.minutes,
+                title: activity.title.clone(),
+                href: id.as_ref().map(|id| format!("#{id}")),
+                format: activity.format.map(|f| labels.format(f).to_string()),
+                handout: activity.handout,
+                materials: activity.materials.join(", "),
+            };
+            start += activity.minutes;
+            row
+        })
+        .collect();
+    let total = marks.facilitation.total_minutes();
+    let total = match page.facts.duration_minutes {
+        Some(duration) => ctx.i18n.format(
+            lang,
+            "session-plan-total",
+            &[("minutes", i18n::number(total)), ("duration", i18n::number(duration))],
+        ),
+        None => format_duration(ctx, lang, total),
+    };
+    let text_lang = &page.text(lang).lang;
+    PlanView { rows, total, lang: (text_lang != lang).then(|| text_lang.to_string()) }
 }
 
 /// The header's search form on the page at `from`, in `lang`.

@@ -172,6 +172,17 @@ pub struct PageView<'a> {
     pub accessibility_href: String,
     pub site_title: &'a str,
     pub title: String,
+    /// What view of the page this is, when it is not the participants' (`Trainer view`): said
+    /// in the `<title>`, above the heading and as the last breadcrumb.
+    pub view_label: Option<String>,
+    /// The page is a trainer view: not for search engines (`<meta name="robots">`).
+    pub noindex: bool,
+    /// On a module page: its trainer view, when it has one.
+    pub trainer_href: Option<String>,
+    /// On a trainer view: its module's page.
+    pub learner_href: Option<String>,
+    /// On a trainer view: the session plan.
+    pub plan: Option<PlanView>,
     pub summary: Option<String>,
     /// `<head>` description.
     pub description: String,
@@ -464,4 +475,29 @@ pub struct RootLanguageView {
     pub dir: &'static str,
     pub href: String,
     pub title: String,
+}
+
+/// A module's session plan, on its trainer view.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanView {
+    pub rows: Vec<PlanRowView>,
+    /// `Activities: 150 of 180 minutes`.
+    pub total: String,
+    /// The language of the activities' titles when it is not the page's (a fallback text).
+    pub lang: Option<String>,
+}
+
+/// One activity of a session plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRowView {
+    /// `1:15`: minutes from the start of the session.
+    pub start: String,
+    pub minutes: u32,
+    pub title: String,
+    /// `#id` of the activity's heading on the page.
+    pub href: Option<String>,
+    pub format: Option<String>,
+    pub handout: bool,
+    /// The items of its `[!MATERIALS]` list, joined.
+    pub materials: String,
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
-use crate::content::{Document, Page, Site};
+use crate::content::{Document, Page, Site, activities};
 use crate::diag::{Diagnostic, Diagnostics, line_col};
 use crate::slug::{IdAllocator, slugify};
 
@@ -181,6 +181,8 @@ fn compare(page: &Page, translation: &Document, langs: &[&str], diags: &Diagnost
         }
     }
 
+    compare_activities(source, translation, &at, &warn);
+
     compare_targets("links to", &original.links, &translated.links, source, translation, &warn);
     compare_targets("shows the figure", &original.images, &translated.images, source, translation, &warn);
 
@@ -201,6 +203,56 @@ fn compare(page: &Page, translation: &Document, langs: &[&str], diags: &Diagnost
                 format!("`{group}` has {} learning outcome(s), the source {}", translated.len(), original.len()),
                 if offset == 0 { (1, 1) } else { at(offset) },
                 format!("translate each outcome of `{}` as one item, in the same order", source.path),
+            );
+        }
+    }
+}
+
+/// Activities: the same ones, in the same order, with the same minutes, format and handout
+/// mark; the session plan of every language is the source's.
+fn compare_activities(
+    source: &Document,
+    translation: &Document,
+    at: &dyn Fn(usize) -> (usize, usize),
+    warn: &dyn Fn(String, (usize, usize), String),
+) {
+    let original = activities::read(source).activities;
+    let translated = activities::read(translation).activities;
+    let source_line = |activity: &activities::Activity| line_col(&source.text, activity.heading.start).0;
+    if original.len() != translated.len() {
+        let hint = match original.first() {
+            Some(first) => format!(
+                "give each activity heading of `{}` (the first at line {}) its counterpart here, with the same `{{duration=… format=…}}`",
+                source.path,
+                source_line(first)
+            ),
+            None => format!("`{}` has no activities: remove the `duration=` attributes here", source.path),
+        };
+        warn(
+            format!("this translation has {} activity(ies), the source {}", translated.len(), original.len()),
+            at(translated.first().map_or(translation.body_start, |a| a.heading.start)),
+            hint,
+        );
+        return;
+    }
+    for (theirs, ours) in original.iter().zip(&translated) {
+        let name = |format: Option<activities::Format>| format.map_or("none", activities::Format::name);
+        let mut differences = Vec::new();
+        if theirs.minutes != ours.minutes {
+            differences.push(format!("{} minutes here, {} in the source", ours.minutes, theirs.minutes));
+        }
+        if theirs.format != ours.format {
+            differences.push(format!("format `{}` here, `{}` in the source", name(ours.format), name(theirs.format)));
+        }
+        if theirs.handout != ours.handout {
+            let marked = |handout: bool| if handout { "a handout" } else { "no handout" };
+            differences.push(format!("{} here, {} in the source", marked(ours.handout), marked(theirs.handout)));
+        }
+        if !differences.is_empty() {
+            warn(
+                format!("this activity differs from the source's: {}", differences.join("; ")),
+                at(ours.heading.start),
+                format!("copy the attribute block of the heading at {}:{}", source.path, source_line(theirs)),
             );
         }
     }

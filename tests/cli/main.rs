@@ -21,5 +21,6 @@ mod serve;
 mod shipped;
 mod support;
 mod terminology;
+mod trainer;
 mod translations;
 mod versions;

@@ -13,7 +13,7 @@ const LITERAL_MODULE: &str = "3.1/en/io1-practice/literal/pdfix-io1-practice-lit
 const ENGLISH_BOOK: &str = "3.1/en/io1-practice/pdfix-io1-practice-en-3.1.pdf";
 
 /// Runs a poppler tool; fails the test with a hint when it is not installed.
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+pub(crate) fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(pdf)

@@ -248,6 +248,11 @@ fn heading() -> impl Strategy<Value = String> {
         " {onmouseover=alert(1)}",
         " {#Ωμέγα}",
         " {#sec}",
+        " {#act duration=30 format=group handout}",
+        " {duration=15 format=plenary}",
+        " {duration=0 format=x}",
+        " {duration=99999999999 handout=<b>}",
+        " {format=\"><script>}",
     ]);
     (1usize..=7, inline(), attributes).prop_map(|(level, text, attrs)| format!("{} {text}{attrs}", "#".repeat(level)))
 }
@@ -308,7 +313,18 @@ fn block() -> impl Strategy<Value = String> {
             prop::collection::vec(inner.clone(), 1..4).prop_map(|blocks| blocks.join("\n\n")),
             inner.clone().prop_map(move |b| prefixed("> ", &b)),
             (
-                prop::sample::select(vec!["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", "note", "BOGUS"]),
+                prop::sample::select(vec![
+                    "NOTE",
+                    "TIP",
+                    "IMPORTANT",
+                    "WARNING",
+                    "CAUTION",
+                    "note",
+                    "BOGUS",
+                    "TRAINER",
+                    "MATERIALS",
+                    "TRAINR",
+                ]),
                 inner.clone()
             )
                 .prop_map(move |(kind, b)| format!("> [!{kind}]\n{}", prefixed("> ", &b))),
@@ -442,6 +458,11 @@ pub fn prepare_all(site: &Site, raw_html: RawHtml, remote_images: RemoteImages) 
         warning: "Warning".into(),
         caution: "Caution".into(),
         task_done: "done \"x\"".into(),
+        trainer_note: "Trainer <i>note".into(),
+        materials: "Materials & \"things\"".into(),
+        handout: "Hand<out>".into(),
+        minutes: "min'".into(),
+        formats: vec!["<b>individual".into(), "pair".into(), "group".into()],
     };
     let options = PrepareOptions { raw_html, remote_images, alert_labels: &labels };
     site.pages.iter().map(|page| prepare(&page.source, &options, &Diagnostics::new())).collect()

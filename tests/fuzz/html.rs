@@ -6,16 +6,16 @@
 use innotrain::config::{LinkStyle, RawHtml, RemoteImages};
 use innotrain::diag::Diagnostics;
 use innotrain::key::Lang;
-use innotrain::markdown::body_html;
 use innotrain::markdown::links::LinkContext;
+use innotrain::markdown::{View, body_html};
 use innotrain::urls::Urls;
 use proptest::prelude::*;
 
 use crate::hostile_markdown::{body, prepare_all, raw_html_policy, site_with};
 use crate::{fuzz, html_check};
 
-/// The body of the home page holding `markdown`, as its page would show it.
-pub fn render(markdown: &str, raw_html: RawHtml, remote_images: RemoteImages) -> String {
+/// The body of the home page holding `markdown`, as its page would show it to `view`'s readers.
+pub fn render(markdown: &str, raw_html: RawHtml, remote_images: RemoteImages, view: View) -> String {
     let site = site_with(markdown);
     let prepared = prepare_all(&site, raw_html, remote_images);
     let reader = Lang::parse("en").expect("a language code");
@@ -29,7 +29,7 @@ pub fn render(markdown: &str, raw_html: RawHtml, remote_images: RemoteImages) ->
         urls: Urls { style: LinkStyle::Directory },
         anchors: &anchors,
     };
-    body_html(&prepared[0], &ctx, raw_html, &Diagnostics::new())
+    body_html(&prepared[0], &ctx, view, raw_html, &Diagnostics::new())
 }
 
 fn remote_images() -> impl Strategy<Value = RemoteImages> {
@@ -39,9 +39,12 @@ fn remote_images() -> impl Strategy<Value = RemoteImages> {
 #[test]
 fn markdown_html() {
     fuzz("markdown_html", 3000, (body(), raw_html_policy(), remote_images()), |(markdown, raw_html, remote)| {
-        let html = render(&markdown, raw_html, remote);
-        if let Err(problem) = html_check::check(&html, raw_html == RawHtml::Drop) {
-            return Err(TestCaseError::fail(format!("{problem}\n--- HTML:\n{html}")));
+        // Both views: the participants' (trainer notes left out) and the trainer's (set apart).
+        for view in [View::Learner, View::Trainer] {
+            let html = render(&markdown, raw_html, remote, view);
+            if let Err(problem) = html_check::check(&html, raw_html == RawHtml::Drop) {
+                return Err(TestCaseError::fail(format!("{problem}\n--- {view:?} HTML:\n{html}")));
+            }
         }
         Ok(())
     });
@@ -53,7 +56,7 @@ fn markdown_html() {
 /// own: `<em><a href="mailto:…">…</em></a>`.
 #[test]
 fn a_dropped_link_around_an_autolink_keeps_the_html_nested() {
-    let html = render("[*<a@example.org>*](#x)", RawHtml::Drop, RemoteImages::Refuse);
+    let html = render("[*<a@example.org>*](#x)", RawHtml::Drop, RemoteImages::Refuse, View::Learner);
     assert_eq!(html, "<p><em><a href=\"mailto:a@example.org\">a@example.org</a></em></p>\n");
 }
 
@@ -61,6 +64,6 @@ fn a_dropped_link_around_an_autolink_keeps_the_html_nested() {
 /// inside a character in `urls::decode_path`).
 #[test]
 fn a_percent_sign_before_a_multibyte_character_does_not_panic() {
-    let html = render("[a](%0ᴀ) [b](x%ᴀ.md) ![c](%é.png)", RawHtml::Drop, RemoteImages::Refuse);
+    let html = render("[a](%0ᴀ) [b](x%ᴀ.md) ![c](%é.png)", RawHtml::Drop, RemoteImages::Refuse, View::Learner);
     assert_eq!(html, "<p>a b c</p>\n");
 }

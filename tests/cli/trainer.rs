@@ -1,0 +1,174 @@
+//! The trainer edition (issue 18): activities, trainer notes and materials in Markdown, the
+//! trainer view of a module with its session plan, and what participants never see. On the
+//! `trainer` fixture: one module with three activities, two trainer notes, a materials list
+//! and a handout, in English and Greek (German readers get the English text).
+
+use crate::support::{Fixture, assert_links_resolve, element, tree};
+
+/// The trainer notes of the fixture, in the language of each text.
+const NOTES: [&str; 4] = [
+    "Count the hands before you start",
+    "Walk round after ten minutes",
+    "Μετρήστε τα χέρια πριν ξεκινήσετε",
+    "Μετά από δέκα λεπτά ρωτήστε",
+];
+
+fn built(args: &[&str]) -> Fixture {
+    let site = Fixture::new("trainer");
+    let run = site.build(args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "the fixture builds clean:\n{}", run.stderr);
+    site
+}
+
+/// Learners' pages never hold a trainer note, in any language; each trainer view holds its
+/// text's notes, set apart with their title, is kept from search engines and the sitemap, and
+/// links back; every link of the site resolves.
+#[test]
+fn trainer_notes_are_on_the_trainer_view_only() {
+    let site = built(&["--no-pdf"]);
+    let files = tree(&site.out());
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") && !p.contains("/trainer/")) {
+        let html = String::from_utf8_lossy(bytes);
+        for note in NOTES {
+            assert!(!html.contains(note), "{path} shows the trainer note `{note}`");
+        }
+        assert!(!html.contains("[!TRAINER]") && !html.contains("[!MATERIALS]"), "{path} shows a marker");
+    }
+    for (lang, notes, title) in [
+        ("en", &NOTES[..2], "Trainer note"),
+        ("el", &NOTES[2..], "Σημείωση για εκπαιδευτές"),
+        // The notes are in the text's language, titled in it (the text is marked `lang="en"`).
+        ("de", &NOTES[..2], "Trainer note"),
+    ] {
+        let module = site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/index.html"));
+        assert!(
+            module.contains("<p class=\"view-switch\"><a href=\"trainer/\">"),
+            "{lang}: no link to the trainer view"
+        );
+        let trainer = site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/trainer/index.html"));
+        for note in notes {
+            assert!(trainer.contains(note), "{lang}: the trainer view lacks `{note}`");
+        }
+        assert!(
+            trainer.contains(&format!("<aside class=\"alert alert-trainer\"><p class=\"alert-title\">{title}</p>")),
+            "{lang}: the note is not set apart:\n{trainer}"
+        );
+        assert!(trainer.contains("<meta name=\"robots\" content=\"noindex\">"), "{lang}");
+        assert!(trainer.contains("<a href=\"../\">"), "{lang}: no link back to the participants' page");
+        assert!(!module.contains("noindex"), "{lang}: the module page is for search engines");
+    }
+    // A module without activities or notes has no trainer view.
+    assert!(!site.out().join("1.0/en/io1-sessions/reading/trainer").exists());
+    assert!(!site.read("1.0/en/io1-sessions/reading/index.html").contains("view-switch"));
+    assert!(!site.read("sitemap.xml").contains("/trainer/"));
+    assert_links_resolve(&site.out());
+}
+
+/// The session plan: each activity from 0:00 with its minutes, format, materials and handout
+/// mark, linked to its heading; the total against the module's duration; the Greek plan in
+/// Greek, the German reader's plan in English (marked so) with German column names.
+#[test]
+fn the_session_plan_adds_up_in_every_language() {
+    let site = built(&["--no-pdf"]);
+    let plan = |lang: &str| {
+        element(
+            &site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/trainer/index.html")),
+            "<section class=\"session-plan\"",
+            "</section>",
+        )
+    };
+    insta::assert_snapshot!("plan_en", plan("en"));
+    insta::assert_snapshot!("plan_el", plan("el"));
+    let de = plan("de");
+    assert!(de.contains("<table lang=\"en\">") && de.contains("<th scope=\"col\">Beginn</th>"), "{de}");
+    assert!(de.contains("Aktivitäten: 75 von 90 Minuten"), "{de}");
+    // The starts are the sums of the minutes before them.
+    let en = plan("en");
+    let cells: Vec<&str> = en.split("<tr><td>").skip(1).map(|row| row.split("</td>").next().unwrap()).collect();
+    assert_eq!(cells, ["0:00", "0:15", "0:55"]);
+}
+
+/// Participants' pages show each activity's minutes and format under its heading, and the
+/// materials box; the trainer notes' absence does not shift a later link's errors (checked
+/// by the fixture's link after a note building clean).
+#[test]
+fn learners_see_each_activity_s_time_format_and_materials() {
+    let site = built(&["--no-pdf"]);
+    let en = site.read("1.0/en/io1-sessions/stakeholders/index.html");
+    assert!(en.contains("<h2 id=\"mapping\">Activity: Mapping the stakeholders</h2>\n<p class=\"activity-meta\">40 min · Group work · Handout</p>"), "{en}");
+    assert!(en.contains("<aside class=\"alert alert-materials\"><p class=\"alert-title\">Materials</p>"), "{en}");
+    let el = site.read("1.0/el/io1-sessions/stakeholders/index.html");
+    assert!(
+        el.contains("<p class=\"activity-meta\">40 λεπ. · Ομαδική εργασία · Φυλλάδιο για συμμετέχοντες</p>"),
+        "{el}"
+    );
+}
+
+/// The PDFs are the participants' text: no trainer note, the materials box with its title.
+#[test]
+fn the_pdfs_hold_no_trainer_notes() {
+    let site = built(&[]);
+    for (lang, notes, materials) in [("en", &NOTES[..2], "Materials"), ("el", &NOTES[2..], "Υλικά")] {
+        let pdf = site
+            .out()
+            .join(format!("1.0/{lang}/io1-sessions/stakeholders/fixture-io1-sessions-stakeholders-{lang}-1.0.pdf"));
+        let text = crate::pdf::poppler("pdftotext", &[], &pdf).replace('\n', " ");
+        for note in notes {
+            assert!(!text.contains(note), "{lang}: the PDF shows `{note}`");
+        }
+        assert!(text.contains(materials), "{lang}: no materials box:\n{text}");
+        assert!(!text.contains("[!MATERIALS]") && !text.contains("[!TRAINER]"), "{lang}: a marker:\n{text}");
+    }
+}
+
+/// Mistakes in the trainer's markup, each at its line and column with a hint; a module whose
+/// activities take longer than it lasts is an error, one far shorter a warning; all reported
+/// together, and the previous output is left alone.
+#[test]
+fn bad_activity_markup_is_reported_at_its_position() {
+    let site = built(&["--no-pdf"]);
+    let before = tree(&site.out());
+    site.write(
+        "content/io1-sessions/03-mistakes.md",
+        "---\ntitle: Mistakes\nduration_minutes: 60\n---\n\
+         ## Warm-up {duration=10min format=groups}\n\n\
+         ## Role play {durations=5 format=role-play}\n\n\
+         ## Pairs {format=pair}\n\n\
+         ## Sheet {duration=10 handout=yes}\n\n\
+         > [!TRAINR]\n> Mind the time.\n\n\
+         > [!MATERIALS]\n> - Cards\n\n\
+         ## Long talk {duration=45 format=presentation}\n\n\
+         ## Longer talk {duration=30 format=presentation}\n",
+    );
+    site.write(
+        "content/io1-sessions/04-short.md",
+        "---\ntitle: Short\nduration_minutes: 120\n---\n## Only this {duration=20 format=individual}\n\nText.\n",
+    );
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(tree(&site.out()), before, "the previous output changed");
+    insta::assert_snapshot!(run.stderr);
+}
+
+/// A translation whose activities differ from its source's (minutes, format, a handout mark,
+/// one left out) is reported at the translation's heading, as a `translations` warning.
+#[test]
+fn a_translation_whose_activities_differ_is_reported() {
+    let site = Fixture::new("trainer");
+    let path = "content/io1-sessions/01-stakeholders.el.md";
+    let greek = site
+        .read_source(path)
+        .replace("{#mapping duration=40 format=group handout}", "{#mapping duration=30 format=pair}");
+    site.write(path, &greek);
+    let run = site.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("changed_activity", run.stderr);
+    site.write(path, &greek.replace(" {#debrief duration=20 format=plenary}", " {#debrief}"));
+    let run = site.build(&["--no-pdf"]);
+    assert!(
+        run.stderr.contains("01-stakeholders.el.md:13:1: warning: this translation has 2 activity(ies), the source 3"),
+        "{}",
+        run.stderr
+    );
+}
