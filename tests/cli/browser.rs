@@ -325,3 +325,37 @@ fn browser_suite_passes_on_25_languages_and_right_to_left_pages() {
     );
     assert!(screenshots.join("module-ar-320-menu.png").is_file(), "the open menu was measured");
 }
+
+/// The trainer views (issue 18) in Chromium: axe finds nothing on the trainer view in English,
+/// in Greek and in the German fallback, the session plan and notes fit 320 px without
+/// horizontal scrolling (the plan's table scrolls in its own box), and the printed view keeps
+/// the text and the notes while navigation is hidden.
+#[test]
+fn browser_suite_passes_on_the_trainer_views() {
+    let node = prerequisites();
+    let fixture = Fixture::new("trainer");
+    let out = fixture.root.join("public");
+    build(&fixture.root, &out, &["--base-path", "/trainer/", "--no-pdf"]);
+    let run = run_suite(
+        &node,
+        &[
+            "--site",
+            &format!("/trainer/={}", out.display()),
+            "--checks",
+            "a11y,layout,print,keyboard",
+            "--require",
+            "fallback,trainer",
+        ],
+    );
+    run.assert_passed(
+        &[
+            "ok   axe trainer [en]",
+            "ok   axe trainer [el]",
+            "ok   axe trainer [de]",
+            "ok   layout 320 px: trainer [el]",
+            "ok   layout 320 px: trainer [de]",
+            "ok   print stylesheet hides navigation: trainer",
+        ],
+        "the browser suite failed on the trainer views",
+    );
+}

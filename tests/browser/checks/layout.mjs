@@ -86,7 +86,7 @@ function measureLayout() {
 export async function checkLayout({ browser, report, site, screenshots }) {
   const find = (kind, lang) => site.pages.find((p) => p.kind === kind && p.lang === lang);
   const targets = [
-    ...['el', 'de', 'ar', 'he'].flatMap((lang) => ['module', 'home'].map((kind) => find(kind, lang))),
+    ...['el', 'de', 'ar', 'he'].flatMap((lang) => ['module', 'home', 'trainer'].map((kind) => find(kind, lang))),
     find('status', 'el'),
     find('accessibility', 'de'),
   ].filter(Boolean);
@@ -136,7 +136,7 @@ export async function checkLayout({ browser, report, site, screenshots }) {
 }
 
 export async function checkPrint({ browser, report, site }) {
-  const targets = ['module', 'output']
+  const targets = ['module', 'output', 'trainer']
     .map((kind) => site.pages.find((p) => p.kind === kind && p.lang === site.defaultLang))
     .filter(Boolean);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -19,6 +19,7 @@ export const KINDS = {
   accessibility: { perLanguage: true, about: 'accessibility statement' },
   catalogue: { perLanguage: true, about: 'catalogue of modules with filters' },
   glossary: { perLanguage: true, about: 'glossary of agreed terms (sites with terms files)' },
+  trainer: { perLanguage: true, about: "a module's trainer view (sites with activities or trainer notes)" },
   'old-version': { perLanguage: true, about: 'home page of an earlier version' },
 };
 
@@ -53,8 +54,20 @@ export async function discover(siteUrl) {
   const unreviewed = pagesInState(statusHtml, statusUrl, 'unreviewed', latest.label);
   // The footer links the glossary when the site has terms files.
   const hasGlossary = /<a href="[^"]*glossary\/[^"]*">/.test(statusHtml);
+  // The first module with a trainer view (its page links `trainer/`): every language has one.
+  let trainerId = null;
+  for (const entry of (latest.pages[defaultLang] ?? []).filter((p) => p.id.includes('/'))) {
+    if ((await fetchText(at(entry.url))).includes('<p class="view-switch"><a href="trainer/')) {
+      trainerId = entry.id;
+      break;
+    }
+  }
   for (const lang of latest.languages) {
     const list = latest.pages[lang] ?? [];
+    const withTrainer = trainerId && list.find((p) => p.id === trainerId);
+    if (withTrainer) {
+      pages.push({ kind: 'trainer', lang, url: new URL('trainer/', at(withTrainer.url)).href, id: null });
+    }
     const page = (kind, entry) => entry && pages.push({ kind, lang, url: at(entry.url), id: entry.id });
     const modules = list.filter((p) => p.id.includes('/'));
     page('home', list.find((p) => p.id === ''));
