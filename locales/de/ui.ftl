@@ -166,4 +166,6 @@ session-plan-duration = Minuten
 session-plan-activity = Aktivität
 session-plan-format = Sozialform
 session-plan-materials = Materialien
+catalogue-handouts = Nur Module mit Handouts
+catalogue-activities = Aktivitäten
 session-plan-total = Aktivitäten: { $minutes } von { $duration } Minuten

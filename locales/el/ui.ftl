@@ -167,4 +167,6 @@ session-plan-duration = Λεπτά
 session-plan-activity = Δραστηριότητα
 session-plan-format = Μορφή
 session-plan-materials = Υλικά
+catalogue-handouts = Μόνο ενότητες με φυλλάδια για συμμετέχοντες
+catalogue-activities = Δραστηριότητες
 session-plan-total = Δραστηριότητες: { $minutes } από { $duration } λεπτά

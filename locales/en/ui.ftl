@@ -172,4 +172,6 @@ session-plan-duration = Minutes
 session-plan-activity = Activity
 session-plan-format = Format
 session-plan-materials = Materials
+catalogue-handouts = Only modules with handouts
+catalogue-activities = Activities
 session-plan-total = Activities: { $minutes } of { $duration } minutes

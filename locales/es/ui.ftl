@@ -165,4 +165,6 @@ session-plan-duration = Minutos
 session-plan-activity = Actividad
 session-plan-format = Modalidad
 session-plan-materials = Materiales
+catalogue-handouts = Solo módulos con hojas para participantes
+catalogue-activities = Actividades
 session-plan-total = Actividades: { $minutes } de { $duration } minutos

@@ -166,4 +166,6 @@ session-plan-duration = Minuti
 session-plan-activity = Attività
 session-plan-format = Modalità
 session-plan-materials = Materiali
+catalogue-handouts = Solo moduli con schede per i partecipanti
+catalogue-activities = Attività
 session-plan-total = Attività: { $minutes } di { $duration } minuti

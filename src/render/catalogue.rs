@@ -66,6 +66,13 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
                 audience_ids: facts.audience.iter().map(|a| a.id()).collect::<Vec<_>>().join(" "),
                 audience: facts.audience.iter().map(|a| audience_label(ctx, lang, *a)).collect(),
                 eqf_level: facts.eqf_level,
+                activity_time: (facts.trainer.activities > 0)
+                    .then(|| format_duration(ctx, lang, facts.trainer.activity_minutes)),
+                handouts: facts.trainer.handouts,
+                trainer_href: facts
+                    .trainer
+                    .has_view
+                    .then(|| ctx.urls.page(from, &format!("{}{}", page.path, super::page::TRAINER_PATH))),
                 languages: config
                     .langs()
                     .filter(|l| page.is_translated(l))
@@ -120,6 +127,7 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
         outputs,
         audiences,
         eqf_levels,
+        any_handouts: modules().any(|p| p.facts.trainer.handouts > 0),
         my_language: (lang != &config.default_lang).then(|| {
             ctx.i18n.format(
                 lang,

@@ -72,6 +72,29 @@ pub fn json_ld(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<Stri
     if let Some(minutes) = page.facts.duration_minutes {
         object.insert("timeRequired".into(), json!(iso_duration(minutes)));
     }
+    // The timed activities, as parts with their own `timeRequired` (schema.org's `hasPart` of a
+    // learning resource), in the text's language.
+    if page.facts.trainer.activities > 0 {
+        let parts: Vec<_> = crate::content::activities::read(doc)
+            .activities
+            .iter()
+            .map(|activity| {
+                let mut part = json!({
+                    "@type": "LearningResource",
+                    "name": activity.title,
+                    "learningResourceType": "activity",
+                    "timeRequired": iso_duration(activity.minutes),
+                });
+                if let Some(id) = &activity.id {
+                    part.as_object_mut().expect("an object").insert("url".into(), json!(format!("{url}#{id}")));
+                }
+                part
+            })
+            .collect();
+        if !parts.is_empty() {
+            object.insert("hasPart".into(), json!(parts));
+        }
+    }
     if let Some(level) = page.facts.eqf_level {
         object.insert(
             "educationalLevel".into(),

@@ -337,7 +337,8 @@ fn page_view<'a>(
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
-        json_ld: super::metadata::json_ld(ctx, page, lang),
+        // A trainer view is not for search engines: no structured data of its own.
+        json_ld: if is_trainer { None } else { super::metadata::json_ld(ctx, page, lang) },
         status: None,
         accessibility: None,
         catalogue: None,

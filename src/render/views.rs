@@ -281,6 +281,8 @@ pub struct CatalogueView {
     pub outputs: Vec<ChoiceView>,
     pub audiences: Vec<ChoiceView>,
     pub eqf_levels: Vec<ChoiceView>,
+    /// Whether any module has a handout (then the "has handouts" filter is offered).
+    pub any_handouts: bool,
     /// "Only modules translated into Ελληνικά"; `None` in the default language, where every
     /// module is available.
     pub my_language: Option<String>,
@@ -333,6 +335,12 @@ pub struct CatalogueEntryView {
     pub languages: Vec<LanguageLinkView>,
     /// The module's PDF in the page's language, once PDFs are built (`None` until then).
     pub pdf: Option<LinkView>,
+    /// "75 minutes": the time its activities take together, when it has any.
+    pub activity_time: Option<String>,
+    /// How many of its activities are handouts for participants.
+    pub handouts: usize,
+    /// Its trainer view, when it has one.
+    pub trainer_href: Option<String>,
 }
 
 /// A link to a page in another language, labelled with the language's name in itself.

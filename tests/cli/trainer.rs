@@ -172,3 +172,54 @@ fn a_translation_whose_activities_differ_is_reported() {
         run.stderr
     );
 }
+
+/// The catalogue shows each module's activity time, its handouts and its trainer view, and
+/// offers the "with handouts" filter (the entries the script filters carry `data-handouts`).
+#[test]
+fn the_catalogue_shows_activity_time_and_filters_by_handouts() {
+    let site = built(&["--no-pdf"]);
+    let catalogue = site.read("1.0/el/catalogue/index.html");
+    assert!(
+        catalogue.contains(
+            "<input type=\"checkbox\" name=\"handouts\" value=\"1\"> Μόνο ενότητες με φυλλάδια για συμμετέχοντες"
+        ),
+        "{catalogue}"
+    );
+    let stakeholders =
+        element(&catalogue, "<li class=\"card catalogue-entry\" data-id=\"io1-sessions/stakeholders\"", "</li>");
+    assert!(stakeholders.contains(" data-handouts=\"1\""), "{stakeholders}");
+    assert!(
+        stakeholders.contains("<dt>Δραστηριότητες</dt> <dd>75 λεπτά, Φυλλάδιο για συμμετέχοντες (<a href=\"../io1-sessions/stakeholders/trainer/\">Προβολή για εκπαιδευτές</a>)</dd>"),
+        "{stakeholders}"
+    );
+    let reading = element(&catalogue, "<li class=\"card catalogue-entry\" data-id=\"io1-sessions/reading\"", "</li>");
+    assert!(!reading.contains("data-handouts") && !reading.contains("Δραστηριότητες"), "{reading}");
+}
+
+/// The module's JSON-LD lists its activities as parts with their own `timeRequired`, in the
+/// text's language; the trainer view, kept from search engines, has no structured data.
+#[test]
+fn json_ld_lists_the_activities_with_their_time() {
+    let site = built(&["--no-pdf"]);
+    let page = site.read("1.0/el/io1-sessions/stakeholders/index.html");
+    let json = element(&page, "<script type=\"application/ld+json\">", "</script>");
+    let json = json.trim_start_matches("<script type=\"application/ld+json\">").trim_end_matches("</script>");
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let parts: Vec<(String, String)> = data["hasPart"]
+        .as_array()
+        .expect("hasPart")
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap().to_string(), p["timeRequired"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("Εισήγηση: τα τέσσερα μέρη".to_string(), "PT15M".to_string()),
+            ("Δραστηριότητα: Χαρτογράφηση των εμπλεκομένων".to_string(), "PT40M".to_string()),
+            ("Συζήτηση".to_string(), "PT20M".to_string()),
+        ]
+    );
+    assert_eq!(data["hasPart"][1]["url"], "https://example.org/1.0/el/io1-sessions/stakeholders/#mapping");
+    let trainer = site.read("1.0/el/io1-sessions/stakeholders/trainer/index.html");
+    assert!(!trainer.contains("application/ld+json"), "{trainer}");
+}

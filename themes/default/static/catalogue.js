@@ -1,5 +1,5 @@
 /* innotrain catalogue: filters the list of modules in place.
-   The filters live in the address (q, output, audience, eqf, min, max, translated), the same
+   The filters live in the address (q, output, audience, eqf, min, max, handouts, translated), the same
    parameters the form sends without this script, so a filtered list can be shared; opening such
    an address restores the filters. Without JavaScript the page lists every module. */
 (function () {
@@ -24,6 +24,7 @@
       q: (params.get("q") || "").trim(),
       min: whole(params.get("min")),
       max: whole(params.get("max")),
+      handouts: params.get("handouts") === "1",
       translated: params.get("translated") === "1"
     };
     MULTIPLE.forEach(function (name) {
@@ -41,6 +42,7 @@
     });
     if (state.min !== null) params.set("min", String(state.min));
     if (state.max !== null) params.set("max", String(state.max));
+    if (state.handouts) params.set("handouts", "1");
     if (state.translated) params.set("translated", "1");
     var text = params.toString();
     return text ? "?" + text : "";
@@ -54,6 +56,7 @@
     if (state.eqf.length && !has(state.eqf, entry.eqf)) return false;
     if (state.min !== null && (entry.duration === null || entry.duration < state.min)) return false;
     if (state.max !== null && (entry.duration === null || entry.duration > state.max)) return false;
+    if (state.handouts && !entry.handouts) return false;
     if (state.translated && !entry.translated) return false;
     return fold(state.q).split(/\s+/).every(function (word) { return entry.text.indexOf(word) >= 0; });
   }
@@ -72,6 +75,7 @@
         audience: (item.getAttribute("data-audience") || "").split(" ").filter(Boolean),
         eqf: item.getAttribute("data-eqf") || "",
         duration: whole(item.getAttribute("data-duration")),
+        handouts: item.hasAttribute("data-handouts"),
         translated: item.getAttribute("data-translated") === "true",
         text: fold(item.textContent)
       };
@@ -87,7 +91,8 @@
       if (field("min")) field("min").value = state.min === null ? "" : String(state.min);
       if (field("max")) field("max").value = state.max === null ? "" : String(state.max);
       Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
-        box.checked = box.name === "translated" ? state.translated : (state[box.name] || []).indexOf(box.value) >= 0;
+        var single = box.name === "translated" || box.name === "handouts";
+        box.checked = single ? state[box.name] : (state[box.name] || []).indexOf(box.value) >= 0;
       });
     }
 
