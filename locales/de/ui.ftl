@@ -169,3 +169,6 @@ session-plan-materials = Materialien
 catalogue-handouts = Nur Module mit Handouts
 catalogue-activities = Aktivitäten
 session-plan-total = Aktivitäten: { $minutes } von { $duration } Minuten
+session-plan-programme = Programm
+session-plan-break = Pause
+session-plan-programme-total = Insgesamt: { $minutes } Minuten, Pausen eingerechnet

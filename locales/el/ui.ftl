@@ -170,3 +170,6 @@ session-plan-materials = Υλικά
 catalogue-handouts = Μόνο ενότητες με φυλλάδια για συμμετέχοντες
 catalogue-activities = Δραστηριότητες
 session-plan-total = Δραστηριότητες: { $minutes } από { $duration } λεπτά
+session-plan-programme = Πρόγραμμα
+session-plan-break = Διάλειμμα
+session-plan-programme-total = Συνολικά: { $minutes } λεπτά, μαζί με τα διαλείμματα

@@ -175,3 +175,6 @@ session-plan-materials = Materials
 catalogue-handouts = Only modules with handouts
 catalogue-activities = Activities
 session-plan-total = Activities: { $minutes } of { $duration } minutes
+session-plan-programme = Programme
+session-plan-break = Break
+session-plan-programme-total = In all: { $minutes } minutes, breaks included

@@ -168,3 +168,6 @@ session-plan-materials = Materiales
 catalogue-handouts = Solo módulos con hojas para participantes
 catalogue-activities = Actividades
 session-plan-total = Actividades: { $minutes } de { $duration } minutos
+session-plan-programme = Programa
+session-plan-break = Pausa
+session-plan-programme-total = En total: { $minutes } minutos, pausas incluidas

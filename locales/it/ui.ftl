@@ -169,3 +169,6 @@ session-plan-materials = Materiali
 catalogue-handouts = Solo moduli con schede per i partecipanti
 catalogue-activities = Attività
 session-plan-total = Attività: { $minutes } di { $duration } minuti
+session-plan-programme = Programma
+session-plan-break = Pausa
+session-plan-programme-total = In tutto: { $minutes } minuti, pause comprese

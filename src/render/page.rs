@@ -139,12 +139,21 @@ pub fn render_page(
 /// Where a module's trainer view lives, below the module's own address.
 pub const TRAINER_PATH: &str = "trainer/";
 
-/// Whether the module at `index` has a trainer view: its source text has activities, trainer
-/// notes or materials. Then every language has one (a translation without them is reported,
-/// and its view shows what it has), so the language switcher always leads somewhere.
+/// Whether the page at `index` has a trainer view: a module whose source text has activities,
+/// trainer notes or materials, or an output with a module that has activities. Then every
+/// language has one (a translation without them is reported, and its view shows what it has),
+/// so the language switcher always leads somewhere.
 pub fn has_trainer_view(ctx: &RenderContext<'_>, index: usize) -> bool {
-    let page = &ctx.site.pages[index];
-    page.kind == PageKind::Module && page.facts.trainer.has_view
+    let site = ctx.site;
+    let page = &site.pages[index];
+    match (page.kind, page.output) {
+        (PageKind::Module, _) => page.facts.trainer.has_view,
+        // An output's trainer view is the programme of its modules' activities.
+        (PageKind::Output, Some(output)) => {
+            site.outputs[output].modules.iter().any(|&m| site.pages[m].facts.trainer.activities > 0)
+        }
+        _ => false,
+    }
 }
 
 /// The trainer view of the module at `index` for readers of `lang` (see [`has_trainer_view`]).
@@ -287,7 +296,11 @@ fn page_view<'a>(
     let trainer_href = (!is_trainer && has_trainer_view(ctx, index))
         .then(|| ctx.urls.page(&page.path, &format!("{}{TRAINER_PATH}", page.path)));
     let learner_href = is_trainer.then(|| ctx.urls.page(&page.path, learner_path));
-    let plan = prepared.filter(|_| is_trainer).map(|p| plan_view(ctx, page, lang, p));
+    let plan = match (is_trainer, page.kind) {
+        (true, PageKind::Module) => prepared.map(|p| plan_view(ctx, page, lang, p)),
+        (true, PageKind::Output) => Some(programme_view(ctx, page, lang)),
+        _ => None,
+    };
 
     let summary = doc.summary.clone();
     PageView {
@@ -360,7 +373,9 @@ fn plan_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, prepared: &Prepa
         .map(|(_, activity_index, id)| {
             let activity = &marks.facilitation.activities[*activity_index];
             let row = PlanRowView {
-                start: format!("{}:{:02}", start / 60, start % 60),
+                kind: "activity",
+                lang: None,
+                start: clock(start),
                 minutes: activity.minutes,
                 title: activity.title.clone(),
                 href: id.as_ref().map(|id| format!("#{id}")),
@@ -382,7 +397,105 @@ fn plan_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, prepared: &Prepa
         None => format_duration(ctx, lang, total),
     };
     let text_lang = &page.text(lang).lang;
-    PlanView { rows, total, lang: (text_lang != lang).then(|| text_lang.to_string()) }
+    PlanView {
+        heading: ctx.i18n.message(lang, "session-plan"),
+        rows,
+        total,
+        lang: (text_lang != lang).then(|| text_lang.to_string()),
+    }
+}
+
+/// How long participants work before an output's programme gives them a break, and how long
+/// the break is.
+const BREAK_AFTER_MINUTES: u32 = 90;
+const BREAK_MINUTES: u32 = 15;
+
+/// The programme of an output's trainer view: its modules in order, each with its activities,
+/// times running on from 0:00, and a break before any activity that would take the group past
+/// 90 minutes without one.
+fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView {
+    let site = ctx.site;
+    let mut rows = Vec::new();
+    let (mut start, mut since_break) = (0, 0);
+    let modules = page.output.map(|o| site.outputs[o].modules.as_slice()).unwrap_or_default();
+    for &index in modules {
+        let module = &site.pages[index];
+        let Some(prepared) = ctx.prepared_for(index, lang) else { continue };
+        let marks = &prepared.marks;
+        if marks.activity_ends.is_empty() {
+            continue;
+        }
+        let trainer_href = ctx.urls.page(&page.path, &format!("{}{TRAINER_PATH}", module.path));
+        let (title, title_lang) = title_in(module, lang);
+        let text_lang = (&module.text(lang).lang != lang).then(|| module.text(lang).lang.to_string());
+        let mut break_before = |minutes: u32, rows: &mut Vec<PlanRowView>, start: &mut u32| {
+            if since_break > 0 && since_break + minutes > BREAK_AFTER_MINUTES {
+                rows.push(PlanRowView {
+                    kind: "break",
+                    lang: None,
+                    start: clock(*start),
+                    minutes: BREAK_MINUTES,
+                    title: ctx.i18n.message(lang, "session-plan-break"),
+                    href: None,
+                    format: None,
+                    handout: false,
+                    materials: String::new(),
+                });
+                *start += BREAK_MINUTES;
+                since_break = 0;
+            }
+            since_break += minutes;
+        };
+        let activities: Vec<_> = marks
+            .activity_ends
+            .iter()
+            .map(|(_, activity_index, id)| (&marks.facilitation.activities[*activity_index], id))
+            .collect();
+        for (number, (activity, id)) in activities.iter().enumerate() {
+            // A break goes before the module's heading row, not between it and its first activity.
+            break_before(activity.minutes, &mut rows, &mut start);
+            if number == 0 {
+                rows.push(PlanRowView {
+                    kind: "module",
+                    lang: title_lang.clone(),
+                    start: clock(start),
+                    minutes: marks.facilitation.total_minutes(),
+                    title: title.clone(),
+                    href: Some(trainer_href.clone()),
+                    format: None,
+                    handout: false,
+                    materials: String::new(),
+                });
+            }
+            rows.push(PlanRowView {
+                kind: "activity",
+                lang: text_lang.clone(),
+                start: clock(start),
+                minutes: activity.minutes,
+                title: activity.title.clone(),
+                href: Some(match id {
+                    Some(id) => format!("{trainer_href}#{id}"),
+                    None => trainer_href.clone(),
+                }),
+                // In the reader's language, as the column's heading (the title may not be).
+                format: activity.format.map(|f| ctx.i18n.message(lang, &format!("activity-format-{}", f.name()))),
+                handout: activity.handout,
+                materials: activity.materials.join(", "),
+            });
+            start += activity.minutes;
+        }
+    }
+    PlanView {
+        heading: ctx.i18n.message(lang, "session-plan-programme"),
+        rows,
+        total: ctx.i18n.format(lang, "session-plan-programme-total", &[("minutes", i18n::number(start))]),
+        lang: None,
+    }
+}
+
+/// `75` minutes → `1:15`.
+fn clock(minutes: u32) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// The header's search form on the page at `from`, in `lang`.

@@ -488,6 +488,8 @@ pub struct RootLanguageView {
 /// A module's session plan, on its trainer view.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
+    /// "Session plan" (a module) or "Programme" (an output).
+    pub heading: String,
     pub rows: Vec<PlanRowView>,
     /// `Activities: 150 of 180 minutes`.
     pub total: String,
@@ -498,6 +500,11 @@ pub struct PlanView {
 /// One activity of a session plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanRowView {
+    /// `activity`, or in an output's programme `module` (the module whose activities follow)
+    /// and `break`.
+    pub kind: &'static str,
+    /// The language of the title and materials when it is not the page's (a fallback text).
+    pub lang: Option<String>,
     /// `1:15`: minutes from the start of the session.
     pub start: String,
     pub minutes: u32,

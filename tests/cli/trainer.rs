@@ -223,3 +223,17 @@ fn json_ld_lists_the_activities_with_their_time() {
     let trainer = site.read("1.0/el/io1-sessions/stakeholders/trainer/index.html");
     assert!(!trainer.contains("application/ld+json"), "{trainer}");
 }
+
+/// An output's trainer view: the programme of its modules' activities in reading order, times
+/// running on, a 15-minute break before the activity that would pass 90 minutes without one
+/// (before its module's row, never between the row and its first activity), every link to the
+/// modules' trainer views; modules without activities left out; the output's page links it.
+#[test]
+fn an_output_has_a_programme_with_breaks() {
+    let site = built(&["--no-pdf"]);
+    assert!(site.read("1.0/en/io1-sessions/index.html").contains("<p class=\"view-switch\"><a href=\"trainer/\">"));
+    let programme =
+        element(&site.read("1.0/el/io1-sessions/trainer/index.html"), "<section class=\"session-plan\"", "</section>");
+    insta::assert_snapshot!("programme_el", programme);
+    assert!(!programme.contains("reading/"), "a module without activities is left out");
+}
