@@ -275,12 +275,14 @@ fn render(
         let kept_search = languages.and_then(|l| l.kept_search.as_deref());
         render_pages_and_index(&ctx, &keys, &rendered, kept_search, &sidebars, diags, sink)?;
     } else {
-        keys.par_iter().try_for_each(|&(index, lang)| sink(page::render_page(&ctx, index, lang, &sidebars, diags)?))?;
+        keys.par_iter().try_for_each(|&(index, lang)| {
+            sink(page::render_page(&ctx, index, lang, markdown::View::Learner, &sidebars, diags)?)
+        })?;
     }
     // Trainer views: not in the search index (they repeat their modules, with notes).
-    keys.par_iter()
-        .filter(|&&(index, _)| page::has_trainer_view(&ctx, index))
-        .try_for_each(|&(index, lang)| sink(page::render_trainer_page(&ctx, index, lang, &sidebars, diags)?))?;
+    keys.par_iter().filter(|&&(index, _)| page::has_trainer_view(&ctx, index)).try_for_each(|&(index, lang)| {
+        sink(page::render_page(&ctx, index, lang, markdown::View::Trainer, &sidebars, diags)?)
+    })?;
     // Every language's status page shows every language's translations: a build of some
     // languages makes them all, so that they show the translations as they are now.
     for lang in config.langs() {

@@ -124,19 +124,21 @@ fn depth(page: &Page) -> usize {
     page.path.matches('/').count()
 }
 
-/// Renders the page at `index` for readers of `lang`.
+/// Renders the page at `index` for readers of `lang`, as `view` shows it (a trainer view only
+/// where [`has_trainer_view`]).
 pub fn render_page(
     ctx: &RenderContext<'_>,
     index: usize,
     lang: &Lang,
+    view: View,
     sidebars: &Sidebars,
     diags: &Diagnostics,
 ) -> anyhow::Result<OutputFile> {
-    let (path, html) = render_page_html(ctx, index, lang, View::Learner, sidebars, diags)?;
+    let (path, html) = render_page_html(ctx, index, lang, view, sidebars, diags)?;
     Ok(OutputFile { path, bytes: html.into_bytes() })
 }
 
-/// Where a module's trainer view lives, below the module's own address.
+/// Where a module's or an output's trainer view lives, below its own address.
 pub const TRAINER_PATH: &str = "trainer/";
 
 /// Whether the page at `index` has a trainer view: a module whose source text has activities,
@@ -154,18 +156,6 @@ pub fn has_trainer_view(ctx: &RenderContext<'_>, index: usize) -> bool {
         }
         _ => false,
     }
-}
-
-/// The trainer view of the module at `index` for readers of `lang` (see [`has_trainer_view`]).
-pub fn render_trainer_page(
-    ctx: &RenderContext<'_>,
-    index: usize,
-    lang: &Lang,
-    sidebars: &Sidebars,
-    diags: &Diagnostics,
-) -> anyhow::Result<OutputFile> {
-    let (path, html) = render_page_html(ctx, index, lang, View::Trainer, sidebars, diags)?;
-    Ok(OutputFile { path, bytes: html.into_bytes() })
 }
 
 /// The output path and HTML of the page at `index` for readers of `lang`, as `view` shows it.
