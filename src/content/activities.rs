@@ -116,11 +116,6 @@ impl Facilitation {
     pub fn is_empty(&self) -> bool {
         self.activities.is_empty() && self.blocks.is_empty()
     }
-
-    /// Whether the byte at `offset` belongs to a trainer note.
-    pub fn in_trainer_note(&self, offset: usize) -> bool {
-        self.blocks.iter().any(|b| b.kind == BlockKind::Trainer && b.range.contains(&offset))
-    }
 }
 
 /// The keys an activity heading's attribute block may hold.
@@ -451,7 +446,6 @@ mod tests {
         let note = &f.blocks[0];
         assert_eq!(&d.text[note.range.clone()], "> [!TRAINER]\n> Watch the time.\n");
         assert_eq!(&d.text[note.marker.clone()], "[!TRAINER]");
-        assert!(f.in_trainer_note(note.range.start + 15));
     }
 
     #[test]
