@@ -124,6 +124,11 @@ const KEYS: [&str; 3] = ["duration", "format", "handout"];
 /// Finds the activities, trainer notes and materials of `doc`.
 pub fn read(doc: &Document) -> Facilitation {
     let mut out = Facilitation::default();
+    // Every stage that needs a text's trainer side reads it here, several times a build: a text
+    // without an attribute block or a `[!…]` quote has none, and is not parsed for it.
+    if !doc.body().contains('{') && !doc.body().contains("[!") {
+        return out;
+    }
     let base = doc.body_start;
     // The heading being read: (level, id, attributes, range, text).
     type OpenHeading = (HeadingLevel, Option<String>, Vec<(String, Option<String>)>, Range<usize>, String);
