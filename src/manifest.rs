@@ -180,6 +180,10 @@ pub struct PageJson {
     pub url: String,
     /// False when the page shows the default-language text as a fallback.
     pub translated: bool,
+    /// `trainer` (the trainer's edition) or `handout` (a sheet for participants, titled by its
+    /// activity); absent for the participants' PDF of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
 }
 
 fn link_style_name(links: LinkStyle) -> &'static str {
@@ -217,6 +221,7 @@ fn version_json(v: &VersionSummary, latest: bool) -> VersionJson {
                     title: page.texts[position].title.clone(),
                     url: format!("{label}/{lang}/{}", page.path),
                     translated: page.texts[position].translated,
+                    edition: None,
                 })
                 .collect();
             (lang.to_string(), pages)

@@ -92,6 +92,10 @@ read-latest = Zur aktuellen Version ({ $version })
 
 pdf-download = PDF herunterladen
 pdf-download-output = Das gesamte Projektergebnis als PDF
+pdf-download-trainer = Ausgabe für Trainerinnen und Trainer (PDF): Ablaufplan, Hinweise und Text
+pdf-download-output-trainer = Das gesamte Projektergebnis als Ausgabe für Trainerinnen und Trainer
+pdf-download-handout = Handout für Teilnehmende: { $title }
+pdf-trainer-edition = Ausgabe für Trainerinnen und Trainer
 pdf-contents = Inhalt
 pdf-page = Seite
 pdf-date = Datum

@@ -92,6 +92,10 @@ read-latest = Ανάγνωση της τελευταίας έκδοσης ({ $ve
 
 pdf-download = Λήψη PDF
 pdf-download-output = Ολόκληρο το προϊόν σε ένα PDF
+pdf-download-trainer = Έκδοση για εκπαιδευτές (PDF): πλάνο συνεδρίας, σημειώσεις και κείμενο
+pdf-download-output-trainer = Ολόκληρο το προϊόν στην έκδοση για εκπαιδευτές
+pdf-download-handout = Φυλλάδιο για συμμετέχοντες: { $title }
+pdf-trainer-edition = Έκδοση για εκπαιδευτές
 pdf-contents = Περιεχόμενα
 pdf-page = Σελίδα
 pdf-date = Ημερομηνία

@@ -94,6 +94,10 @@ read-latest = Read the latest version ({ $version })
 
 pdf-download = Download PDF
 pdf-download-output = The whole output as one PDF
+pdf-download-trainer = Trainer edition (PDF): session plan, notes and text
+pdf-download-output-trainer = The whole output's trainer edition as one PDF
+pdf-download-handout = Handout for participants: { $title }
+pdf-trainer-edition = Trainer edition
 pdf-contents = Contents
 pdf-page = Page
 pdf-date = Date

@@ -91,6 +91,10 @@ read-latest = Leer la versión más reciente ({ $version })
 
 pdf-download = Descargar PDF
 pdf-download-output = El producto completo en un solo PDF
+pdf-download-trainer = Edición para formadores (PDF): plan de sesión, notas y texto
+pdf-download-output-trainer = El producto completo en la edición para formadores
+pdf-download-handout = Hoja para participantes: { $title }
+pdf-trainer-edition = Edición para formadores
 pdf-contents = Índice
 pdf-page = Página
 pdf-date = Fecha

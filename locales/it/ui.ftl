@@ -92,6 +92,10 @@ read-latest = Leggi la versione più recente ({ $version })
 
 pdf-download = Scarica il PDF
 pdf-download-output = L'intero prodotto in un unico PDF
+pdf-download-trainer = Edizione per i formatori (PDF): piano della sessione, note e testo
+pdf-download-output-trainer = L'intero prodotto nell'edizione per i formatori
+pdf-download-handout = Scheda per i partecipanti: { $title }
+pdf-trainer-edition = Edizione per i formatori
 pdf-contents = Indice
 pdf-page = Pagina
 pdf-date = Data

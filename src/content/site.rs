@@ -144,6 +144,22 @@ pub struct Site {
 }
 
 impl Site {
+    /// Whether the page at `index` has a trainer view: a module whose source text has
+    /// activities, trainer notes or materials, or an output with a module that has activities.
+    /// Then every language has one (a translation without them is reported, and its view shows
+    /// what it has), so the language switcher always leads somewhere.
+    pub fn has_trainer_view(&self, index: usize) -> bool {
+        let page = &self.pages[index];
+        match (page.kind, page.output) {
+            (PageKind::Module, _) => page.facts.trainer.has_view,
+            // An output's trainer view is the programme of its modules' activities.
+            (PageKind::Output, Some(output)) => {
+                self.outputs[output].modules.iter().any(|&m| self.pages[m].facts.trainer.activities > 0)
+            }
+            _ => false,
+        }
+    }
+
     pub fn home(&self) -> &Page {
         &self.pages[0]
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::content::activities::{BlockKind, Facilitation, Format};
+use crate::content::activities::{Activity, BlockKind, Facilitation, Format};
 
 use super::{Prepared, Spanned, escape};
 
@@ -68,6 +68,20 @@ pub fn drop_markers<'a>(events: Vec<Spanned<'a>>, facilitation: &Facilitation) -
         out.push((event, range));
     }
     out
+}
+
+/// The prepared events of activity `activity` (its index among the text's activities): from
+/// its heading to the next heading of its level or higher.
+pub fn activity_events(prepared: &Prepared, activity: usize) -> Option<Range<usize>> {
+    let events = &prepared.events;
+    let &(end, ..) = prepared.marks.activity_ends.iter().find(|(_, a, _)| *a == activity)?;
+    let level = prepared.marks.facilitation.activities[activity].level;
+    let start = events[..end].iter().rposition(|e| matches!(e, Event::Start(Tag::Heading { .. })))?;
+    let stop = events[end..]
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::Heading { level: next, .. }) if *next <= level))
+        .map_or(events.len(), |offset| end + offset);
+    Some(start..stop)
 }
 
 /// Finds the marked quotes and activity headings among the final events of a document.
@@ -150,7 +164,12 @@ pub fn view_events(prepared: &Prepared, view: View) -> Vec<(Event<'_>, Option<us
 }
 
 /// `<p class="activity-meta">30 min · Group work · Handout</p>`.
-fn activity_meta(activity: &crate::content::activities::Activity, labels: &super::AlertLabels) -> String {
+fn activity_meta(activity: &Activity, labels: &super::AlertLabels) -> String {
+    format!("<p class=\"activity-meta\">{}</p>\n", escape(&activity_summary(activity, labels)))
+}
+
+/// `30 min · Group work · Handout`: what the page and the PDFs say under an activity's heading.
+pub fn activity_summary(activity: &Activity, labels: &super::AlertLabels) -> String {
     let mut parts = vec![format!("{} {}", activity.minutes, labels.minutes)];
     if let Some(format) = activity.format {
         parts.push(labels.format(format).to_string());
@@ -158,7 +177,7 @@ fn activity_meta(activity: &crate::content::activities::Activity, labels: &super
     if activity.handout {
         parts.push(labels.handout.clone());
     }
-    format!("<p class=\"activity-meta\">{}</p>\n", escape(&parts.join(" · ")))
+    parts.join(" · ")
 }
 
 impl super::AlertLabels {

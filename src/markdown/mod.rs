@@ -29,7 +29,7 @@ use crate::slug::{self, IdAllocator};
 
 use safety::UrlKind;
 
-pub use facilitation::View;
+pub use facilitation::{View, activity_summary};
 
 /// Ids the theme puts on every page; headings get other ids.
 pub const RESERVED_IDS: &[&str] = &[

@@ -11,11 +11,12 @@
 //! typst finds in the generated file can name the author's file and line.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::content::activities::BlockKind;
-use crate::markdown::{Prepared, alert_class_and_title, code_language};
+use crate::markdown::{Prepared, View, alert_class_and_title, code_language};
 
 /// The longest URL typst links (`typst::model::Url`).
 const MAX_PDF_URL_BYTES: usize = 8000;
@@ -44,6 +45,15 @@ pub struct MarkupOptions<'a> {
     pub label_prefix: &'a str,
     /// Resolves the n-th link or image (`dest`, whether it is an image, its number).
     pub resolve: &'a dyn Fn(&str, bool, usize) -> LinkTarget,
+    /// Whom the PDF is for: participants get no trainer notes; a trainer gets them set apart.
+    pub view: View,
+    /// Only these prepared events (a handout: one activity); `None`: the whole text.
+    pub only: Option<Range<usize>>,
+    /// Whether `[!MATERIALS]` boxes are written (a handout for participants leaves them out).
+    pub materials: bool,
+    /// The web address of the text, for `#fragment` links to headings this PDF does not hold
+    /// (a handout's links to the rest of its module).
+    pub web_url: Option<&'a str>,
 }
 
 /// Typst markup with a map back to the Markdown it came from.
@@ -73,7 +83,8 @@ impl Markup {
 /// Writes the body of `prepared` as typst markup.
 pub fn write_body(prepared: &Prepared, options: &MarkupOptions<'_>) -> Markup {
     let events = &prepared.events;
-    let labels = collect_labels(events, options.label_prefix);
+    let written = options.only.clone().unwrap_or(0..events.len());
+    let labels = heading_labels(prepared, options.view, options.only.clone(), options.label_prefix);
     let footnotes = collect_footnotes(events);
     let mut writer = Writer {
         prepared,
@@ -86,6 +97,7 @@ pub fn write_body(prepared: &Prepared, options: &MarkupOptions<'_>) -> Markup {
         image: None,
         code: None,
         heading_label: None,
+        index: 0,
     };
     let mut skip_until = None;
     for (index, event) in events.iter().enumerate() {
@@ -100,9 +112,15 @@ pub fn write_body(prepared: &Prepared, options: &MarkupOptions<'_>) -> Markup {
             skip_until = footnotes.get(label.as_ref()).map(|&(_, end)| end);
             continue;
         }
-        // The PDFs are the participants' texts: no trainer notes (their links still count, so
-        // that later links keep their numbers).
-        if prepared.marks.hidden(index, crate::markdown::View::Learner) {
+        // What this reader does not get: trainer notes for participants, materials on a
+        // handout, the rest of the module around a handout. Its links still count, so that
+        // later links keep their numbers.
+        let materials =
+            || prepared.marks.blocks.iter().any(|(kind, r)| *kind == BlockKind::Materials && r.contains(&index));
+        if prepared.marks.hidden(index, options.view)
+            || !written.contains(&index)
+            || (!options.materials && materials())
+        {
             if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
                 writer.link_number += 1;
             }
@@ -113,11 +131,22 @@ pub fn write_body(prepared: &Prepared, options: &MarkupOptions<'_>) -> Markup {
     writer.out
 }
 
-/// Labels for every heading id (`<m3-h2>`): ids may hold characters typst labels do not allow.
-fn collect_labels(events: &[Event<'_>], prefix: &str) -> BTreeMap<String, String> {
+/// Labels for the id of every heading a PDF written for `view` holds (`<m3-h2>`: ids may hold
+/// characters typst labels do not allow), of the events `only` or all; a link to any other
+/// heading has no label to lead to.
+pub fn heading_labels(
+    prepared: &Prepared,
+    view: View,
+    only: Option<Range<usize>>,
+    prefix: &str,
+) -> BTreeMap<String, String> {
+    let written = only.unwrap_or(0..prepared.events.len());
     let mut labels = BTreeMap::new();
-    for event in events {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+    for (index, event) in prepared.events.iter().enumerate() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event
+            && written.contains(&index)
+            && !prepared.marks.hidden(index, view)
+        {
             let label = format!("{prefix}h{}", labels.len() + 1);
             labels.entry(id.to_string()).or_insert(label);
         }
@@ -158,6 +187,8 @@ struct Writer<'a> {
     code: Option<(String, String)>,
     /// The label of the heading being written.
     heading_label: Option<String>,
+    /// The index of the event being written.
+    index: usize,
 }
 
 impl Writer<'_> {
@@ -166,6 +197,7 @@ impl Writer<'_> {
     }
 
     fn event(&mut self, index: usize, event: &Event<'_>) {
+        self.index = index;
         if let Some(&offset) = self.prepared.offsets.get(index) {
             let at = self.out.text.len();
             if self.out.source_map.last().is_none_or(|&(_, m)| m != offset) {
@@ -191,12 +223,17 @@ impl Writer<'_> {
             }
             return;
         }
-        let materials =
-            self.prepared.marks.blocks.iter().any(|(kind, r)| *kind == BlockKind::Materials && r.start == index);
+        let marked = self.prepared.marks.blocks.iter().find(|(_, r)| r.start == index).map(|(kind, _)| *kind);
         match event {
-            // A `[!MATERIALS]` quote is a box with its title, as on the page.
-            Event::Start(Tag::BlockQuote(None)) if materials => {
-                let call = format!("\n#alert(\"materials\", {})[", string(&self.prepared.labels.materials));
+            // A `[!MATERIALS]` quote is a box with its title, as on the page; so is a
+            // `[!TRAINER]` quote in the trainer's PDF (participants never get one).
+            Event::Start(Tag::BlockQuote(None)) if marked.is_some() => {
+                let labels = &self.prepared.labels;
+                let (kind, title) = match marked {
+                    Some(BlockKind::Trainer) => ("trainer", &labels.trainer_note),
+                    _ => ("materials", &labels.materials),
+                };
+                let call = format!("\n#alert({}, {})[", string(kind), string(title));
                 self.push(&call);
             }
             Event::Start(tag) => self.start(tag),
@@ -256,9 +293,13 @@ impl Writer<'_> {
                     // the text stays, unlinked, as for a link that cannot be resolved.
                     LinkTarget::Url(url) if url.len() > MAX_PDF_URL_BYTES => "#[".to_string(),
                     LinkTarget::Url(url) => format!("#link({})[", string(&url)),
-                    LinkTarget::Fragment(fragment) => match self.label_for(&fragment) {
-                        Some(label) => format!("#link(label({}))[", string(&label)),
-                        None => "#[".to_string(),
+                    LinkTarget::Fragment(fragment) => match (self.label_for(&fragment), self.options.web_url) {
+                        (Some(label), _) => format!("#link(label({}))[", string(&label)),
+                        // A part of the text this PDF leaves out: on the web page.
+                        (None, Some(url)) => {
+                            format!("#link({})[", string(&format!("{url}#{}", crate::urls::encode_path(&fragment))))
+                        }
+                        (None, None) => "#[".to_string(),
                     },
                     LinkTarget::Label(label) => format!("#link(label({}))[", string(&label)),
                     LinkTarget::Image(_) | LinkTarget::None => "#[".to_string(),
@@ -289,6 +330,16 @@ impl Writer<'_> {
                     None => "];\n\n".to_string(),
                 };
                 self.push(&close);
+                // An activity's minutes and format, under its heading as on the page.
+                let marks = &self.prepared.marks;
+                if let Some((_, activity, _)) = marks.activity_ends.iter().find(|(end, ..)| *end == self.index) {
+                    let activity = &marks.facilitation.activities[*activity];
+                    let call = format!(
+                        "#activity-meta({});\n\n",
+                        string(&crate::markdown::activity_summary(activity, &self.prepared.labels))
+                    );
+                    self.push(&call);
+                }
             }
             TagEnd::BlockQuote(_) => self.push("];\n\n"),
             TagEnd::CodeBlock => {

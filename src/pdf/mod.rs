@@ -47,6 +47,21 @@ pub struct PdfJob<'a> {
     pub images: BTreeSet<String>,
     /// The document has a date (its version's): PDF/A requires one.
     pub dated: bool,
+    /// The most pages the document should take (a handout), and what to say when it takes
+    /// more.
+    pub page_limit: Option<PageLimit<'a>>,
+}
+
+/// A warning for a document that takes more pages than it should, at the Markdown that made
+/// it.
+pub struct PageLimit<'a> {
+    pub pages: usize,
+    pub document: &'a Document,
+    /// Where in `document` the warning points (a heading).
+    pub offset: usize,
+    /// The warning, with `{pages}` for the number of pages it took.
+    pub problem: String,
+    pub hint: String,
 }
 
 impl PdfJob<'_> {
@@ -463,6 +478,23 @@ pub fn compile(job: &PdfJob<'_>, typesetter: &Typesetter, media: &Media, diags: 
             return None;
         }
     };
+    if let Some(limit) = &job.page_limit
+        && document.pages().len() > limit.pages
+    {
+        diags.push(
+            Diagnostic::warning(
+                &limit.document.path,
+                format!(
+                    "PDF `{}`: {}",
+                    file_name(&job.path),
+                    limit.problem.replace("{pages}", &document.pages().len().to_string())
+                ),
+            )
+            .in_category("activities")
+            .at_offset(&limit.document.text, limit.offset)
+            .with_hint(limit.hint.clone()),
+        );
+    }
     match typst_pdf::pdf(&document, &pdf_options(&job.path, job.dated)) {
         Ok(bytes) => Some(bytes),
         Err(errors) => {

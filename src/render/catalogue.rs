@@ -83,17 +83,19 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
                     })
                     .collect(),
                 // The module's PDF in the reader's language, with its size ("PDF, 180 kB").
-                pdf: ctx.pdfs.get(&(index, lang.clone())).map(|pdf| super::views::LinkView {
-                    title: match pdf.bytes {
-                        Some(bytes) => format!("{}, {}", pdf.file_name, super::page::file_size(bytes, lang)),
-                        None => pdf.file_name.clone(),
-                    },
-                    href: format!(
-                        "{}{}",
-                        ctx.urls.page(from, &page.path).trim_end_matches("index.html"),
-                        crate::urls::encode_path(&pdf.file_name)
-                    ),
-                    lang: None,
+                pdf: ctx.pdfs.get(&(index, lang.clone(), super::pdfs::Edition::Reader)).map(|pdf| {
+                    super::views::LinkView {
+                        title: match pdf.bytes {
+                            Some(bytes) => format!("{}, {}", pdf.file_name, super::page::file_size(bytes, lang)),
+                            None => pdf.file_name.clone(),
+                        },
+                        href: format!(
+                            "{}{}",
+                            ctx.urls.page(from, &page.path).trim_end_matches("index.html"),
+                            crate::urls::encode_path(&pdf.file_name)
+                        ),
+                        lang: None,
+                    }
                 }),
             }
         })

@@ -67,8 +67,8 @@ pub struct RenderContext<'a> {
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
     /// Parsed documents by (page index, language of the text).
     pub prepared: BTreeMap<(usize, Lang), Prepared>,
-    /// The PDF of each module and output page, by (page index, reader's language).
-    pub pdfs: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+    /// The PDFs of each module and output page, by (page index, reader's language, edition).
+    pub pdfs: BTreeMap<(usize, Lang, pdfs::Edition), pdfs::PdfLink>,
     /// The agreed terms of each translation language (the glossary pages).
     pub glossaries: &'a BTreeMap<Lang, Glossary>,
 }
@@ -257,7 +257,7 @@ fn render(
                 // The results export lists the PDFs of every language; those of languages not
                 // rendered here are kept from the previous output or made by another part.
                 let mut links = pdfs::links(&ctx, None);
-                links.retain(|(_, lang), _| !rendered.contains(&lang));
+                links.retain(|(_, lang, _), _| !rendered.contains(&lang));
                 links.extend(pdfs::links(&ctx, Some(&sizes)));
                 links
             }
@@ -280,7 +280,7 @@ fn render(
         })?;
     }
     // Trainer views: not in the search index (they repeat their modules, with notes).
-    keys.par_iter().filter(|&&(index, _)| page::has_trainer_view(&ctx, index)).try_for_each(|&(index, lang)| {
+    keys.par_iter().filter(|&&(index, _)| ctx.site.has_trainer_view(index)).try_for_each(|&(index, lang)| {
         sink(page::render_page(&ctx, index, lang, markdown::View::Trainer, &sidebars, diags)?)
     })?;
     // Every language's status page shows every language's translations: a build of some

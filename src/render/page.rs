@@ -13,6 +13,7 @@ use crate::output::OutputFile;
 use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
+use super::pdfs::Edition;
 use super::views::*;
 
 /// Where each language's translation status page lives (a folder name no output may take).
@@ -125,7 +126,7 @@ fn depth(page: &Page) -> usize {
 }
 
 /// Renders the page at `index` for readers of `lang`, as `view` shows it (a trainer view only
-/// where [`has_trainer_view`]).
+/// where [`crate::content::Site::has_trainer_view`]).
 pub fn render_page(
     ctx: &RenderContext<'_>,
     index: usize,
@@ -140,23 +141,6 @@ pub fn render_page(
 
 /// Where a module's or an output's trainer view lives, below its own address.
 pub const TRAINER_PATH: &str = "trainer/";
-
-/// Whether the page at `index` has a trainer view: a module whose source text has activities,
-/// trainer notes or materials, or an output with a module that has activities. Then every
-/// language has one (a translation without them is reported, and its view shows what it has),
-/// so the language switcher always leads somewhere.
-pub fn has_trainer_view(ctx: &RenderContext<'_>, index: usize) -> bool {
-    let site = ctx.site;
-    let page = &site.pages[index];
-    match (page.kind, page.output) {
-        (PageKind::Module, _) => page.facts.trainer.has_view,
-        // An output's trainer view is the programme of its modules' activities.
-        (PageKind::Output, Some(output)) => {
-            site.outputs[output].modules.iter().any(|&m| site.pages[m].facts.trainer.activities > 0)
-        }
-        _ => false,
-    }
-}
 
 /// The output path and HTML of the page at `index` for readers of `lang`, as `view` shows it.
 pub fn render_page_html(
@@ -283,11 +267,11 @@ fn page_view<'a>(
     };
     let is_trainer = view == View::Trainer;
     let learner_path = page.path.strip_suffix(TRAINER_PATH).filter(|_| is_trainer).unwrap_or(&page.path);
-    let trainer_href = (!is_trainer && has_trainer_view(ctx, index))
+    let trainer_href = (!is_trainer && ctx.site.has_trainer_view(index))
         .then(|| ctx.urls.page(&page.path, &format!("{}{TRAINER_PATH}", page.path)));
     let learner_href = is_trainer.then(|| ctx.urls.page(&page.path, learner_path));
     let plan = match (is_trainer, page.kind) {
-        (true, PageKind::Module) => prepared.map(|p| plan_view(ctx, page, lang, p)),
+        (true, PageKind::Module) => prepared.map(|p| plan_view(ctx, index, page, lang, p)),
         (true, PageKind::Output) => Some(programme_view(ctx, page, lang)),
         _ => None,
     };
@@ -336,7 +320,7 @@ fn page_view<'a>(
         sidebar,
         meta: (page.kind == PageKind::Module).then(|| module_meta(ctx, page, lang)),
         children: children(ctx, page, lang),
-        downloads: if is_trainer { Vec::new() } else { downloads(ctx, index, lang) },
+        downloads: downloads(ctx, index, page, lang, view),
         canonical: absolute_url(ctx, &doc.lang, &page.path),
         alternates,
         legal: legal_view(ctx, lang, page.licence),
@@ -353,7 +337,15 @@ fn page_view<'a>(
 
 /// The session plan of a module's trainer view: its activities from 0:00, in the order of the
 /// text.
-fn plan_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, prepared: &Prepared) -> PlanView {
+///
+/// `page` is the page the plan is shown on (the trainer view), `index` the module's.
+pub(crate) fn plan_view(
+    ctx: &RenderContext<'_>,
+    index: usize,
+    page: &Page,
+    lang: &Lang,
+    prepared: &Prepared,
+) -> PlanView {
     let labels = &prepared.labels;
     let marks = &prepared.marks;
     let mut start = 0;
@@ -372,6 +364,9 @@ fn plan_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang, prepared: &Prepa
                 format: activity.format.map(|f| labels.format(f).to_string()),
                 handout: activity.handout,
                 materials: activity.materials.join(", "),
+                handout_href: pdf_href(ctx, &page.path, index, lang, Edition::Handout(*activity_index))
+                    .map(|(href, _)| href),
+                anchor: Some((index, id.clone())),
             };
             start += activity.minutes;
             row
@@ -403,7 +398,7 @@ const BREAK_MINUTES: u32 = 15;
 /// The programme of an output's trainer view: its modules in order, each with its activities,
 /// times running on from 0:00, and a break before any activity that would take the group past
 /// 90 minutes without one.
-fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView {
+pub(crate) fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView {
     let site = ctx.site;
     let mut rows = Vec::new();
     let (mut start, mut since_break) = (0, 0);
@@ -430,6 +425,8 @@ fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView
                     format: None,
                     handout: false,
                     materials: String::new(),
+                    handout_href: None,
+                    anchor: None,
                 });
                 *start += BREAK_MINUTES;
                 since_break = 0;
@@ -439,9 +436,9 @@ fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView
         let activities: Vec<_> = marks
             .activity_ends
             .iter()
-            .map(|(_, activity_index, id)| (&marks.facilitation.activities[*activity_index], id))
+            .map(|(_, activity_index, id)| (*activity_index, &marks.facilitation.activities[*activity_index], id))
             .collect();
-        for (number, (activity, id)) in activities.iter().enumerate() {
+        for (number, (activity_index, activity, id)) in activities.iter().enumerate() {
             // A break goes before the module's heading row, not between it and its first activity.
             break_before(activity.minutes, &mut rows, &mut start);
             if number == 0 {
@@ -455,6 +452,8 @@ fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView
                     format: None,
                     handout: false,
                     materials: String::new(),
+                    handout_href: None,
+                    anchor: Some((index, None)),
                 });
             }
             rows.push(PlanRowView {
@@ -471,6 +470,9 @@ fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView
                 format: activity.format.map(|f| ctx.i18n.message(lang, &format!("activity-format-{}", f.name()))),
                 handout: activity.handout,
                 materials: activity.materials.join(", "),
+                handout_href: pdf_href(ctx, &page.path, index, lang, Edition::Handout(*activity_index))
+                    .map(|(href, _)| href),
+                anchor: Some((index, id.as_ref().map(|id| id.to_string()))),
             });
             start += activity.minutes;
         }
@@ -529,29 +531,56 @@ pub(crate) fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> 
     }
 }
 
-/// The page's own PDF and, on a module page, its output's book.
-fn downloads(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Vec<DownloadView> {
-    let page = &ctx.site.pages[index];
-    let mut pdfs = vec![(index, "pdf-download")];
-    if page.kind == PageKind::Module
-        && let Some(o) = page.output
-    {
-        pdfs.push((ctx.site.outputs[o].landing, "pdf-download-output"));
+/// The page's own PDF and, on a module page, its output's book; on a trainer view, their
+/// trainer editions and the module's handouts. `page` is the page they are shown on.
+fn downloads(ctx: &RenderContext<'_>, index: usize, page: &Page, lang: &Lang, view: View) -> Vec<DownloadView> {
+    let output = ctx.site.pages[index].output.filter(|_| page.kind == PageKind::Module);
+    let landing = output.map(|o| ctx.site.outputs[o].landing);
+    let mut pdfs: Vec<(usize, Edition, String)> = Vec::new();
+    match view {
+        View::Learner => {
+            pdfs.push((index, Edition::Reader, ctx.i18n.message(lang, "pdf-download")));
+            pdfs.extend(landing.map(|l| (l, Edition::Reader, ctx.i18n.message(lang, "pdf-download-output"))));
+        }
+        View::Trainer => {
+            pdfs.push((index, Edition::Trainer, ctx.i18n.message(lang, "pdf-download-trainer")));
+            if let Some(prepared) = ctx.prepared_for(index, lang) {
+                for (_, activity, _) in &prepared.marks.activity_ends {
+                    let title = &prepared.marks.facilitation.activities[*activity].title;
+                    let label = ctx.i18n.format(lang, "pdf-download-handout", &[("title", i18n::text(title))]);
+                    pdfs.push((index, Edition::Handout(*activity), label));
+                }
+            }
+            pdfs.extend(landing.map(|l| (l, Edition::Trainer, ctx.i18n.message(lang, "pdf-download-output-trainer"))));
+        }
     }
     pdfs.into_iter()
-        .filter_map(|(target, label)| {
-            let link = ctx.pdfs.get(&(target, lang.clone()))?;
-            // From the page's folder to the folder of the PDF (its page's), then the file.
-            let folder = ctx.urls.page(&page.path, &ctx.site.pages[target].path);
-            let folder = folder.trim_end_matches("index.html").trim_start_matches("./");
+        .filter_map(|(target, edition, label)| {
+            let (href, link) = pdf_href(ctx, &page.path, target, lang, edition)?;
             Some(DownloadView {
-                label: ctx.i18n.message(lang, label),
-                href: format!("{folder}{}", crate::urls::encode_path(&link.file_name)),
+                label,
+                href,
                 file_name: link.file_name.clone(),
                 size: link.bytes.map(|bytes| file_size(bytes, lang)),
             })
         })
         .collect()
+}
+
+/// The address of a PDF of page `target` from the page at `from`, with the PDF; `None` when
+/// it was not made.
+fn pdf_href<'a>(
+    ctx: &'a RenderContext<'_>,
+    from: &str,
+    target: usize,
+    lang: &Lang,
+    edition: Edition,
+) -> Option<(String, &'a super::pdfs::PdfLink)> {
+    let link = ctx.pdfs.get(&(target, lang.clone(), edition))?;
+    // From the page's folder to the folder of the PDF, then the file.
+    let folder = ctx.urls.page(from, &super::pdfs::pdf_folder(&ctx.site.pages[target], edition));
+    let folder = folder.trim_end_matches("index.html").trim_start_matches("./");
+    Some((format!("{folder}{}", crate::urls::encode_path(&link.file_name)), link))
 }
 
 /// `180 kB`, `1.2 MB`; a decimal comma in every site language but English.

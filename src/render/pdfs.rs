@@ -10,17 +10,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::content::activities;
 use crate::content::{Document, Page, PageKind, Site};
 use crate::i18n;
 use crate::key::Lang;
-use crate::markdown::Prepared;
 use crate::markdown::links::{LinkContext, Target, resolve_target};
+use crate::markdown::{Prepared, View, facilitation};
 use crate::pdf::markup::{self, LinkTarget, Markup, MarkupOptions, string, string_array};
-use crate::pdf::{MEDIA_DIR, PdfJob, TEMPLATE};
+use crate::pdf::{MEDIA_DIR, PageLimit, PdfJob, TEMPLATE};
 use crate::slug::slugify;
 
 use super::RenderContext;
-use super::page::{legal_view, module_meta};
+use super::page::{TRAINER_PATH, legal_view, module_meta};
+use super::views::PlanView;
 
 /// A PDF as pages link to it.
 #[derive(Debug, Clone, Serialize)]
@@ -33,36 +35,98 @@ pub struct PdfLink {
     pub bytes: Option<usize>,
 }
 
-/// The PDF links of every module and output page; with `sizes` (the PDFs just typeset) only
-/// those that were made.
-pub fn links(ctx: &RenderContext<'_>, sizes: Option<&BTreeMap<String, usize>>) -> BTreeMap<(usize, Lang), PdfLink> {
+/// Which of a page's PDFs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Edition {
+    /// The participants' text: a module's PDF, an output's book.
+    Reader,
+    /// The trainer's: the session plan (or the programme) first, then the text with the
+    /// trainer notes set apart.
+    Trainer,
+    /// The sheet for participants of the source text's activity with this index (marked
+    /// `handout`).
+    Handout(usize),
+}
+
+/// Every PDF of page `index`: none for the home page; a module's or output's own, its trainer
+/// edition when it has a trainer view, and a module's handouts.
+pub fn editions(site: &Site, index: usize) -> Vec<Edition> {
+    let page = &site.pages[index];
+    if !has_pdf(page) {
+        return Vec::new();
+    }
+    let mut editions = vec![Edition::Reader];
+    if site.has_trainer_view(index) {
+        editions.push(Edition::Trainer);
+    }
+    if page.kind == PageKind::Module && page.facts.trainer.handouts > 0 {
+        editions.extend(handout_names(page).into_iter().map(|(activity, _)| Edition::Handout(activity)));
+    }
+    editions
+}
+
+/// Whether page `index` has the PDF of `edition` in `lang`: a handout only where the text a
+/// reader of `lang` gets has that activity as a handout too (a translation carries the same
+/// activities; one that does not is reported).
+pub fn has_edition(site: &Site, index: usize, lang: &Lang, edition: Edition) -> bool {
+    match edition {
+        Edition::Handout(activity) => {
+            activities::read(site.pages[index].text(lang)).activities.get(activity).is_some_and(|a| a.handout)
+        }
+        Edition::Reader | Edition::Trainer => true,
+    }
+}
+
+/// The PDF links of every page; with `sizes` (the PDFs just typeset) only those that were
+/// made.
+pub fn links(
+    ctx: &RenderContext<'_>,
+    sizes: Option<&BTreeMap<String, usize>>,
+) -> BTreeMap<(usize, Lang, Edition), PdfLink> {
     let mut links = BTreeMap::new();
-    for (index, page) in ctx.site.pages.iter().enumerate().filter(|(_, page)| has_pdf(page)) {
-        for lang in ctx.config.langs() {
-            let path = pdf_path(ctx, index, lang);
-            let bytes = match sizes {
-                Some(sizes) => match sizes.get(&path) {
-                    Some(&size) => Some(size),
-                    None => continue,
-                },
-                None => None,
-            };
-            let file_name = pdf_file_name(ctx.config, ctx.site, page, lang);
-            links.insert((index, lang.clone()), PdfLink { path, file_name, bytes });
+    for index in 0..ctx.site.pages.len() {
+        for edition in editions(ctx.site, index) {
+            for lang in ctx.config.langs().filter(|lang| has_edition(ctx.site, index, lang, edition)) {
+                let path = pdf_path(ctx, index, lang, edition);
+                let bytes = match sizes {
+                    Some(sizes) => match sizes.get(&path) {
+                        Some(&size) => Some(size),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                let file_name = pdf_file_name(ctx.config, ctx.site, &ctx.site.pages[index], lang, edition);
+                links.insert((index, lang.clone(), edition), PdfLink { path, file_name, bytes });
+            }
         }
     }
     links
 }
 
-/// The PDF of page `index` (a module's own, or an output's book) in `lang`.
-pub fn pdf_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
-    let page = &ctx.site.pages[index];
-    format!("{}/{lang}/{}{}", ctx.site.version, page.path, pdf_file_name(ctx.config, ctx.site, page, lang))
+/// The folder of page `index`'s PDFs of `edition`, as a page path: the page's own, or its
+/// trainer view's for the trainer's PDFs and the handouts.
+pub fn pdf_folder(page: &Page, edition: Edition) -> String {
+    match edition {
+        Edition::Reader => page.path.clone(),
+        Edition::Trainer | Edition::Handout(_) => format!("{}{TRAINER_PATH}", page.path),
+    }
 }
 
-/// `innotrain-io3-quality-monitoring-indicators-el-2.0.pdf`: stable, and descriptive once
-/// downloaded next to others.
-pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang) -> String {
+/// The PDF of page `index` (a module's own, or an output's book) in `lang`.
+pub fn pdf_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang, edition: Edition) -> String {
+    let page = &ctx.site.pages[index];
+    format!(
+        "{}/{lang}/{}{}",
+        ctx.site.version,
+        pdf_folder(page, edition),
+        pdf_file_name(ctx.config, ctx.site, page, lang, edition)
+    )
+}
+
+/// `innotrain-io3-quality-monitoring-indicators-el-2.0.pdf` (and `…-indicators-trainer-el-…`,
+/// `…-indicators-handout-mapping-el-…`): stable, and descriptive once downloaded next to
+/// others.
+pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang, edition: Edition) -> String {
     // The acronym, else the title (a new project has no acronym yet). `slugify` never returns
     // an empty slug, so empty names are skipped before it.
     let prefix = [&config.project.acronym, &config.title]
@@ -70,13 +134,40 @@ pub fn pdf_file_name(config: &Config, site: &Site, page: &Page, lang: &Lang) -> 
         .find(|name| !name.trim().is_empty())
         .map_or_else(|| "document".to_string(), |name| slugify(name));
     let page_part = page.path.trim_end_matches('/').replace('/', "-");
-    format!("{prefix}-{page_part}-{lang}-{}.pdf", site.version)
+    let edition_part = match edition {
+        Edition::Reader => String::new(),
+        Edition::Trainer => "-trainer".to_string(),
+        Edition::Handout(activity) => {
+            let names = handout_names(page);
+            let name = names.iter().find(|(a, _)| *a == activity).map_or("sheet", |(_, name)| name.as_str());
+            format!("-handout-{name}")
+        }
+    };
+    format!("{prefix}-{page_part}{edition_part}-{lang}-{}.pdf", site.version)
+}
+
+/// The handouts of a module's source text: (activity index, a name for its file). The name is
+/// the activity's `{#id}` or title in ASCII letters, digits and hyphens (file names travel by
+/// e-mail and USB sticks), made unique; its number when nothing is left.
+fn handout_names(page: &Page) -> Vec<(usize, String)> {
+    let mut names: Vec<(usize, String)> = Vec::new();
+    for (index, activity) in activities::read(&page.source).activities.iter().enumerate().filter(|(_, a)| a.handout) {
+        let base = activity.id.clone().unwrap_or_else(|| slugify(&activity.title));
+        let ascii: String =
+            base.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+        let mut name = ascii.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+        if name.is_empty() || names.iter().any(|(_, used)| *used == name) {
+            name = if name.is_empty() { format!("{}", index + 1) } else { format!("{name}-{}", index + 1) };
+        }
+        names.push((index, name));
+    }
+    names
 }
 
 /// The stable URL of the PDF of page `index` in `lang` (from the base path without a base
 /// URL); `None` when the page has no PDF in this build.
 pub fn absolute_pdf_url(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<String> {
-    let link = ctx.pdfs.get(&(index, lang.clone()))?;
+    let link = ctx.pdfs.get(&(index, lang.clone(), Edition::Reader))?;
     Some(format!("{}{}{}", ctx.config.base_url, ctx.config.base_path, crate::urls::encode_path(&link.path)))
 }
 
@@ -86,18 +177,35 @@ pub fn plan<'a>(ctx: &'a RenderContext<'a>) -> Vec<PdfJob<'a>> {
     plan_languages(ctx, &langs)
 }
 
-/// The version's PDFs in `langs`.
+/// The version's PDFs in `langs`: each output's book, then each of its modules, each with its
+/// trainer edition and handouts.
 pub fn plan_languages<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<PdfJob<'a>> {
     let mut jobs = Vec::new();
     for &lang in langs {
         for output in &ctx.site.outputs {
-            jobs.push(book_job(ctx, output.landing, &output.modules, lang));
-            for &module in &output.modules {
-                jobs.push(module_job(ctx, module, lang));
+            for index in std::iter::once(output.landing).chain(output.modules.iter().copied()) {
+                for edition in editions(ctx.site, index).into_iter().filter(|&e| has_edition(ctx.site, index, lang, e))
+                {
+                    jobs.extend(job(ctx, index, lang, edition));
+                }
             }
         }
     }
     jobs
+}
+
+/// The PDF of `edition` of page `index` in `lang`.
+fn job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, edition: Edition) -> Option<PdfJob<'a>> {
+    let page = &ctx.site.pages[index];
+    let view = if edition == Edition::Trainer { View::Trainer } else { View::Learner };
+    match (page.kind, edition) {
+        (_, Edition::Handout(activity)) => handout_job(ctx, index, lang, activity),
+        (PageKind::Output, _) => {
+            let output = &ctx.site.outputs[page.output?];
+            Some(book_job(ctx, output.landing, &output.modules, lang, view))
+        }
+        _ => Some(module_job(ctx, index, lang, view)),
+    }
 }
 
 /// The module PDFs in a language not in `langs` that pages in `langs` describe: a module page
@@ -111,7 +219,7 @@ pub fn plan_described<'a>(ctx: &'a RenderContext<'a>, langs: &[&Lang]) -> Vec<Pd
         .enumerate()
         .filter(|(_, page)| page.kind == PageKind::Module && !langs.contains(&&page.source.lang))
         .filter(|(_, page)| langs.iter().any(|lang| !page.is_translated(lang)))
-        .map(|(index, page)| module_job(ctx, index, &page.source.lang))
+        .map(|(index, page)| module_job(ctx, index, &page.source.lang, View::Learner))
         .collect()
 }
 
@@ -120,15 +228,25 @@ pub fn has_pdf(page: &Page) -> bool {
     matches!(page.kind, PageKind::Module | PageKind::Output)
 }
 
-/// A module's own PDF: cover, imprint, contents, facts, outcomes and text.
-fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang) -> PdfJob<'a> {
+/// A module's own PDF: cover, imprint, contents, facts, outcomes and text. The trainer's
+/// edition has its session plan before the contents, and the trainer notes in the text.
+fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, view: View) -> PdfJob<'a> {
     let page = &ctx.site.pages[index];
     let doc = page.text(lang);
-    let path = pdf_path(ctx, index, lang);
+    let edition = if view == View::Trainer { Edition::Trainer } else { Edition::Reader };
+    let path = pdf_path(ctx, index, lang, edition);
     let output_title = page.output.map(|o| ctx.site.pages[ctx.site.outputs[o].landing].text(lang).title.clone());
+    let labels = heading_labels(ctx, index, lang, "");
+    let plan = (view == View::Trainer)
+        .then(|| ctx.prepared_for(index, lang))
+        .flatten()
+        .map(|prepared| super::page::plan_view(ctx, index, page, lang, prepared))
+        .map(|plan| plan_value(ctx, lang, &plan, &|_, id| id.and_then(|id| labels.get(id).cloned())));
     let mut main = Markup::default();
     let meta = Meta {
         kind: "module",
+        edition: (view == View::Trainer).then(|| ctx.i18n.message(lang, "pdf-trainer-edition")),
+        plan,
         title: &doc.title,
         subtitle: output_title.as_deref(),
         description: doc.summary.as_deref(),
@@ -138,23 +256,27 @@ fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang) -> PdfJ
         review: review_line(ctx, &[page], lang),
         notice: notices(ctx, page, lang),
         licence: page.licence,
-        web_path: &page.path,
+        web_path: &pdf_folder(page, edition),
     };
     main.text.push_str(&preamble(ctx, lang, &path, &meta));
     main.text.push_str(&facts_and_outcomes(ctx, page, lang, 1));
     let mut images = BTreeSet::new();
     let mut documents = Vec::new();
-    let body = body_markup(ctx, index, lang, &path, -1, "", &mut images, &BTreeMap::new());
+    let body = Body { heading_shift: -1, label_prefix: "", view, only: None };
+    let body = body_markup(ctx, index, lang, &path, &body, &mut images, &BTreeMap::new());
     documents.push((main.text.len(), doc));
     main.push_markup(in_language(body, doc, lang));
-    PdfJob { path, main, documents, images, dated: is_dated(ctx) }
+    PdfJob { path, main, documents, images, dated: is_dated(ctx), page_limit: None }
 }
 
 /// An output's book: cover, imprint, contents, the landing text and every module as a chapter.
-fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], lang: &Lang) -> PdfJob<'a> {
+/// The trainer's edition has the programme before the contents, and each chapter its session
+/// plan and trainer notes.
+fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], lang: &Lang, view: View) -> PdfJob<'a> {
     let page = &ctx.site.pages[landing];
     let doc = page.text(lang);
-    let path = pdf_path(ctx, landing, lang);
+    let edition = if view == View::Trainer { Edition::Trainer } else { Edition::Reader };
+    let path = pdf_path(ctx, landing, lang, edition);
     // Translators of every chapter shown in this language, in reading order, once each.
     let mut translators: Vec<String> = Vec::new();
     for text in std::iter::once(landing).chain(modules.iter().copied()).map(|i| ctx.site.pages[i].text(lang)) {
@@ -174,8 +296,28 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
             }
         }
     }
+    // Links between chapters of the book stay inside the PDF.
+    let chapters: BTreeMap<usize, String> =
+        modules.iter().enumerate().map(|(n, &module)| (module, format!("m{}", n + 1))).collect();
+    let chapter_labels: BTreeMap<usize, BTreeMap<String, String>> = match view {
+        View::Trainer => chapters
+            .iter()
+            .map(|(&module, label)| (module, heading_labels(ctx, module, lang, &format!("{label}-"))))
+            .collect(),
+        View::Learner => BTreeMap::new(),
+    };
+    // A programme row leads to its module's chapter, or to the activity's heading in it.
+    let target = |module: usize, id: Option<&str>| match id {
+        Some(id) => chapter_labels.get(&module).and_then(|labels| labels.get(id)).cloned(),
+        None => chapters.get(&module).cloned(),
+    };
+    let plan = (view == View::Trainer)
+        .then(|| super::page::programme_view(ctx, page, lang))
+        .map(|plan| plan_value(ctx, lang, &plan, &target));
     let meta = Meta {
         kind: "output",
+        edition: (view == View::Trainer).then(|| ctx.i18n.message(lang, "pdf-trainer-edition")),
+        plan,
         title: &doc.title,
         subtitle: None,
         description: doc.summary.as_deref(),
@@ -189,20 +331,17 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
         ),
         notice: notices(ctx, page, lang),
         licence: page.licence,
-        web_path: &page.path,
+        web_path: &pdf_folder(page, edition),
     };
     let mut main = Markup::default();
     main.text.push_str(&preamble(ctx, lang, &path, &meta));
     let mut images = BTreeSet::new();
     let mut documents = Vec::new();
 
-    // Links between chapters of the book stay inside the PDF.
-    let chapters: BTreeMap<usize, String> =
-        modules.iter().enumerate().map(|(n, &module)| (module, format!("m{}", n + 1))).collect();
-
     let introduction = ctx.i18n.message(lang, "pdf-introduction");
     main.text.push_str(&format!("#chapter({});\n", string(&introduction)));
-    let body = body_markup(ctx, landing, lang, &path, 0, "intro-", &mut images, &chapters);
+    let body = Body { heading_shift: 0, label_prefix: "intro-", view, only: None };
+    let body = body_markup(ctx, landing, lang, &path, &body, &mut images, &chapters);
     documents.push((main.text.len(), doc));
     main.push_markup(in_language(body, doc, lang));
 
@@ -213,19 +352,135 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
         let notice = notices(ctx, module_page, lang).map_or("none".to_string(), |n| string(&n));
         let mut chapter =
             format!("\n#chapter({}, label-name: {}, notice: {notice});\n", string(&module_doc.title), string(label),);
+        if view == View::Trainer
+            && let Some(prepared) = ctx.prepared_for(module, lang)
+            && !prepared.marks.activity_ends.is_empty()
+        {
+            let plan = super::page::plan_view(ctx, module, module_page, lang, prepared);
+            let plan = plan_value(ctx, lang, &plan, &|_, id| target(module, id));
+            chapter.push_str(&format!("#session-plan({plan}, level: 2);\n"));
+        }
         chapter.push_str(&facts_and_outcomes(ctx, module_page, lang, 2));
         main.text.push_str(&chapter);
         let prefix = format!("{label}-");
-        let body = body_markup(ctx, module, lang, &path, 0, &prefix, &mut images, &chapters);
+        let body = Body { heading_shift: 0, label_prefix: &prefix, view, only: None };
+        let body = body_markup(ctx, module, lang, &path, &body, &mut images, &chapters);
         documents.push((main.text.len(), module_doc));
         main.push_markup(in_language(body, module_doc, lang));
     }
-    PdfJob { path, main, documents, images, dated: is_dated(ctx) }
+    PdfJob { path, main, documents, images, dated: is_dated(ctx), page_limit: None }
+}
+
+/// A handout: the sheet for participants of one activity (its `activity` index in the text a
+/// reader of `lang` gets), with the module's title above it and the funding statement and
+/// licence under it. No trainer notes, no materials list.
+fn handout_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, activity: usize) -> Option<PdfJob<'a>> {
+    let page = &ctx.site.pages[index];
+    let doc = page.text(lang);
+    let prepared = ctx.prepared_for(index, lang)?;
+    let events = facilitation::activity_events(prepared, activity)?;
+    let the_activity = &prepared.marks.facilitation.activities[activity];
+    let path = pdf_path(ctx, index, lang, Edition::Handout(activity));
+    let meta = Meta {
+        kind: "handout",
+        edition: Some(ctx.i18n.message(lang, "activity-handout")),
+        plan: None,
+        title: &the_activity.title,
+        subtitle: Some(&doc.title),
+        description: doc.summary.as_deref(),
+        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
+        authors: &page.facts.authors,
+        translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
+        review: review_line(ctx, &[page], lang),
+        notice: notices(ctx, page, lang),
+        licence: page.licence,
+        web_path: &page.path,
+    };
+    let mut main = Markup::default();
+    main.text.push_str(&preamble(ctx, lang, &path, &meta));
+    let mut images = BTreeSet::new();
+    // The activity's heading is the sheet's title.
+    let heading_shift = 1 - the_activity.level as i8;
+    let body = Body { heading_shift, label_prefix: "", view: View::Learner, only: Some(events) };
+    let body = body_markup(ctx, index, lang, &path, &body, &mut images, &BTreeMap::new());
+    let documents = vec![(main.text.len(), doc)];
+    main.push_markup(in_language(body, doc, lang));
+    let page_limit = Some(PageLimit {
+        pages: HANDOUT_PAGES,
+        document: doc,
+        offset: the_activity.heading.start,
+        problem: format!("the handout of `{}` takes {{pages}} pages", the_activity.title),
+        hint: "a handout is one or two pages for participants: shorten the activity's text, or move background \
+               reading to a section of its own"
+            .to_string(),
+    });
+    Some(PdfJob { path, main, documents, images, dated: is_dated(ctx), page_limit })
+}
+
+/// The most pages a handout should take: a sheet, printed on both sides.
+const HANDOUT_PAGES: usize = 2;
+
+/// The labels the trainer's PDF gives the headings of page `index` as read in `lang` (as the
+/// body's writer does), by heading id.
+fn heading_labels(ctx: &RenderContext<'_>, index: usize, lang: &Lang, prefix: &str) -> BTreeMap<String, String> {
+    ctx.prepared_for(index, lang)
+        .map(|prepared| markup::heading_labels(prepared, View::Trainer, None, prefix))
+        .unwrap_or_default()
+}
+
+/// A session plan or programme as a typst value for the theme's `session-plan`: its heading,
+/// column titles, rows (with the label each row leads to, from `target(module, heading id)`)
+/// and total.
+fn plan_value(
+    ctx: &RenderContext<'_>,
+    lang: &Lang,
+    plan: &PlanView,
+    target: &dyn Fn(usize, Option<&str>) -> Option<String>,
+) -> String {
+    let t = |id: &str| string(&ctx.i18n.message(lang, id));
+    let opt = |value: Option<&str>| value.map_or("none".to_string(), string);
+    let rows: Vec<String> = plan
+        .rows
+        .iter()
+        .map(|row| {
+            let label = row.anchor.as_ref().and_then(|(module, id)| target(*module, id.as_deref()));
+            format!(
+                "(kind: {}, start: {}, minutes: {}, title: {}, lang: {}, target: {}, format: {}, materials: {}, handout: {})",
+                string(row.kind),
+                string(&row.start),
+                string(&row.minutes.to_string()),
+                string(&row.title),
+                opt(row.lang.as_deref()),
+                opt(label.as_deref()),
+                opt(row.format.as_deref()),
+                string(&row.materials),
+                row.handout,
+            )
+        })
+        .collect();
+    format!(
+        "(heading: {}, lang: {}, columns: (start: {}, minutes: {}, activity: {}, format: {}, materials: {}), \
+         handout: {}, rows: ({}), total: {})",
+        string(&plan.heading),
+        opt(plan.lang.as_deref()),
+        t("session-plan-start"),
+        t("session-plan-duration"),
+        t("session-plan-activity"),
+        t("session-plan-format"),
+        t("session-plan-materials"),
+        t("activity-handout"),
+        rows.iter().map(|row| format!("{row},")).collect::<String>(),
+        string(&plan.total),
+    )
 }
 
 /// What the cover, the imprint and the PDF's metadata say about a document.
 struct Meta<'a> {
     kind: &'static str,
+    /// "Trainer edition", "Handout": said on the cover or the sheet's header.
+    edition: Option<String>,
+    /// The trainer's edition's session plan or programme, as a typst value (`plan_value`).
+    plan: Option<String>,
     title: &'a str,
     subtitle: Option<&'a str>,
     description: Option<&'a str>,
@@ -264,9 +519,11 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
 
 #let meta = (
   kind: {kind},
+  edition: {edition},
+  plan: {plan},
   lang: {lang_code},
   title: {title},
-  running-title: {title},
+  running-title: {running_title},
   subtitle: {subtitle},
   description: {summary},
   document-description: {description},
@@ -316,8 +573,14 @@ fn preamble(ctx: &RenderContext<'_>, lang: &Lang, path: &str, meta: &Meta<'_>) -
 
 "#,
         kind = string(meta.kind),
+        edition = opt(meta.edition.as_deref()),
+        plan = meta.plan.as_deref().unwrap_or("none"),
         lang_code = string(lang.as_str()),
         title = string(meta.title),
+        running_title = string(&match &meta.edition {
+            Some(edition) => format!("{} · {edition}", meta.title),
+            None => meta.title.to_string(),
+        }),
         subtitle = opt(meta.subtitle),
         summary = opt(meta.description),
         description = string(&description),
@@ -462,15 +725,23 @@ fn in_language(body: Markup, doc: &Document, reader: &Lang) -> Markup {
     wrapped
 }
 
+/// How a text is written into a PDF.
+struct Body<'a> {
+    /// Added to the Markdown heading levels (see [`MarkupOptions`]).
+    heading_shift: i8,
+    label_prefix: &'a str,
+    view: View,
+    /// Only these prepared events (a handout).
+    only: Option<std::ops::Range<usize>>,
+}
+
 /// The body of page `index` as read in `lang`, as typst markup.
-#[allow(clippy::too_many_arguments)]
 fn body_markup(
     ctx: &RenderContext<'_>,
     index: usize,
     lang: &Lang,
     pdf_path: &str,
-    heading_shift: i8,
-    label_prefix: &str,
+    body: &Body<'_>,
     images: &mut BTreeSet<String>,
     chapters: &BTreeMap<usize, String>,
 ) -> Markup {
@@ -488,10 +759,31 @@ fn body_markup(
     let resolve = |dest: &str, is_image: bool, _number: usize| -> LinkTarget {
         resolve_for_pdf(ctx, prepared, &link_ctx, dest, is_image, lang, &pdf_dir, chapters, &found_images)
     };
-    let options = MarkupOptions { heading_shift, label_prefix, resolve: &resolve };
-    let body = markup::write_body(prepared, &options);
+    // A handout links to the rest of its module on the web page.
+    let web_url = body.only.as_ref().map(|_| page_url(ctx, lang, &pdf_dir, &page.path));
+    let options = MarkupOptions {
+        heading_shift: body.heading_shift,
+        label_prefix: body.label_prefix,
+        resolve: &resolve,
+        view: body.view,
+        only: body.only.clone(),
+        materials: body.only.is_none(),
+        web_url: web_url.as_deref(),
+    };
+    let written = markup::write_body(prepared, &options);
     images.extend(found_images.into_inner());
-    body
+    written
+}
+
+/// The address of the web page at `path` from a PDF in the folder `pdf_dir`: absolute with a
+/// base URL (it keeps working in a downloaded copy), else relative.
+fn page_url(ctx: &RenderContext<'_>, lang: &Lang, pdf_dir: &str, path: &str) -> String {
+    let config = ctx.config;
+    if config.base_url.is_empty() {
+        ctx.urls.page(pdf_dir, path)
+    } else {
+        format!("{}{}{}/{lang}/{path}", config.base_url, config.base_path, ctx.site.version)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -507,13 +799,7 @@ fn resolve_for_pdf(
     images: &std::cell::RefCell<BTreeSet<String>>,
 ) -> LinkTarget {
     let config = ctx.config;
-    let web = |path: &str| {
-        if config.base_url.is_empty() {
-            ctx.urls.page(pdf_dir, path)
-        } else {
-            format!("{}{}{}/{lang}/{path}", config.base_url, config.base_path, ctx.site.version)
-        }
-    };
+    let web = |path: &str| page_url(ctx, lang, pdf_dir, path);
     match resolve_target(dest, is_image, prepared, link_ctx) {
         Ok(Target::AsWritten) if is_image => LinkTarget::None,
         Ok(Target::AsWritten) => LinkTarget::Url(dest.to_string()),

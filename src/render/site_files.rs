@@ -12,6 +12,7 @@ use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
 
 use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
+use super::pdfs::{self, Edition};
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -68,19 +69,40 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
     let pdfs = config
         .langs()
         .map(|lang| {
-            let pdfs = site
-                .pages
-                .iter()
-                .filter(|page| with_pdfs && super::pdfs::has_pdf(page))
-                .map(|page| PageJson {
-                    id: page.id.to_string_raw(),
-                    title: page.text(lang).title.clone(),
-                    url: format!(
-                        "{label}/{lang}/{}{}",
-                        page.path,
-                        super::pdfs::pdf_file_name(config, site, page, lang)
-                    ),
-                    translated: page.is_translated(lang),
+            let pdfs = (0..site.pages.len())
+                .filter(|_| with_pdfs)
+                .flat_map(|index| {
+                    let editions = pdfs::editions(site, index);
+                    editions
+                        .into_iter()
+                        .filter(move |&e| pdfs::has_edition(site, index, lang, e))
+                        .map(move |e| (index, e))
+                })
+                .map(|(index, edition)| {
+                    let page = &site.pages[index];
+                    let text = page.text(lang);
+                    let (edition_name, title) = match edition {
+                        Edition::Reader => (None, text.title.clone()),
+                        Edition::Trainer => (Some("trainer"), text.title.clone()),
+                        Edition::Handout(activity) => (
+                            Some("handout"),
+                            crate::content::activities::read(text)
+                                .activities
+                                .get(activity)
+                                .map_or_else(|| text.title.clone(), |a| a.title.clone()),
+                        ),
+                    };
+                    PageJson {
+                        id: page.id.to_string_raw(),
+                        title,
+                        url: format!(
+                            "{label}/{lang}/{}{}",
+                            pdfs::pdf_folder(page, edition),
+                            pdfs::pdf_file_name(config, site, page, lang, edition)
+                        ),
+                        translated: page.is_translated(lang),
+                        edition: edition_name.map(str::to_string),
+                    }
                 })
                 .collect();
             (lang.to_string(), pdfs)

@@ -515,4 +515,10 @@ pub struct PlanRowView {
     pub handout: bool,
     /// The items of its `[!MATERIALS]` list, joined.
     pub materials: String,
+    /// Its handout (PDF), when it is one and the handout was made.
+    pub handout_href: Option<String>,
+    /// What the row leads to, for the PDFs: the module's page index and the activity heading's
+    /// id (`None`: the module itself).
+    #[serde(skip)]
+    pub anchor: Option<(usize, Option<String>)>,
 }

@@ -122,6 +122,125 @@ fn the_pdfs_hold_no_trainer_notes() {
     }
 }
 
+/// The trainer's PDFs: the session plan (or the programme) as a table on the first page after
+/// the cover and imprint, then the text with the trainer notes set apart under their title; in
+/// each language; the trainer view links them with their sizes.
+#[test]
+fn the_trainer_pdfs_open_with_the_plan_and_set_the_notes_apart() {
+    let site = built(&[]);
+    let folder = |lang: &str| site.out().join(format!("1.0/{lang}/io1-sessions/stakeholders/trainer"));
+    for (lang, notes, edition, plan, note_title) in [
+        ("en", &NOTES[..2], "Trainer edition", "Session plan", "Trainer note"),
+        ("el", &NOTES[2..], "Έκδοση για εκπαιδευτές", "Πρόγραμμα συνεδρίας", "Σημείωση για εκπαιδευτές"),
+    ] {
+        let pdf = folder(lang).join(format!("fixture-io1-sessions-stakeholders-trainer-{lang}-1.0.pdf"));
+        let cover = crate::pdf::poppler("pdftotext", &["-l", "1"], &pdf);
+        assert!(cover.contains(edition), "{lang}: the cover does not say `{edition}`:\n{cover}");
+        let first = crate::pdf::poppler("pdftotext", &["-layout", "-f", "3", "-l", "3"], &pdf);
+        assert!(first.contains(plan), "{lang}: page 3 is not the plan:\n{first}");
+        let rows: Vec<&str> = first.lines().filter(|l| l.trim_start().starts_with("0:")).collect();
+        let starts: Vec<&str> = rows.iter().map(|r| r.split_whitespace().next().unwrap()).collect();
+        assert_eq!(starts, ["0:00", "0:15", "0:55"], "{lang}: the plan's rows:\n{first}");
+        let text = crate::pdf::poppler("pdftotext", &[], &pdf).replace('\n', " ");
+        for note in notes {
+            let at = text.find(note).unwrap_or_else(|| panic!("{lang}: the trainer PDF lacks `{note}`:\n{text}"));
+            let title = text[..at].rfind(note_title);
+            assert!(title.is_some_and(|t| at - t < 200), "{lang}: `{note}` is not under `{note_title}`");
+        }
+        let page = site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/trainer/index.html"));
+        let downloads = element(&page, "<ul class=\"downloads\">", "</ul>");
+        assert!(
+            downloads.contains(&format!(
+                "<a class=\"download\" href=\"fixture-io1-sessions-stakeholders-trainer-{lang}-1.0.pdf\""
+            )),
+            "{lang}: {downloads}"
+        );
+        assert!(downloads.contains(&format!("href=\"../../trainer/fixture-io1-sessions-trainer-{lang}-1.0.pdf\"")));
+        assert_eq!(downloads.matches("(PDF, ").count(), 3, "{lang}: every download has its size:\n{downloads}");
+    }
+    // The output's trainer book opens with the programme, chapters with their plans.
+    let book = site.out().join("1.0/el/io1-sessions/trainer/fixture-io1-sessions-trainer-el-1.0.pdf");
+    let first = crate::pdf::poppler("pdftotext", &["-f", "3", "-l", "3"], &book);
+    assert!(first.contains("Πρόγραμμα") && first.contains("Διάλειμμα"), "{first}");
+    let text = crate::pdf::poppler("pdftotext", &[], &book).replace('\n', " ");
+    // Two chapters have activities: each plan is in the contents and in its chapter.
+    assert_eq!(text.matches("Πρόγραμμα συνεδρίας").count(), 4, "each chapter with activities has its plan:\n{text}");
+    assert!(text.contains(NOTES[2]), "{text}");
+    // The participants' PDFs have none of it.
+    let reader = site.out().join("1.0/el/io1-sessions/fixture-io1-sessions-el-1.0.pdf");
+    let text = crate::pdf::poppler("pdftotext", &[], &reader);
+    assert!(!text.contains("Σημείωση για εκπαιδευτές") && !text.contains("Πρόγραμμα συνεδρίας"), "{text}");
+    assert_links_resolve(&site.out());
+}
+
+/// A handout is the activity alone, for participants: a page or two with the module's name, the
+/// task and its subsections, the funding statement and the licence; no trainer note, no
+/// materials list. Readers of a language without the translation get the original text's.
+#[test]
+fn each_handout_is_a_sheet_for_participants() {
+    let site = built(&[]);
+    for (lang, module, task, funding) in [
+        ("en", "Mapping the stakeholders", "Draw the parties.", "Co-funded by the European Union"),
+        ("el", "Χαρτογράφηση των εμπλεκομένων", "Σχεδιάστε τα μέρη.", "Συγχρηματοδοτείται από την Ευρωπαϊκή Ένωση"),
+        ("de", "Mapping the stakeholders", "Draw the parties.", "Kofinanziert von der Europäischen Union"),
+    ] {
+        let pdf = site.out().join(format!(
+            "1.0/{lang}/io1-sessions/stakeholders/trainer/fixture-io1-sessions-stakeholders-handout-mapping-{lang}-1.0.pdf"
+        ));
+        let info = crate::pdf::poppler("pdfinfo", &[], &pdf);
+        let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+        assert!((1..=2).contains(&pages), "{lang}: {pages} pages");
+        let text = crate::pdf::poppler("pdftotext", &[], &pdf).replace('\n', " ");
+        for expected in [module, task, funding] {
+            assert!(text.contains(expected), "{lang}: the handout lacks `{expected}`:\n{text}");
+        }
+        for absent in [NOTES[0], NOTES[1], NOTES[2], NOTES[3], "A3 posters", "Why map stakeholders", "Every task needs"]
+        {
+            assert!(!text.contains(absent), "{lang}: the handout shows `{absent}`:\n{text}");
+        }
+        let trainer = site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/trainer/index.html"));
+        let href = format!("fixture-io1-sessions-stakeholders-handout-mapping-{lang}-1.0.pdf");
+        assert!(trainer.contains(&format!("<a href=\"{href}\" type=\"application/pdf\">")), "{lang}: the plan's link");
+        assert!(trainer.contains(&format!("<a class=\"download\" href=\"{href}\"")), "{lang}: the download");
+    }
+    // The debrief is a part of the mapping activity's sheet (a heading below it).
+    let text = crate::pdf::poppler(
+        "pdftotext",
+        &[],
+        &site.out().join(
+            "1.0/en/io1-sessions/stakeholders/trainer/fixture-io1-sessions-stakeholders-handout-mapping-en-1.0.pdf",
+        ),
+    );
+    assert!(text.contains("Debrief") && text.contains("Each group names one task"), "{text}");
+    // A module without handouts has none.
+    assert!(!tree(&site.out()).keys().any(|p| p.contains("agreement") && p.contains("handout")));
+}
+
+/// A handout longer than two pages is a warning at its heading (the sheet is still made).
+#[test]
+fn a_handout_too_long_for_a_sheet_is_reported() {
+    let site = Fixture::new("trainer");
+    let path = "content/io1-sessions/01-stakeholders.md";
+    let long = "Each group discusses the placement in detail and writes down what it finds. ".repeat(40);
+    let text = site.read_source(path).replace(
+        "1. Draw the parties.",
+        &format!("{long}\n\n{long}\n\n{long}\n\n{long}\n\n{long}\n\n1. Draw the parties."),
+    );
+    site.write(path, &text);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Each language's sheet of the English text (German readers get it too), with its hint.
+    let warnings: Vec<&str> = run.stderr.lines().skip_while(|l| !l.contains("the handout of")).take(4).collect();
+    insta::assert_snapshot!("handout_too_long", warnings.join("\n"));
+    assert!(
+        site.out()
+            .join(
+                "1.0/en/io1-sessions/stakeholders/trainer/fixture-io1-sessions-stakeholders-handout-mapping-en-1.0.pdf"
+            )
+            .exists()
+    );
+}
+
 /// Mistakes in the trainer's markup, each at its line and column with a hint; a module whose
 /// activities take longer than it lasts is an error, one far shorter a warning; all reported
 /// together, and the previous output is left alone.

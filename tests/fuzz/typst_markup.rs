@@ -5,6 +5,8 @@
 //! an identifier, a rule, an import, math or markup syntax.
 
 use innotrain::config::{RawHtml, RemoteImages};
+use innotrain::markdown::View;
+use innotrain::markdown::facilitation::activity_events;
 use innotrain::pdf::markup::{LinkTarget, MarkupOptions, write_body};
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, SyntaxNode};
@@ -143,11 +145,35 @@ fn resolve(dest: &str, is_image: bool, number: usize) -> LinkTarget {
 }
 
 /// The typst source of the home page holding `markdown`.
-pub fn typst_source(markdown: &str, raw_html: RawHtml, heading_shift: i8) -> String {
+/// How the fuzzed text is written: for participants, for the trainer (notes set apart), or as
+/// the handout of its first activity (with links to the rest of the page).
+#[derive(Debug, Clone, Copy)]
+pub enum Edition {
+    Reader,
+    Trainer,
+    Handout,
+}
+
+/// The typst source of the home page holding `markdown`, in `edition`.
+pub fn typst_source(markdown: &str, raw_html: RawHtml, heading_shift: i8, edition: Edition) -> String {
     let site = site_with(markdown);
     let prepared = prepare_all(&site, raw_html, RemoteImages::Allow);
-    let options = MarkupOptions { heading_shift, label_prefix: "m1-", resolve: &resolve };
-    write_body(&prepared[0], &options).text
+    let prepared = &prepared[0];
+    let (view, only) = match edition {
+        Edition::Reader => (View::Learner, None),
+        Edition::Trainer => (View::Trainer, None),
+        Edition::Handout => (View::Learner, activity_events(prepared, 0)),
+    };
+    let options = MarkupOptions {
+        heading_shift,
+        label_prefix: "m1-",
+        resolve: &resolve,
+        view,
+        materials: only.is_none(),
+        web_url: only.as_ref().map(|_| "https://example.org/a/"),
+        only,
+    };
+    write_body(prepared, &options).text
 }
 
 fn check_source(source: &str) -> Result<(), TestCaseError> {
@@ -162,9 +188,13 @@ fn check_source(source: &str) -> Result<(), TestCaseError> {
 #[test]
 fn markdown_typst() {
     let shift = prop_oneof![Just(-1i8), Just(0i8)];
-    fuzz("markdown_typst", 3000, (body(), raw_html_policy(), shift), |(markdown, raw_html, shift)| {
-        check_source(&typst_source(&markdown, raw_html, shift))
-    });
+    let edition = prop_oneof![Just(Edition::Reader), Just(Edition::Trainer), Just(Edition::Handout)];
+    fuzz(
+        "markdown_typst",
+        3000,
+        (body(), raw_html_policy(), shift, edition),
+        |(markdown, raw_html, shift, edition)| check_source(&typst_source(&markdown, raw_html, shift, edition)),
+    );
 }
 
 /// The checker itself refuses code the converter never writes.
