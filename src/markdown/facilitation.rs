@@ -71,16 +71,31 @@ pub fn drop_markers<'a>(events: Vec<Spanned<'a>>, facilitation: &Facilitation) -
 }
 
 /// The prepared events of activity `activity` (its index among the text's activities): from
-/// its heading to the next heading of its level or higher.
+/// its heading to the next heading of its level or higher, or to the end of the container the
+/// heading is in (a heading in a list item), so that every container opened in the range closes
+/// in it.
 pub fn activity_events(prepared: &Prepared, activity: usize) -> Option<Range<usize>> {
     let events = &prepared.events;
     let &(end, ..) = prepared.marks.activity_ends.iter().find(|(_, a, _)| *a == activity)?;
     let level = prepared.marks.facilitation.activities[activity].level;
     let start = events[..end].iter().rposition(|e| matches!(e, Event::Start(Tag::Heading { .. })))?;
-    let stop = events[end..]
-        .iter()
-        .position(|e| matches!(e, Event::Start(Tag::Heading { level: next, .. }) if *next <= level))
-        .map_or(events.len(), |offset| end + offset);
+    let mut depth = 0usize;
+    let mut stop = events.len();
+    for (index, event) in events.iter().enumerate().skip(end + 1) {
+        match event {
+            Event::Start(Tag::Heading { level: next, .. }) if depth == 0 && *next <= level => {
+                stop = index;
+                break;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => {
+                stop = index;
+                break;
+            }
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
     Some(start..stop)
 }
 

@@ -6,9 +6,13 @@ use std::process::Command;
 use crate::support::{Fixture, element, repo, tree};
 
 /// The multilingual fixture with an earlier version 1.0 (a snapshot folder) whose Greek text has
-/// a word the current version does not have.
+/// a word the current version does not have, and in the current version a module with a
+/// handout (for the catalogue's "only modules with handouts" filter).
 fn two_versions() -> Fixture {
     let site = Fixture::new("multilingual");
+    let mapping = "content/io2-cooperation/01-mapping.md";
+    let text = site.read_source(mapping);
+    site.write(mapping, &format!("{text}\n## Activity: Draw the map {{#draw duration=45 format=group handout}}\n\nEach group draws its map.\n"));
     let snapshot = site.root.join("snapshots/1.0");
     crate::support::copy_dir(&site.root.join("content"), &snapshot.join("content"));
     let module = snapshot.join("content/io1-quality/01-cycle.el.md");

@@ -45,6 +45,22 @@ fn shipped_site_builds_with_only_the_missing_contact_warning_and_every_link_reso
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         assert!(!html.contains(['\u{2068}', '\u{2069}']), "{path}: Fluent isolation marks leaked into the page");
+        // Participants' pages never show a trainer note.
+        assert!(path.contains("/trainer/") || !html.contains("alert-trainer"), "{path} shows a trainer note");
+    }
+    for module in english_modules() {
+        let (output, slug) = module.page_path();
+        for lang in LANGS {
+            let folder = format!("2.0/{lang}/{output}/{slug}/trainer/");
+            let page = String::from_utf8_lossy(&files[&format!("{folder}index.html")]).into_owned();
+            assert!(page.contains("alert-trainer"), "{folder}: no trainer note");
+            // "Activities: 150 of 150 minutes", in the page's language.
+            let duration = module.front_matter().lines().find_map(|l| l.strip_prefix("duration_minutes: ")).unwrap();
+            let total = crate::support::element(&page, "<p class=\"plan-total\">", "</p>");
+            assert_eq!(total.matches(duration.trim()).count(), 2, "{folder}: the plan's total: {total}");
+            assert!(files.keys().any(|p| p.starts_with(&folder) && p.contains("-trainer-") && p.ends_with(".pdf")));
+            assert!(files.keys().any(|p| p.starts_with(&folder) && p.contains("-handout-") && p.ends_with(".pdf")));
+        }
     }
 }
 
@@ -119,6 +135,25 @@ fn english_modules() -> Vec<Module> {
         .collect()
 }
 
+/// A module's text without its `[!TRAINER]` and `[!MATERIALS]` quotes.
+fn participants_text(body: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    let mut previous_quoted = false;
+    for line in body.lines() {
+        let quoted = line.starts_with('>');
+        if quoted && !previous_quoted {
+            skipping = line.starts_with("> [!TRAINER]") || line.starts_with("> [!MATERIALS]");
+        }
+        previous_quoted = quoted;
+        if !(quoted && skipping) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Words with a letter or digit in them (table pipes and list markers do not count).
 fn words(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
@@ -156,7 +191,8 @@ fn every_english_module_is_a_complete_training_unit() {
             assert!(front.contains(key), "{}: front matter lacks `{key}`", module.path);
         }
         let body = module.body();
-        let count = words(body);
+        // The participants' text: the trainer's notes and materials lists come on top.
+        let count = words(&participants_text(body));
         assert!((1200..=2500).contains(&count), "{}: {count} words, expected 1,200–2,500", module.path);
         for section in ["## Introduction", "## Worked example", "## Activity", "## Key points", "## References"] {
             assert!(body.contains(section), "{}: no `{section}` section", module.path);
@@ -236,6 +272,58 @@ fn every_translation_language_has_at_least_30_agreed_terms_with_their_sources() 
         ],
         "the issue's terms, first in each file"
     );
+}
+
+/// Issue 18: every module can be run as a session. Its activities add up to its duration,
+/// each carries a trainer note, at least one is a handout, and every translation carries the
+/// same activities (the same attribute blocks, in the same order) and is up to date with them.
+#[test]
+fn every_module_has_timed_activities_notes_and_a_handout_in_every_language() {
+    let files = content_files();
+    let attribute_blocks = |body: &str| -> Vec<String> {
+        body.lines()
+            .filter(|l| l.starts_with('#') && l.contains(" duration="))
+            .map(|l| l[l.rfind('{').expect("an attribute block")..].to_string())
+            .collect()
+    };
+    for module in english_modules() {
+        let path = &module.path;
+        let duration: u32 = module
+            .front_matter()
+            .lines()
+            .find_map(|l| l.strip_prefix("duration_minutes: "))
+            .and_then(|d| d.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{path}: duration_minutes"));
+        let blocks = attribute_blocks(module.body());
+        let minutes: u32 = blocks
+            .iter()
+            .map(|b| {
+                let value = &b[b.find("duration=").unwrap() + 9..];
+                value[..value.find([' ', '}']).unwrap()].parse::<u32>().unwrap()
+            })
+            .sum();
+        assert_eq!(minutes, duration, "{path}: the activities take {minutes} of {duration} minutes");
+        assert!(blocks.iter().any(|b| b.contains(" handout")), "{path}: no handout");
+        // Every activity section holds a trainer note.
+        let sections: Vec<&str> = module.body().split("\n## ").skip(1).collect();
+        for section in sections.iter().filter(|s| s.lines().next().is_some_and(|h| h.contains(" duration="))) {
+            assert!(
+                section.contains("> [!TRAINER]"),
+                "{path}: an activity without a trainer note: {}",
+                section.lines().next().unwrap()
+            );
+        }
+        for lang in ["de", "it", "es", "el"] {
+            let translation = path.replace(".md", &format!(".{lang}.md"));
+            let text = &files[&translation];
+            assert_eq!(attribute_blocks(text), blocks, "{translation}: other activities than its source");
+            assert_eq!(
+                text.matches("> [!TRAINER]").count(),
+                module.body().matches("> [!TRAINER]").count(),
+                "{translation}: trainer notes"
+            );
+        }
+    }
 }
 
 #[test]

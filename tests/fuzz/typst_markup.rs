@@ -38,6 +38,7 @@ const FUNCTIONS: &[&str] = &[
     "figure-image",
     "image",
     "pdf.artifact",
+    "activity-meta",
 ];
 
 /// Argument names the converter writes.

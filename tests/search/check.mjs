@@ -229,6 +229,9 @@ await check("the catalogue filters by the state in its address", async () => {
     ["/2.0/el/catalogue/?q=%CE%B1%CE%BE%CE%B9%CE%BF%CE%BB%CE%BF%CE%B3%CE%B7%CF%83%CE%B7", [], "0 ενότητες"],
     ["/2.0/el/catalogue/?q=κυκλος", ["io1-quality/cycle"], "Μία ενότητα"],
     ["/2.0/de/catalogue/?output=io2-cooperation&translated=1", [], "0 Module"],
+    // Only the mapping module has a handout (tests/cli/search.rs adds its activity).
+    ["/2.0/en/catalogue/?handouts=1", ["io2-cooperation/mapping"], "One module"],
+    ["/2.0/el/catalogue/?handouts=1&audience=vet-teacher", [], "0 ενότητες"],
   ];
   for (const [address, ids, count] of cases) {
     const page = await open(address);
