@@ -34,6 +34,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod merge;
 pub mod output;
+pub mod package;
 pub mod pdf;
 pub mod render;
 pub mod serve;
@@ -82,6 +83,8 @@ pub struct BuildOptions {
     pub emit_typst: bool,
     /// Build no search index (overrides `output.search`).
     pub no_search: bool,
+    /// `--no-packages`: no SCORM packages (overrides `packages.enabled`).
+    pub no_packages: bool,
     /// `--strict`: every warning is an error (for CI).
     pub strict: bool,
 }
@@ -108,6 +111,7 @@ impl BuildOptions {
             cache_dir: None,
             emit_typst: false,
             no_search: false,
+            no_packages: false,
             strict: false,
         }
     }
@@ -523,6 +527,9 @@ fn apply_overrides(config: &mut config::Config, options: &BuildOptions, diags: &
     }
     if options.no_search {
         config.search = false;
+    }
+    if options.no_packages {
+        config.packages = false;
     }
 }
 

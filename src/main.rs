@@ -246,6 +246,9 @@ struct BuildArgs {
     /// Build no search index (the search box then leads to the catalogue page).
     #[arg(long)]
     no_search: bool,
+    /// Build no SCORM packages for learning platforms.
+    #[arg(long)]
+    no_packages: bool,
     /// Make every warning an error, whatever book.toml's `[check]` says (for CI).
     #[arg(long)]
     strict: bool,
@@ -270,6 +273,7 @@ impl BuildArgs {
             cache_dir: self.cache_dir,
             emit_typst: self.emit_typst,
             no_search: self.no_search,
+            no_packages: self.no_packages,
             strict: self.strict,
         }
     }

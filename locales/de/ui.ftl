@@ -95,6 +95,7 @@ pdf-download-output = Das gesamte Projektergebnis als PDF
 pdf-download-trainer = Ausgabe für Trainerinnen und Trainer (PDF): Ablaufplan, Hinweise und Text
 pdf-download-output-trainer = Das gesamte Projektergebnis als Ausgabe für Trainerinnen und Trainer
 pdf-download-handout = Handout für Teilnehmende: { $title }
+package-download-scorm = SCORM-1.2-Paket für Lernplattformen (Moodle, ILIAS, Canvas)
 pdf-trainer-edition = Ausgabe für Trainerinnen und Trainer
 pdf-contents = Inhalt
 pdf-page = Seite

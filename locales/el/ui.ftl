@@ -95,6 +95,7 @@ pdf-download-output = Ολόκληρο το προϊόν σε ένα PDF
 pdf-download-trainer = Έκδοση για εκπαιδευτές (PDF): πλάνο συνεδρίας, σημειώσεις και κείμενο
 pdf-download-output-trainer = Ολόκληρο το προϊόν στην έκδοση για εκπαιδευτές
 pdf-download-handout = Φυλλάδιο για συμμετέχοντες: { $title }
+package-download-scorm = Πακέτο SCORM 1.2 για πλατφόρμες μάθησης (Moodle, ILIAS, Canvas)
 pdf-trainer-edition = Έκδοση για εκπαιδευτές
 pdf-contents = Περιεχόμενα
 pdf-page = Σελίδα

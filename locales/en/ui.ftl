@@ -97,6 +97,7 @@ pdf-download-output = The whole output as one PDF
 pdf-download-trainer = Trainer edition (PDF): session plan, notes and text
 pdf-download-output-trainer = The whole output's trainer edition as one PDF
 pdf-download-handout = Handout for participants: { $title }
+package-download-scorm = SCORM 1.2 package for learning platforms (Moodle, ILIAS, Canvas)
 pdf-trainer-edition = Trainer edition
 pdf-contents = Contents
 pdf-page = Page

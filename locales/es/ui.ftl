@@ -94,6 +94,7 @@ pdf-download-output = El producto completo en un solo PDF
 pdf-download-trainer = Edición para formadores (PDF): plan de sesión, notas y texto
 pdf-download-output-trainer = El producto completo en la edición para formadores
 pdf-download-handout = Hoja para participantes: { $title }
+package-download-scorm = Paquete SCORM 1.2 para plataformas de aprendizaje (Moodle, ILIAS, Canvas)
 pdf-trainer-edition = Edición para formadores
 pdf-contents = Índice
 pdf-page = Página

@@ -95,6 +95,7 @@ pdf-download-output = L'intero prodotto in un unico PDF
 pdf-download-trainer = Edizione per i formatori (PDF): piano della sessione, note e testo
 pdf-download-output-trainer = L'intero prodotto nell'edizione per i formatori
 pdf-download-handout = Scheda per i partecipanti: { $title }
+package-download-scorm = Pacchetto SCORM 1.2 per piattaforme di apprendimento (Moodle, ILIAS, Canvas)
 pdf-trainer-edition = Edizione per i formatori
 pdf-contents = Indice
 pdf-page = Pagina

@@ -55,6 +55,9 @@ pub struct RawConfig {
     /// The downloadable PDFs.
     #[serde(default)]
     pub pdf: RawPdf,
+    /// Packages for learning platforms (SCORM 1.2).
+    #[serde(default)]
+    pub packages: RawPackages,
     /// Earlier versions, oldest first; the working tree is the newest.
     #[serde(default)]
     pub versions: Vec<RawVersion>,
@@ -185,6 +188,14 @@ pub struct RawOutput {
     pub latest: Option<String>,
     /// Build the search index of every version (default `true`).
     pub search: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPackages {
+    /// `true` (default): every module and output gets a SCORM 1.2 package in every language and
+    /// version.
+    pub enabled: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -336,6 +347,8 @@ pub struct Config {
     pub latest_style: LatestStyle,
     /// Whether each version gets a search index (`<version>/pagefind/`).
     pub search: bool,
+    /// Whether each module and output gets a SCORM 1.2 package (`[packages] enabled`).
+    pub packages: bool,
     /// Every version, oldest first; the last is the working tree.
     pub versions: Vec<VersionSpec>,
     /// Severity per problem category for `innotrain check`: `error`, `warn` or `ignore`.
@@ -679,6 +692,7 @@ fn validate(root: &Path, raw: RawConfig, text: &str, diags: &Diagnostics) -> Opt
         link_style,
         latest_style,
         search: raw.output.search.unwrap_or(true),
+        packages: raw.packages.enabled.unwrap_or(true),
         versions: versions?,
         check: raw.check,
         pdf,

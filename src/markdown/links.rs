@@ -34,6 +34,23 @@ pub struct LinkContext<'a> {
     pub reader: &'a Lang,
     pub urls: Urls,
     pub anchors: &'a AnchorLookup<'a>,
+    /// Where the HTML is read: on the site, or inside a package.
+    pub place: Place<'a>,
+}
+
+/// The folder of a package that holds the content's media (`media/io3-x/images/cycle.svg`).
+pub const PACKAGE_MEDIA_DIR: &str = "media/";
+
+/// Where a page's HTML is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
+    /// On the site: links to pages and media are relative to the page.
+    Site,
+    /// Inside a package (a SCORM package) that holds the content's media under `media/` beside
+    /// the page and no other page: links to pages lead to the web site at `web` (the reader's
+    /// language folder of the version, `https://example.org/2.0/el/`), or nowhere without a
+    /// base URL (their text stays).
+    Package { web: Option<&'a str> },
 }
 
 /// Writes the HTML of `prepared` for the reader in `ctx`, as `view` shows it.
@@ -187,7 +204,12 @@ fn resolve(
         Target::AsWritten | Target::Anchor(_) => Href::AsWritten,
         Target::Nowhere => Href::Nowhere,
         Target::Page { index, fragment } => {
-            let mut href = ctx.urls.page(&ctx.page.path, &ctx.site.pages[index].path);
+            let target = &ctx.site.pages[index].path;
+            let mut href = match ctx.place {
+                Place::Site => ctx.urls.page(&ctx.page.path, target),
+                Place::Package { web: Some(web) } => format!("{web}{}", urls::encode_path(target)),
+                Place::Package { web: None } => return Href::Nowhere,
+            };
             if let Some(fragment) = fragment {
                 href.push('#');
                 href.push_str(&urls::encode_path(&fragment));
@@ -195,7 +217,10 @@ fn resolve(
             Href::To(href)
         }
         Target::Asset { path, fragment } => {
-            let mut href = ctx.urls.media(&ctx.page.path, &path);
+            let mut href = match ctx.place {
+                Place::Site => ctx.urls.media(&ctx.page.path, &path),
+                Place::Package { .. } => format!("{PACKAGE_MEDIA_DIR}{}", urls::encode_path(&path)),
+            };
             if let Some(fragment) = fragment {
                 href.push('#');
                 href.push_str(&fragment);

@@ -16,6 +16,7 @@
 mod catalogue;
 mod glossary;
 mod metadata;
+pub mod packages;
 mod page;
 pub mod pdfs;
 mod results;
@@ -69,6 +70,8 @@ pub struct RenderContext<'a> {
     pub prepared: BTreeMap<(usize, Lang), Prepared>,
     /// The PDFs of each module and output page, by (page index, reader's language, edition).
     pub pdfs: BTreeMap<(usize, Lang, pdfs::Edition), pdfs::PdfLink>,
+    /// The SCORM package of each module and output page, by (page index, reader's language).
+    pub packages: BTreeMap<(usize, Lang), pdfs::PdfLink>,
     /// The agreed terms of each translation language (the glossary pages).
     pub glossaries: &'a BTreeMap<Lang, Glossary>,
 }
@@ -107,6 +110,7 @@ impl<'a> RenderContext<'a> {
             strings: config.langs().map(|lang| (lang.clone(), i18n.ui_strings(lang))).collect(),
             prepared,
             pdfs: BTreeMap::new(),
+            packages: BTreeMap::new(),
             glossaries,
         }
     }
@@ -263,6 +267,12 @@ fn render(
             }
         }
     };
+
+    // The packages for learning platforms: small, made with every full render (the preview's
+    // renders of a changed text keep the previous ones).
+    if config.packages && only.is_none() {
+        ctx.packages = packages::write_packages(&ctx, &rendered, sink)?;
+    }
 
     let sidebars = page::render_sidebars(&ctx)?;
     let keys: Vec<(usize, &Lang)> = (0..site.pages.len())

@@ -8,7 +8,8 @@ use crate::content::{Page, PageKind};
 use crate::diag::Diagnostics;
 use crate::i18n;
 use crate::key::Lang;
-use crate::markdown::{self, Prepared, View, links::LinkContext};
+use crate::markdown::links::{LinkContext, Place};
+use crate::markdown::{self, Prepared, View};
 use crate::output::OutputFile;
 use crate::translate::freshness::{Notice, notice};
 
@@ -190,7 +191,7 @@ fn page_view<'a>(
     let language_name = |l: &Lang| config.language_name(l.as_str());
 
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
-    let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
+    let link_ctx = LinkContext { site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors, place: Place::Site };
     let prepared = ctx.prepared_for(index, lang);
     let content = prepared.map(|p| markdown::body_html(p, &link_ctx, view, config.raw_html, diags)).unwrap_or_default();
 
@@ -562,9 +563,25 @@ fn downloads(ctx: &RenderContext<'_>, index: usize, page: &Page, lang: &Lang, vi
                 href,
                 file_name: link.file_name.clone(),
                 size: link.bytes.map(|bytes| file_size(bytes, lang)),
+                format: "PDF",
+                media_type: "application/pdf",
             })
         })
+        .chain(package_download(ctx, index, lang).filter(|_| view == View::Learner))
         .collect()
+}
+
+/// The page's SCORM package for learning platforms, beside its PDF in the page's folder.
+fn package_download(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<DownloadView> {
+    let link = ctx.packages.get(&(index, lang.clone()))?;
+    Some(DownloadView {
+        label: ctx.i18n.message(lang, "package-download-scorm"),
+        href: crate::urls::encode_path(&link.file_name),
+        file_name: link.file_name.clone(),
+        size: link.bytes.map(|bytes| file_size(bytes, lang)),
+        format: "ZIP",
+        media_type: "application/zip",
+    })
 }
 
 /// The address of a PDF of page `target` from the page at `from`, with the PDF; `None` when

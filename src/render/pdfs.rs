@@ -14,7 +14,7 @@ use crate::content::activities;
 use crate::content::{Document, Page, PageKind, Site};
 use crate::i18n;
 use crate::key::Lang;
-use crate::markdown::links::{LinkContext, Target, resolve_target};
+use crate::markdown::links::{LinkContext, Place, Target, resolve_target};
 use crate::markdown::{Prepared, View, facilitation};
 use crate::pdf::markup::{self, LinkTarget, Markup, MarkupOptions, string, string_array};
 use crate::pdf::{MEDIA_DIR, PageLimit, PdfJob, TEMPLATE};
@@ -754,7 +754,8 @@ fn body_markup(
         .and_then(|rest| rest.rsplit_once('/'))
         .map_or(String::new(), |(dir, _)| format!("{dir}/"));
     let anchors = |i: usize, l: &Lang| ctx.prepared_for(i, l).map(|p| &p.anchors);
-    let link_ctx = LinkContext { site: ctx.site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors };
+    let link_ctx =
+        LinkContext { site: ctx.site, page, doc, reader: lang, urls: ctx.urls, anchors: &anchors, place: Place::Site };
     let found_images = std::cell::RefCell::new(BTreeSet::new());
     let resolve = |dest: &str, is_image: bool, _number: usize| -> LinkTarget {
         resolve_for_pdf(ctx, prepared, &link_ctx, dest, is_image, lang, &pdf_dir, chapters, &found_images)

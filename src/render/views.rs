@@ -35,6 +35,9 @@ pub struct DownloadView {
     /// "180 kB", "1,2 MB" (in the reader's notation); `None` in the preview, which typesets
     /// PDFs when they are opened.
     pub size: Option<String>,
+    /// `PDF` or `ZIP`, and its media type.
+    pub format: &'static str,
+    pub media_type: &'static str,
 }
 
 /// One entry of the language switcher.

@@ -16,6 +16,7 @@ mod pdf;
 mod policy;
 mod raw_html;
 mod review;
+mod scorm;
 mod search;
 mod serve;
 mod shipped;

@@ -6,7 +6,7 @@
 use innotrain::config::{LinkStyle, RawHtml, RemoteImages};
 use innotrain::diag::Diagnostics;
 use innotrain::key::Lang;
-use innotrain::markdown::links::LinkContext;
+use innotrain::markdown::links::{LinkContext, Place};
 use innotrain::markdown::{View, body_html};
 use innotrain::urls::Urls;
 use proptest::prelude::*;
@@ -28,6 +28,7 @@ pub fn render(markdown: &str, raw_html: RawHtml, remote_images: RemoteImages, vi
         reader: &reader,
         urls: Urls { style: LinkStyle::Directory },
         anchors: &anchors,
+        place: Place::Site,
     };
     body_html(&prepared[0], &ctx, view, raw_html, &Diagnostics::new())
 }

@@ -1,0 +1,246 @@
+//! SCORM 1.2 packages (issue 17): a module or an output as a zip that Moodle, ILIAS and Canvas
+//! import and track. On the `trainer` fixture (a module translated into Greek, German readers
+//! getting the English text). The manifest is checked as `../shared/reference/lms.md` says an
+//! LMS reads it, with the checks the ADL schemas cannot make (every item leads to a resource,
+//! every file is in the zip and every entry is listed); the page's script is driven in Chromium
+//! by `tests/scorm/check.mjs`.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Fixture, element, repo, tree};
+
+/// The entries of a zip, by name, read with flate2 (and the zip checked by Python's
+/// `zipfile -t`, a reader that is not ours).
+fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let test = Command::new("python3").args(["-m", "zipfile", "-t"]).arg(path).output().expect("python3 runs");
+    assert!(test.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&test.stderr));
+    let bytes = std::fs::read(path).unwrap();
+    let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let end = bytes.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "no comment after the central directory");
+    let (count, mut at) = (u16_at(end + 10), u32_at(end + 16));
+    let mut entries = BTreeMap::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4b50);
+        let (method, size, name_len) = (u16_at(at + 10), u32_at(at + 20), u16_at(at + 28));
+        let (extra, comment, local) = (u16_at(at + 30), u16_at(at + 32), u32_at(at + 42));
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        assert_eq!((extra, comment), (0, 0), "{name}: no extra fields");
+        let data_at = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+        let data = &bytes[data_at..data_at + u32_at(at + 20)];
+        let content = match method {
+            0 => data.to_vec(),
+            8 => {
+                let mut out = Vec::new();
+                flate2::read::DeflateDecoder::new(data).read_to_end(&mut out).unwrap();
+                out
+            }
+            other => panic!("{name}: method {other}"),
+        };
+        let _ = size;
+        entries.insert(name, content);
+        at += 46 + name_len;
+    }
+    entries
+}
+
+fn built(args: &[&str]) -> Fixture {
+    let site = Fixture::new("trainer");
+    let run = site.build(args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
+/// The manifest as an LMS reads it, and what the schemas cannot check: returns the SCO pages in
+/// the organization's order with their titles.
+fn check_manifest(name: &str, entries: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+    const IMSCP: &str = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
+    const ADLCP: &str = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
+    let text = String::from_utf8(entries["imsmanifest.xml"].clone()).unwrap();
+    // Moodle and ILIAS match these as text.
+    assert!(text.contains(&format!("xmlns:adlcp=\"{ADLCP}\"")), "{name}: the adlcp prefix");
+    assert!(!text.contains("scormType"), "{name}: SCORM 2004's attribute");
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let root = doc.root_element();
+    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(IMSCP), "manifest"), "{name}");
+    let location = root.attribute(("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation")).unwrap();
+    assert_eq!(location.split_whitespace().count(), 6, "{name}: three namespace/schema pairs");
+    assert!(root.attribute("version").is_some_and(|v| v.len() <= 20), "{name}");
+    let child_text = |tag: &str| {
+        root.descendants().find(|n| n.has_tag_name((IMSCP, tag))).and_then(|n| n.text()).unwrap_or_default().to_string()
+    };
+    assert_eq!((child_text("schema"), child_text("schemaversion")), ("ADL SCORM".to_string(), "1.2".to_string()));
+    // Identifiers: XML IDs, each once.
+    let mut ids = Vec::new();
+    for node in root.descendants().filter(|n| n.is_element()) {
+        if let Some(id) = node.attribute("identifier") {
+            assert!(id.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'), "{name}: id {id}");
+            assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "{name}: id {id}");
+            ids.push(id.to_string());
+        }
+    }
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{name}: repeated identifiers {ids:?}");
+    let organizations = root.descendants().find(|n| n.has_tag_name((IMSCP, "organizations"))).unwrap();
+    let default = organizations.attribute("default").unwrap();
+    let organization = organizations.children().find(|n| n.attribute("identifier") == Some(default));
+    let organization = organization.unwrap_or_else(|| panic!("{name}: the default organization {default} is missing"));
+    let resources: BTreeMap<&str, roxmltree::Node> = root
+        .descendants()
+        .filter(|n| n.has_tag_name((IMSCP, "resource")))
+        .map(|n| (n.attribute("identifier").unwrap(), n))
+        .collect();
+    let mut listed = std::collections::BTreeSet::new();
+    for resource in resources.values() {
+        let kind = resource.attribute((ADLCP, "scormtype")).unwrap_or_else(|| panic!("{name}: no adlcp:scormtype"));
+        assert!(kind == "sco" || kind == "asset", "{name}: {kind}");
+        if kind == "sco" {
+            assert!(resource.attribute("href").is_some(), "{name}: a SCO without href");
+        }
+        for file in resource.children().filter(|n| n.has_tag_name((IMSCP, "file"))) {
+            let href = file.attribute("href").unwrap();
+            assert!(entries.contains_key(href), "{name}: {href} is listed but not in the zip");
+            listed.insert(href.to_string());
+        }
+        for dependency in resource.children().filter(|n| n.has_tag_name((IMSCP, "dependency"))) {
+            assert!(
+                resources.contains_key(dependency.attribute("identifierref").unwrap()),
+                "{name}: a dangling dependency"
+            );
+        }
+    }
+    let unlisted: Vec<&String> = entries.keys().filter(|e| *e != "imsmanifest.xml" && !listed.contains(*e)).collect();
+    assert!(unlisted.is_empty(), "{name}: in the zip but not listed: {unlisted:?}");
+    for entry in entries.keys() {
+        assert!(entry.is_ascii() && !entry.starts_with('/') && !entry.split('/').any(|p| p == ".."), "{name}: {entry}");
+    }
+    organization
+        .children()
+        .filter(|n| n.has_tag_name((IMSCP, "item")))
+        .map(|item| {
+            let resource = resources
+                .get(item.attribute("identifierref").unwrap())
+                .unwrap_or_else(|| panic!("{name}: an item leads to no resource"));
+            let title = item.children().find(|n| n.has_tag_name((IMSCP, "title"))).and_then(|n| n.text()).unwrap();
+            assert!(title.chars().count() <= 200);
+            (resource.attribute("href").unwrap().to_string(), title.to_string())
+        })
+        .collect()
+}
+
+/// Every module and output, in every language, has its package beside its PDF, linked from its
+/// page with its size; the manifest is what an LMS accepts; the module's page is in the
+/// reader's language (the fallback notice for a German reader of the English text), with the
+/// funding statement and the end the script watches, without trainer notes, its links to other
+/// pages leading to the web site.
+#[test]
+fn every_module_and_output_is_a_scorm_package_an_lms_accepts() {
+    let site = built(&["--no-pdf"]);
+    for (lang, title, funding) in [
+        ("el", "Χαρτογράφηση των εμπλεκομένων", "Συγχρηματοδοτείται από την Ευρωπαϊκή Ένωση"),
+        ("de", "Mapping the stakeholders", "Kofinanziert von der Europäischen Union"),
+        ("en", "Mapping the stakeholders", "Co-funded by the European Union"),
+    ] {
+        let name = format!("fixture-io1-sessions-stakeholders-scorm-{lang}-1.0.zip");
+        let entries = unzip(&site.out().join(format!("1.0/{lang}/io1-sessions/stakeholders/{name}")));
+        assert_eq!(check_manifest(&name, &entries), [("index.html".to_string(), title.to_string())]);
+        let page = String::from_utf8(entries["index.html"].clone()).unwrap();
+        assert!(page.starts_with(&format!("<!DOCTYPE html>\n<html lang=\"{lang}\"")), "{name}");
+        for expected in [title, funding, "id=\"scorm-end\"", "<script src=\"scorm.js\" defer></script>"] {
+            assert!(page.contains(expected), "{name}: no `{expected}`:\n{page}");
+        }
+        assert!(!page.contains("alert-trainer") && !page.contains("Walk round"), "{name}: a trainer note");
+        assert!(
+            page.contains(&format!("<a href=\"https://example.org/1.0/{lang}/io1-sessions/reading/\">")),
+            "{name}: the link to another module leads to the web site:\n{page}"
+        );
+        assert!(!page.contains("href=\"../") && !page.contains("src=\"../"), "{name}: a link out of the package");
+        assert_eq!(page.contains("class=\"notice fallback-notice\""), lang == "de", "{name}: the fallback notice");
+        assert!(entries.contains_key("scorm.js") && entries.contains_key("eu-emblem.svg"), "{name}");
+        let module_page = site.read(&format!("1.0/{lang}/io1-sessions/stakeholders/index.html"));
+        let downloads = element(&module_page, "<ul class=\"downloads\">", "</ul>");
+        assert!(
+            downloads.contains(&format!(
+                "<a class=\"download\" href=\"{name}\" type=\"application/zip\" download=\"{name}\">"
+            )),
+            "{lang}: {downloads}"
+        );
+        assert!(downloads.contains("(ZIP, "), "{lang}: the package's size: {downloads}");
+    }
+    // An output: one SCO per module, in reading order; each module's item keeps the identifier
+    // of the module's own package, so that an LMS carries the tracking over.
+    let name = "fixture-io1-sessions-scorm-el-1.0.zip";
+    let entries = unzip(&site.out().join(format!("1.0/el/io1-sessions/{name}")));
+    let scos = check_manifest(name, &entries);
+    assert_eq!(scos.iter().map(|(page, _)| page.as_str()).collect::<Vec<_>>(), ["m1.html", "m2.html", "m3.html"]);
+    assert_eq!(scos[0].1, "Χαρτογράφηση των εμπλεκομένων");
+    let manifest = String::from_utf8(entries["imsmanifest.xml"].clone()).unwrap();
+    assert!(manifest.contains("<item identifier=\"fixture-io1-sessions-stakeholders-el\""), "{manifest}");
+}
+
+/// The same input gives the same bytes; `--no-packages` makes none and links none; a project
+/// whose names are not in Latin letters still gets ASCII file and entry names.
+#[test]
+fn packages_are_reproducible_can_be_switched_off_and_have_ascii_names() {
+    let site = built(&["--no-pdf"]);
+    let zips = |site: &Fixture| -> BTreeMap<String, Vec<u8>> {
+        tree(&site.out()).into_iter().filter(|(p, _)| p.ends_with(".zip")).collect()
+    };
+    let first = zips(&site);
+    assert_eq!(first.len(), 4 * 3, "three modules and an output in three languages: {:?}", first.keys());
+    let again = site.build(&["--no-pdf"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(zips(&site), first, "a rebuild changed a package");
+
+    let run = site.build(&["--no-pdf", "--no-packages"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(zips(&site).is_empty());
+    assert!(!site.read("1.0/en/io1-sessions/stakeholders/index.html").contains("application/zip"));
+
+    let greek = Fixture::new("trainer");
+    let config = greek.read_source("book.toml").replace("acronym = \"Fixture\"", "acronym = \"ΕΕΚ\"");
+    greek.write("book.toml", &config);
+    let run = greek.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: Vec<String> = zips(&greek).into_keys().collect();
+    assert!(
+        names.contains(
+            &"1.0/el/io1-sessions/stakeholders/document-io1-sessions-stakeholders-scorm-el-1.0.zip".to_string()
+        ),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| n.is_ascii()), "{names:?}");
+}
+
+/// The page's script in a learning platform: `tests/scorm/check.mjs` serves the Greek package
+/// on loopback inside a parent page that provides scorm-again's `Scorm12API`, and in Chromium
+/// the calls arrive in order (initialise, incomplete, commit; at the end completed, session
+/// time, commit, finish), the final status is `completed`, and the page shows Greek text; the
+/// same page opened on its own is an ordinary page.
+#[test]
+fn the_package_reports_to_a_scorm_1_2_platform_in_chromium() {
+    let site = built(&["--no-pdf"]);
+    let package =
+        site.out().join("1.0/el/io1-sessions/stakeholders/fixture-io1-sessions-stakeholders-scorm-el-1.0.zip");
+    let folder = tempfile::tempdir().unwrap();
+    for (name, bytes) in unzip(&package) {
+        let path = folder.path().join(&name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let dir = repo().join("tests/scorm");
+    if !dir.join("node_modules/scorm-again").exists() || !dir.join("node_modules/playwright-core").exists() {
+        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().expect(
+            "the SCORM test needs `npm` to install tests/scorm's locked dependencies (Debian: apt-get install npm)",
+        );
+        assert!(npm.status.success(), "npm ci in tests/scorm failed:\n{}", String::from_utf8_lossy(&npm.stderr));
+    }
+    let output = Command::new("node").arg(dir.join("check.mjs")).arg(folder.path()).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "the SCORM check failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("ok   calls"), "{stdout}");
+}

@@ -1,0 +1,156 @@
+// Browser check of an unpacked SCORM 1.2 package (built and unpacked by tests/cli/scorm.rs): a
+// parent page plays the learning platform with scorm-again's `Scorm12API` (as Moodle provides
+// `window.API`) and loads the package's `index.html` in an iframe, both served on 127.0.0.1,
+// in Debian's Chromium. The platform must see: LMSInitialize, lesson_status `incomplete`,
+// LMSCommit when the module opens; nothing more until the learner reaches the end; then
+// lesson_status `completed`, a session time, LMSCommit, LMSFinish. Opened on its own, the page
+// is an ordinary page.
+//
+//   node tests/scorm/check.mjs <unpacked package folder>
+//
+// Prints one line per check; exits 1 with the failed check's message.
+
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(process.argv[2] ?? "");
+if (!process.argv[2] || !existsSync(path.join(root, "imsmanifest.xml"))) {
+  console.error("usage: node check.mjs <unpacked package folder>");
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+if (!existsSync(executablePath)) {
+  console.error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM`);
+  process.exit(2);
+}
+
+// The platform's page: the API before the package is loaded, every call recorded.
+const PLATFORM = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Platform</title>
+<script src="/scorm-again/scorm12.js"></script>
+<script>
+  window.calls = [];
+  window.API = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+  for (const name of ["LMSInitialize", "LMSCommit", "LMSFinish"]) {
+    window.API.on(name, () => window.calls.push(name));
+  }
+  window.API.on("LMSSetValue.cmi.*", (element, value) => window.calls.push(element + "=" + value));
+</script></head>
+<body><iframe id="sco" title="Module" src="/package/index.html" style="width: 760px; height: 320px"></iframe></body></html>`;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+const server = createServer(async (request, response) => {
+  try {
+    const url = new URL(request.url, "http://127.0.0.1");
+    let file;
+    if (url.pathname === "/") {
+      response.writeHead(200, { "content-type": TYPES[".html"] });
+      response.end(PLATFORM);
+      return;
+    } else if (url.pathname === "/scorm-again/scorm12.js") {
+      file = path.join(here, "node_modules/scorm-again/dist/scorm12.js");
+    } else if (url.pathname.startsWith("/package/")) {
+      file = path.join(root, decodeURIComponent(url.pathname.slice("/package/".length)));
+      if (!file.startsWith(root)) throw new Error("outside the package");
+    } else {
+      throw new Error("unknown");
+    }
+    const body = await readFile(file);
+    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { "content-type": "text/plain" });
+    response.end("not found");
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  chromiumSandbox: false,
+  args: ["--disable-gpu", "--no-first-run"],
+});
+let failed = false;
+async function check(name, body) {
+  try {
+    const detail = await body();
+    console.log(`ok   ${name}${detail ? `: ${detail}` : ""}`);
+  } catch (error) {
+    failed = true;
+    console.log(`FAIL ${name}: ${error.message}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/`);
+  const frame = page.frame({ url: /\/package\/index\.html$/ }) ?? (await (await page.$("#sco")).contentFrame());
+  await frame.waitForLoadState("load");
+  await page.waitForFunction(() => window.calls.includes("LMSCommit"), null, { timeout: 10000 });
+  // Time for a wrong early completion to show.
+  await page.waitForTimeout(300);
+
+  await check("calls when the module opens", async () => {
+    const calls = await page.evaluate(() => window.calls.slice());
+    const expected = ["LMSInitialize", "cmi.core.lesson_status=incomplete", "LMSCommit"];
+    assert(JSON.stringify(calls) === JSON.stringify(expected), `calls ${JSON.stringify(calls)}`);
+  });
+
+  await check("the page in the platform is in Greek", async () => {
+    const lang = await frame.evaluate(() => document.documentElement.lang);
+    const title = await frame.evaluate(() => document.querySelector("h1").textContent);
+    assert(lang === "el" && /[\u0370-\u03ff]/.test(title), `lang ${lang}, title ${title}`);
+    return title;
+  });
+
+  await frame.evaluate(() => document.getElementById("scorm-end").scrollIntoView());
+  await page.waitForFunction(() => window.calls.includes("LMSFinish"), null, { timeout: 10000 });
+
+  await check("calls in order, the final status completed", async () => {
+    const calls = await page.evaluate(() => window.calls.slice());
+    const rest = calls.slice(3);
+    assert(rest.length === 4, `calls ${JSON.stringify(calls)}`);
+    assert(rest[0] === "cmi.core.lesson_status=completed", `then ${rest[0]}`);
+    assert(/^cmi\.core\.session_time=\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(rest[1]), `then ${rest[1]}`);
+    assert(rest[2] === "LMSCommit" && rest[3] === "LMSFinish", `then ${rest.slice(2)}`);
+    const status = await page.evaluate(() => window.API.cmi.core.lesson_status);
+    assert(status === "completed", `lesson_status ${status}`);
+    assert(errors.length === 0, `script errors: ${errors.join("; ")}`);
+    return `calls ${JSON.stringify(calls)}`;
+  });
+
+  await check("opened on its own, an ordinary page", async () => {
+    const alone = await browser.newPage();
+    const pageErrors = [];
+    alone.on("pageerror", (error) => pageErrors.push(error.message));
+    const response = await alone.goto(`${origin}/package/index.html`);
+    await alone.evaluate(() => document.getElementById("scorm-end").scrollIntoView());
+    await alone.waitForTimeout(200);
+    const heading = await alone.textContent("h1");
+    assert(response.status() === 200 && heading.length > 0, `HTTP ${response.status()}`);
+    assert(pageErrors.length === 0, `script errors: ${pageErrors.join("; ")}`);
+  });
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
