@@ -42,6 +42,8 @@ pub struct VersionSummary {
     pub pages: Vec<PageSummary>,
     /// The PDFs per language code, as versions.json lists them (none when the build made none).
     pub pdfs: BTreeMap<String, Vec<PageJson>>,
+    /// The SCORM packages per language code (none when the build made none).
+    pub packages: BTreeMap<String, Vec<PageJson>>,
 }
 
 /// One page of a version.
@@ -170,6 +172,8 @@ struct VersionJson {
     default_language: String,
     pages: BTreeMap<String, Vec<PageJson>>,
     pdfs: BTreeMap<String, Vec<PageJson>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    packages: BTreeMap<String, Vec<PageJson>>,
 }
 
 /// A page or PDF in versions.json, with its URL relative to the site root.
@@ -238,6 +242,7 @@ fn version_json(v: &VersionSummary, latest: bool) -> VersionJson {
         default_language: v.default_lang.to_string(),
         pages,
         pdfs: v.pdfs.clone(),
+        packages: v.packages.clone(),
     }
 }
 
@@ -310,6 +315,7 @@ fn version_summary(json: VersionJson) -> Result<VersionSummary, String> {
         default_lang,
         pages,
         pdfs: json.pdfs,
+        packages: json.packages,
     })
 }
 
@@ -526,6 +532,7 @@ mod tests {
                 },
             ],
             pdfs: BTreeMap::new(),
+            packages: BTreeMap::new(),
         }
     }
 

@@ -271,7 +271,20 @@ fn render(
     // The packages for learning platforms: small, made with every full render (the preview's
     // renders of a changed text keep the previous ones).
     if config.packages && only.is_none() {
-        ctx.packages = packages::write_packages(&ctx, &rendered, sink)?;
+        let mut links = packages::write_packages(&ctx, &rendered, sink)?;
+        // The results export lists the packages of every language; those of languages not
+        // rendered here are kept from the previous output or made by another part.
+        for lang in config.langs().filter(|lang| !rendered.contains(lang)) {
+            for index in (0..site.pages.len()).filter(|&index| packages::has_package(site, index)) {
+                let link = pdfs::PdfLink {
+                    path: packages::package_path(&ctx, index, lang),
+                    file_name: packages::package_file_name(config, site, index, lang),
+                    bytes: None,
+                };
+                links.insert((index, lang.clone()), link);
+            }
+        }
+        ctx.packages = links;
     }
 
     let sidebars = page::render_sidebars(&ctx)?;

@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Tag};
 use serde::Serialize;
 use tera::Context;
 
+use crate::config::Config;
 use crate::content::{PageKind, Site};
 use crate::diag::Diagnostics;
 use crate::i18n;
@@ -36,21 +37,20 @@ pub fn has_package(site: &Site, index: usize) -> bool {
 
 /// `innotrain-io3-quality-monitoring-indicators-scorm-el-2.0.zip`: ASCII only (LMS upload forms
 /// and unzip tools have broken on other names).
-pub fn package_file_name(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
-    let config = ctx.config;
-    let page = &ctx.site.pages[index];
+pub fn package_file_name(config: &Config, site: &Site, index: usize, lang: &Lang) -> String {
+    let page = &site.pages[index];
     let prefix = [&config.project.acronym, &config.title].into_iter().find(|name| !name.trim().is_empty());
     let prefix = ascii_name(prefix.map_or("", |name| name.as_str()), "document");
     let page_part = ascii_name(page.path.trim_end_matches('/'), "module");
     // Dots stay: `2.0` is the version everyone knows.
-    let version = ascii_name(&ctx.site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".");
+    let version = ascii_name(&site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".");
     format!("{prefix}-{page_part}-scorm-{}-{version}.zip", ascii_name(lang.as_str(), "lang"))
 }
 
 /// The output path of page `index`'s package in `lang` (in its page's folder).
 pub fn package_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
     let page = &ctx.site.pages[index];
-    format!("{}/{lang}/{}{}", ctx.site.version, page.path, package_file_name(ctx, index, lang))
+    format!("{}/{lang}/{}{}", ctx.site.version, page.path, package_file_name(ctx.config, ctx.site, index, lang))
 }
 
 /// Writes the packages of every module and output in `langs` to `sink`, each as soon as it is
@@ -73,7 +73,7 @@ pub fn write_packages(
             let path = package_path(ctx, index, lang);
             let link = PdfLink {
                 path: path.clone(),
-                file_name: package_file_name(ctx, index, lang),
+                file_name: package_file_name(ctx.config, ctx.site, index, lang),
                 bytes: Some(bytes.len()),
             };
             sink(OutputFile { path, bytes })?;

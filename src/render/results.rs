@@ -18,6 +18,8 @@ struct ResultRow {
     web_url: String,
     /// Stable URLs of the output's PDFs in this language (none until PDFs are built).
     pdf_urls: Vec<String>,
+    /// Stable URLs of its SCORM packages: the output's, then each module's.
+    scorm_urls: Vec<String>,
     licence: String,
     licence_url: String,
     version: String,
@@ -53,6 +55,19 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
                     .chain(output.modules.iter().copied())
                     .filter_map(|index| super::pdfs::absolute_pdf_url(ctx, index, lang))
                     .collect(),
+                // The output's package, then each module's.
+                scorm_urls: std::iter::once(output.landing)
+                    .chain(output.modules.iter().copied())
+                    .filter_map(|index| ctx.packages.get(&(index, lang.clone())))
+                    .map(|link| {
+                        format!(
+                            "{}{}{}",
+                            ctx.config.base_url,
+                            ctx.config.base_path,
+                            crate::urls::encode_path(&link.path)
+                        )
+                    })
+                    .collect(),
                 licence: landing.licence.name.to_string(),
                 licence_url: landing.licence.url.to_string(),
                 version: site.version.to_string(),
@@ -67,7 +82,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
     }
     let json = serde_json::to_string_pretty(&rows)? + "\n";
     let mut csv = String::from(
-        "output,language,title,description,languages_available,web_url,pdf_urls,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
+        "output,language,title,description,languages_available,web_url,pdf_urls,scorm_urls,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
     );
     for row in &rows {
         let fields = [
@@ -78,6 +93,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
             row.languages_available.join(";"),
             row.web_url.clone(),
             row.pdf_urls.join(";"),
+            row.scorm_urls.join(";"),
             row.licence.clone(),
             row.licence_url.clone(),
             row.version.clone(),

@@ -108,6 +108,30 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
             (lang.to_string(), pdfs)
         })
         .collect();
+    let packages = config
+        .langs()
+        .map(|lang| {
+            let packages = (0..site.pages.len())
+                .filter(|&index| config.packages && super::packages::has_package(site, index))
+                .map(|index| {
+                    let page = &site.pages[index];
+                    PageJson {
+                        id: page.id.to_string_raw(),
+                        title: page.text(lang).title.clone(),
+                        url: format!(
+                            "{label}/{lang}/{}{}",
+                            page.path,
+                            super::packages::package_file_name(config, site, index, lang)
+                        ),
+                        translated: page.is_translated(lang),
+                        edition: None,
+                    }
+                })
+                .collect();
+            (lang.to_string(), packages)
+        })
+        .filter(|(_, list): &(String, Vec<PageJson>)| !list.is_empty())
+        .collect();
     VersionSummary {
         label: site.version.clone(),
         date: spec.date.clone(),
@@ -117,6 +141,7 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
         default_lang: config.default_lang.clone(),
         pages,
         pdfs,
+        packages,
     }
 }
 

@@ -180,6 +180,23 @@ fn every_module_and_output_is_a_scorm_package_an_lms_accepts() {
     assert_eq!(scos[0].1, "Χαρτογράφηση των εμπλεκομένων");
     let manifest = String::from_utf8(entries["imsmanifest.xml"].clone()).unwrap();
     assert!(manifest.contains("<item identifier=\"fixture-io1-sessions-stakeholders-el\""), "{manifest}");
+    // versions.json lists every package, and the results export gives their stable addresses.
+    let versions: serde_json::Value = serde_json::from_str(&site.read("versions.json")).unwrap();
+    let greek: Vec<&str> = versions["versions"][0]["packages"]["el"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(greek.len(), 4, "{greek:?}");
+    assert!(greek.contains(&"1.0/el/io1-sessions/fixture-io1-sessions-scorm-el-1.0.zip"), "{greek:?}");
+    for url in &greek {
+        assert!(site.out().join(url).is_file(), "{url}");
+    }
+    let results: serde_json::Value = serde_json::from_str(&site.read("1.0/results.json")).unwrap();
+    let row = results.as_array().unwrap().iter().find(|r| r["language"] == "el").unwrap();
+    assert_eq!(row["scorm_urls"][0], "https://example.org/1.0/el/io1-sessions/fixture-io1-sessions-scorm-el-1.0.zip");
+    assert_eq!(row["scorm_urls"].as_array().unwrap().len(), 4);
 }
 
 /// The same input gives the same bytes; `--no-packages` makes none and links none; a project
