@@ -180,7 +180,8 @@ fn output_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
     out
 }
 
-/// The PDF paths versions.json lists (every version, every language).
+/// The PDF and package paths versions.json lists (every version, every language): `check`
+/// makes neither.
 fn listed_pdfs(files: &BTreeMap<String, Vec<u8>>) -> std::collections::BTreeSet<String> {
     let Some(json) =
         files.get("versions.json").and_then(|bytes| serde_json::from_slice::<serde_json::Value>(bytes).ok())
@@ -190,7 +191,8 @@ fn listed_pdfs(files: &BTreeMap<String, Vec<u8>>) -> std::collections::BTreeSet<
     let versions = json["versions"].as_array().cloned().unwrap_or_default();
     versions
         .iter()
-        .filter_map(|version| version["pdfs"].as_object())
+        .flat_map(|version| [version["pdfs"].as_object(), version["packages"].as_object()])
+        .flatten()
         .flat_map(|by_lang| by_lang.values())
         .filter_map(|pdfs| pdfs.as_array())
         .flatten()

@@ -268,13 +268,14 @@ fn render(
         }
     };
 
-    // The packages for learning platforms: small, made with every full render (the preview's
-    // renders of a changed text keep the previous ones).
-    if config.packages && only.is_none() {
-        let mut links = packages::write_packages(&ctx, &rendered, sink)?;
+    // The packages for learning platforms: made with every build; where PDFs are made when
+    // asked for (the preview, `check`), so are they, from the text as it is then.
+    if config.packages {
+        let deferred = matches!(pdf, PdfMode::Deferred) || only.is_some();
+        let mut links = if deferred { BTreeMap::new() } else { packages::write_packages(&ctx, &rendered, sink)? };
         // The results export lists the packages of every language; those of languages not
         // rendered here are kept from the previous output or made by another part.
-        for lang in config.langs().filter(|lang| !rendered.contains(lang)) {
+        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
             for index in (0..site.pages.len()).filter(|&index| packages::has_package(site, index)) {
                 let link = pdfs::PdfLink {
                     path: packages::package_path(&ctx, index, lang),
@@ -413,6 +414,23 @@ pub fn render_latest_files(
     sink: &Sink<'_>,
 ) -> anyhow::Result<()> {
     site_files::render_latest_files(&RenderContext::new(latest, versions, theme, BTreeMap::new()), sink)
+}
+
+/// Makes one package of `version` on request (the preview server makes them when they are
+/// downloaded, from the text as it is then). `None` when `path` is not a package of that version.
+pub fn render_package(version: &LoadedVersion, versions: &VersionIndex, theme: &Theme, path: &str) -> Option<Vec<u8>> {
+    let LoadedVersion { config, site, i18n, .. } = version;
+    if !config.packages {
+        return None;
+    }
+    let langs: Vec<&Lang> = config.langs().collect();
+    let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None, &langs);
+    let ctx = RenderContext::new(version, versions, theme, prepared);
+    let (index, lang) = (0..site.pages.len())
+        .filter(|&index| packages::has_package(site, index))
+        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
+        .find(|&(index, lang)| packages::package_path(&ctx, index, lang) == path)?;
+    packages::make_package(&ctx, index, lang).ok()
 }
 
 /// Typesets one PDF of `version` on request (the preview server makes PDFs when they are

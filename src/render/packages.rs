@@ -68,8 +68,7 @@ pub fn write_packages(
     let links = keys
         .par_iter()
         .map(|&(index, lang)| {
-            let package = package(ctx, index, lang)?;
-            let bytes = scorm::zip(&package)?;
+            let bytes = make_package(ctx, index, lang)?;
             let path = package_path(ctx, index, lang);
             let link = PdfLink {
                 path: path.clone(),
@@ -81,6 +80,11 @@ pub fn write_packages(
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(links.into_iter().collect())
+}
+
+/// The zip of page `index`'s package in `lang`.
+pub fn make_package(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<u8>> {
+    scorm::zip(&package(ctx, index, lang)?)
 }
 
 /// The package of page `index` in `lang`: a module as one SCO, an output as one SCO per module.

@@ -199,6 +199,7 @@ pub fn content_type(path: &str) -> &'static str {
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
         Some("pdf") => "application/pdf",
+        Some("zip") => "application/zip",
         _ => "application/octet-stream",
     }
 }

@@ -423,6 +423,9 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
     if relative.ends_with(".pdf") && !server.state.read().expect("state lock").files.contains_key(relative) {
         typeset_on_request(server, relative);
     }
+    if relative.ends_with(".zip") {
+        package_on_request(server, relative);
+    }
     let state = server.state.read().expect("state lock");
     let candidates = [
         if relative.is_empty() || relative.ends_with('/') {
@@ -446,6 +449,23 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
         let page = state.files.get("404.html").cloned().unwrap_or(fallback);
         let body = with_live_script("404.html", &page);
         let _ = http::respond(stream, "404 Not Found", "text/html; charset=utf-8", &body, head_only);
+    }
+}
+
+/// Makes the package at `path` (`2.0/el/…/x-scorm-el-2.0.zip`) from the served build's texts as
+/// they are now (each download: a package is made in a moment) and adds it to the served files.
+fn package_on_request(server: &Server, path: &str) {
+    let Some(loaded) = server.state.read().expect("state lock").loaded.clone() else { return };
+    let Some(current) = loaded.versions.iter().position(|v| path.starts_with(&format!("{}/", v.site.version))) else {
+        return;
+    };
+    let index = crate::version_index(&loaded, true);
+    let Some(bytes) = crate::render::render_package(&loaded.versions[current], &index, &loaded.theme, path) else {
+        return;
+    };
+    let mut state = server.state.write().expect("state lock");
+    if state.loaded.as_ref().is_some_and(|l| Arc::ptr_eq(l, &loaded)) {
+        state.files.insert(path.to_string(), bytes);
     }
 }
 

@@ -374,6 +374,39 @@ fn pdfs_are_typeset_when_opened() {
     assert!(!site.root.join("public").exists(), "the preview writes no output folder");
 }
 
+/// A package is made when it is downloaded, from the text as it is then: an edit shows in the
+/// next download.
+#[test]
+fn packages_are_made_when_downloaded_from_the_text_as_it_is() {
+    let site = Fixture::new("multilingual");
+    let preview = start(&site, &[]);
+    let page = get(&preview, "/2.0/en/io1-quality/indicators/");
+    let name = "fixture-io1-quality-indicators-scorm-en-2.0.zip";
+    assert!(page.contains(&format!("href=\"{name}\" type=\"application/zip\"")), "the page links its package:\n{page}");
+    let download = || {
+        let response = raw_bytes(
+            &preview,
+            &format!("GET /2.0/en/io1-quality/indicators/{name} HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+            Duration::from_secs(30),
+        );
+        let head_end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a response head") + 4;
+        let head = String::from_utf8_lossy(&response[..head_end]).into_owned();
+        assert!(head.starts_with("HTTP/1.1 200") && head.contains("application/zip"), "{head}");
+        response[head_end..].to_vec()
+    };
+    let before = download();
+    assert!(before.starts_with(b"PK\x03\x04"), "the body is a zip");
+    let path = site.root.join("content/io1-quality/02-indicators.md");
+    let original = std::fs::read_to_string(&path).unwrap();
+    wait_for_event(
+        &preview,
+        |e| e["generation"].as_u64() > Some(1),
+        || std::fs::write(&path, format!("{original}\nA sentence added in the preview.\n")).unwrap(),
+    );
+    assert_ne!(download(), before, "the package follows the edit");
+    assert!(!site.root.join("public").exists(), "the preview writes no output folder");
+}
+
 /// `GET path` until the response satisfies `wanted`, or fails after 20 s.
 fn wait_for_page(preview: &Preview, path: &str, wanted: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
