@@ -243,20 +243,12 @@ fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, view: V
         .map(|prepared| super::page::plan_view(ctx, index, page, lang, prepared))
         .map(|plan| plan_value(ctx, lang, &plan, &|_, id| id.and_then(|id| labels.get(id).cloned())));
     let mut main = Markup::default();
+    let folder = pdf_folder(page, edition);
     let meta = Meta {
-        kind: "module",
         edition: (view == View::Trainer).then(|| ctx.i18n.message(lang, "pdf-trainer-edition")),
         plan,
-        title: &doc.title,
         subtitle: output_title.as_deref(),
-        description: doc.summary.as_deref(),
-        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
-        authors: &page.facts.authors,
-        translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
-        review: review_line(ctx, &[page], lang),
-        notice: notices(ctx, page, lang),
-        licence: page.licence,
-        web_path: &pdf_folder(page, edition),
+        ..module_text_meta(ctx, page, lang, &folder)
     };
     main.text.push_str(&preamble(ctx, lang, &path, &meta));
     main.text.push_str(&facts_and_outcomes(ctx, page, lang, 1));
@@ -384,17 +376,9 @@ fn handout_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, activi
     let meta = Meta {
         kind: "handout",
         edition: Some(ctx.i18n.message(lang, "activity-handout")),
-        plan: None,
         title: &the_activity.title,
         subtitle: Some(&doc.title),
-        description: doc.summary.as_deref(),
-        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
-        authors: &page.facts.authors,
-        translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
-        review: review_line(ctx, &[page], lang),
-        notice: notices(ctx, page, lang),
-        licence: page.licence,
-        web_path: &page.path,
+        ..module_text_meta(ctx, page, lang, &page.path)
     };
     let mut main = Markup::default();
     main.text.push_str(&preamble(ctx, lang, &path, &meta));
@@ -415,6 +399,27 @@ fn handout_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, activi
             .to_string(),
     });
     Some(PdfJob { path, main, documents, images, dated: is_dated(ctx), page_limit })
+}
+
+/// What a module's PDFs say about its text in `lang`: its title, summary, keywords, authors,
+/// translators, review, notices and licence; its web page at `web_path`.
+fn module_text_meta<'a>(ctx: &RenderContext<'_>, page: &'a Page, lang: &Lang, web_path: &'a str) -> Meta<'a> {
+    let doc = page.text(lang);
+    Meta {
+        kind: "module",
+        edition: None,
+        plan: None,
+        title: &doc.title,
+        subtitle: None,
+        description: doc.summary.as_deref(),
+        keywords: if doc.keywords.is_empty() { &page.source.keywords } else { &doc.keywords },
+        authors: &page.facts.authors,
+        translators: if doc.lang == *lang { doc.translators.clone() } else { Vec::new() },
+        review: review_line(ctx, &[page], lang),
+        notice: notices(ctx, page, lang),
+        licence: page.licence,
+        web_path,
+    }
 }
 
 /// The most pages a handout should take: a sheet, printed on both sides.
