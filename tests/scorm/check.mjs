@@ -138,6 +138,20 @@ try {
     return `calls ${JSON.stringify(calls)}`;
   });
 
+  await check("the page meets WCAG 2.1 AA (axe)", async () => {
+    const alone = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await alone.goto(`${origin}/package/index.html`);
+    await alone.addScriptTag({ path: path.join(here, "node_modules/axe-core/axe.min.js") });
+    const violations = await alone.evaluate(async () => {
+      const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+      const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    assert(violations.length === 0, violations.join("; "));
+    const overflow = await alone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert(!overflow, "the page is wider than 320 px");
+  });
+
   await check("opened on its own, an ordinary page", async () => {
     const alone = await browser.newPage();
     const pageErrors = [];
