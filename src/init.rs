@@ -262,6 +262,9 @@ search = true                       # false: no search index (the search box ope
 enabled = true                      # false: no PDFs (like `innotrain build --no-pdf`)
 paper = "a4"                        # or "us-letter"
 
+[packages]
+enabled = true                      # false: no SCORM packages for learning platforms (like `--no-packages`)
+
 # Problems that may be warnings instead of errors: links, anchors, images, alt-text, raw-html, …
 # [check]
 # links = "warn"
