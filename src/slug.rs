@@ -11,6 +11,16 @@ use std::collections::BTreeSet;
 
 use unicode_properties::{GeneralCategory as Category, UnicodeGeneralCategory};
 
+/// `Ελληνικά: io3/δείκτες 2.0` → `io3-2-0`: lower-case ASCII letters, digits and hyphens,
+/// for names that travel through LMS upload forms, e-mail and USB sticks; `fallback` when
+/// nothing is left.
+pub fn ascii_name(text: &str, fallback: &str) -> String {
+    let folded: String =
+        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let name = folded.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+    if name.is_empty() { fallback.to_string() } else { name }
+}
+
 /// The id for a heading's text.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -120,5 +130,16 @@ mod tests {
     #[test]
     fn empty_headings_get_a_fallback_id() {
         assert_eq!(slugify("!!!"), "section");
+    }
+}
+
+#[cfg(test)]
+mod ascii_tests {
+    use super::ascii_name;
+
+    #[test]
+    fn names_are_ascii() {
+        assert_eq!(ascii_name("io3-quality/Δείκτες_2.0", "x"), "io3-quality-2-0");
+        assert_eq!(ascii_name("Δείκτες", "module"), "module");
     }
 }

@@ -13,29 +13,8 @@ pub struct PackageFile {
     pub bytes: Vec<u8>,
 }
 
-/// `Ελληνικά: io3/δείκτες 2.0` → `io3-2-0`-like: lower-case ASCII letters, digits and hyphens,
-/// for names that travel through LMS upload forms, e-mail and USB sticks; `fallback` when
-/// nothing is left.
-pub fn ascii_name(text: &str, fallback: &str) -> String {
-    let folded: String =
-        text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    let name = folded.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
-    if name.is_empty() { fallback.to_string() } else { name }
-}
-
 /// Whether a file is worth deflating (text, SVG), or compressed already (PNG, JPEG, WebP, GIF).
 pub fn is_compressible(path: &str) -> bool {
     let extension = path.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
     !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "webp" | "zip" | "pdf")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_ascii() {
-        assert_eq!(ascii_name("io3-quality/Δείκτες_2.0", "x"), "io3-quality-2-0");
-        assert_eq!(ascii_name("Δείκτες", "module"), "module");
-    }
 }

@@ -99,7 +99,7 @@ pub fn manifest(package: &Package) -> String {
 
 /// An XML ID from `parts`: lower-case ASCII letters, digits and hyphens, starting with a letter.
 pub fn identifier(parts: &[&str]) -> String {
-    let name = super::ascii_name(&parts.join("-"), "package");
+    let name = crate::slug::ascii_name(&parts.join("-"), "package");
     if name.starts_with(|c: char| c.is_ascii_alphabetic()) { name } else { format!("p-{name}") }
 }
 

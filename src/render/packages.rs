@@ -20,8 +20,9 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
+use crate::package::PackageFile;
 use crate::package::scorm::{self, Package, Sco};
-use crate::package::{PackageFile, ascii_name};
+use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
 use super::page::{absolute_url, legal_view, module_meta};

@@ -153,9 +153,7 @@ fn handout_names(page: &Page) -> Vec<(usize, String)> {
     let mut names: Vec<(usize, String)> = Vec::new();
     for (index, activity) in activities::read(&page.source).activities.iter().enumerate().filter(|(_, a)| a.handout) {
         let base = activity.id.clone().unwrap_or_else(|| slugify(&activity.title));
-        let ascii: String =
-            base.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-        let mut name = ascii.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+        let mut name = crate::slug::ascii_name(&base, "");
         if name.is_empty() || names.iter().any(|(_, used)| *used == name) {
             name = if name.is_empty() { format!("{}", index + 1) } else { format!("{name}-{}", index + 1) };
         }

@@ -26,7 +26,7 @@ fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut entries = BTreeMap::new();
     for _ in 0..count {
         assert_eq!(u32_at(at), 0x0201_4b50);
-        let (method, size, name_len) = (u16_at(at + 10), u32_at(at + 20), u16_at(at + 28));
+        let (method, size, name_len) = (u16_at(at + 10), u32_at(at + 24), u16_at(at + 28));
         let (extra, comment, local) = (u16_at(at + 30), u16_at(at + 32), u32_at(at + 42));
         let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
         assert_eq!((extra, comment), (0, 0), "{name}: no extra fields");
@@ -41,7 +41,7 @@ fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
             }
             other => panic!("{name}: method {other}"),
         };
-        let _ = size;
+        assert_eq!(content.len(), size, "{name}: the recorded size");
         entries.insert(name, content);
         at += 46 + name_len;
     }
