@@ -188,6 +188,10 @@ pub struct PageJson {
     /// activity); absent for the participants' PDF of the page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// In `packages`: `scorm` (a SCORM 1.2 package), `offline` (the offline copy of the
+    /// version in that language) or `epub` (an output as an e-book).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 fn link_style_name(links: LinkStyle) -> &'static str {
@@ -226,6 +230,7 @@ fn version_json(v: &VersionSummary, latest: bool) -> VersionJson {
                     url: format!("{label}/{lang}/{}", page.path),
                     translated: page.texts[position].translated,
                     edition: None,
+                    format: None,
                 })
                 .collect();
             (lang.to_string(), pages)

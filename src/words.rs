@@ -144,6 +144,13 @@ impl Rules {
     }
 }
 
+/// The form a word of the text or of a query is looked up by: lowercased, letters, digits and
+/// [`WORD_SYMBOLS`] only, without diacritics (the offline search's `forms`).
+pub fn search_form(word: &str) -> String {
+    let normalized = normalize(word);
+    strip_diacritics(&normalized).unwrap_or(normalized)
+}
+
 /// Letters, digits and [`WORD_SYMBOLS`], lowercased.
 fn normalize(word: &str) -> String {
     let mut normalized = String::with_capacity(word.len());

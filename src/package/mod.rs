@@ -3,6 +3,7 @@
 //! Canvas import and track. The render stage writes the pages of a package; this stage writes
 //! its manifest and runtime and zips it ([`zip`], byte-identical for the same input).
 
+pub mod epub;
 pub mod scorm;
 pub mod zip;
 

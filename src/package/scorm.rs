@@ -109,7 +109,7 @@ fn truncate(text: &str, max: usize) -> String {
 
 /// Text for XML content and attribute values: as for HTML, and without the control characters
 /// XML 1.0 does not allow at all (a title could hold one).
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let allowed: String =
         text.chars().map(|c| if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect();
     crate::markdown::escape(&allowed)

@@ -35,31 +35,46 @@ const DOS_DATE: u16 = (1 << 5) | 1;
 /// folder it is unpacked into (absolute, `..`, a backslash) is a programming error: the
 /// back ends make every name from slugs.
 pub fn write(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
-    anyhow::ensure!(
-        entries.len() < usize::from(u16::MAX),
-        "a package of {} files is too many for a zip",
-        entries.len()
-    );
-    let mut out = Vec::new();
-    let mut central = Vec::new();
+    let mut zip = ZipWriter::default();
     for entry in entries {
-        anyhow::ensure!(is_safe_name(&entry.name), "unsafe zip entry name `{}`", entry.name);
+        zip.add(&entry.name, &entry.bytes, entry.method)?;
+    }
+    zip.finish()
+}
+
+/// A zip made one entry at a time, so that a large one (an offline copy of a site with its
+/// PDFs) never holds its files together, only their compressed bytes.
+#[derive(Default)]
+pub struct ZipWriter {
+    out: Vec<u8>,
+    central: Vec<u8>,
+    count: usize,
+}
+
+impl ZipWriter {
+    /// Appends the file `name` (see [`write`] for the names allowed).
+    pub fn add(&mut self, name: &str, bytes: &[u8], method: Method) -> anyhow::Result<()> {
+        anyhow::ensure!(is_safe_name(name), "unsafe zip entry name `{name}`");
+        anyhow::ensure!(self.count + 1 < usize::from(u16::MAX), "more than 65,534 files are too many for a zip");
         let mut crc = Crc::new();
-        crc.update(&entry.bytes);
-        let (method, data) = match entry.method {
-            Method::Stored => (0u16, entry.bytes.clone()),
+        crc.update(bytes);
+        let compressed;
+        let (code, data) = match method {
+            Method::Stored => (0u16, bytes),
             Method::Deflated => {
                 let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
-                encoder.write_all(&entry.bytes)?;
-                (8u16, encoder.finish()?)
+                encoder.write_all(bytes)?;
+                compressed = encoder.finish()?;
+                (8u16, &compressed[..])
             }
         };
-        let offset = u32::try_from(out.len())?;
-        let name = entry.name.as_bytes();
-        let sizes = (u32::try_from(data.len())?, u32::try_from(entry.bytes.len())?);
+        let offset = u32::try_from(self.out.len())?;
+        let name = name.as_bytes();
+        let sizes = (u32::try_from(data.len())?, u32::try_from(bytes.len())?);
+        let out = &mut self.out;
         // Local file header.
         out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        for field in [VERSION, UTF8_NAMES, method, DOS_TIME, DOS_DATE] {
+        for field in [VERSION, UTF8_NAMES, code, DOS_TIME, DOS_DATE] {
             out.extend_from_slice(&field.to_le_bytes());
         }
         for field in [crc.sum(), sizes.0, sizes.1] {
@@ -68,10 +83,11 @@ pub fn write(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
         out.extend_from_slice(&u16::try_from(name.len())?.to_le_bytes());
         out.extend_from_slice(&0u16.to_le_bytes());
         out.extend_from_slice(name);
-        out.extend_from_slice(&data);
+        out.extend_from_slice(data);
         // Its central directory record.
+        let central = &mut self.central;
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        for field in [VERSION, VERSION, UTF8_NAMES, method, DOS_TIME, DOS_DATE] {
+        for field in [VERSION, VERSION, UTF8_NAMES, code, DOS_TIME, DOS_DATE] {
             central.extend_from_slice(&field.to_le_bytes());
         }
         for field in [crc.sum(), sizes.0, sizes.1] {
@@ -85,20 +101,27 @@ pub fn write(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
         central.extend_from_slice(&0u32.to_le_bytes());
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name);
+        self.count += 1;
+        Ok(())
     }
-    let central_offset = u32::try_from(out.len())?;
-    let central_size = u32::try_from(central.len())?;
-    out.extend_from_slice(&central);
-    // End of central directory.
-    let count = u16::try_from(entries.len())?;
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for field in [0u16, 0, count, count] {
-        out.extend_from_slice(&field.to_le_bytes());
+
+    /// The zip's bytes: the entries, their central directory and its end record.
+    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+        let ZipWriter { mut out, central, count } = self;
+        let central_offset = u32::try_from(out.len())?;
+        let central_size = u32::try_from(central.len())?;
+        out.extend_from_slice(&central);
+        // End of central directory.
+        let count = u16::try_from(count)?;
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        for field in [0u16, 0, count, count] {
+            out.extend_from_slice(&field.to_le_bytes());
+        }
+        out.extend_from_slice(&central_size.to_le_bytes());
+        out.extend_from_slice(&central_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        Ok(out)
     }
-    out.extend_from_slice(&central_size.to_le_bytes());
-    out.extend_from_slice(&central_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    Ok(out)
 }
 
 /// A relative `/`-separated path of plain parts: what an unzip tool puts inside its folder.

@@ -144,11 +144,27 @@ pub struct PdfBuild {
     pub emit_typst: bool,
     stats: std::sync::Mutex<PdfStats>,
     used: std::sync::Mutex<BTreeSet<String>>,
+    /// Every PDF made so far, by output path: its cache key (or, without a cache, its bytes),
+    /// for the offline copies that hold a language's PDFs ([`PdfBuild::made`]).
+    made: std::sync::Mutex<BTreeMap<String, Made>>,
+}
+
+/// Where a PDF made by this build can be read again.
+enum Made {
+    Cached(String),
+    Kept(Vec<u8>),
 }
 
 impl PdfBuild {
     pub fn new(typesetter: Typesetter, cache: Cache) -> Self {
-        Self { typesetter, cache, emit_typst: false, stats: Default::default(), used: Default::default() }
+        Self {
+            typesetter,
+            cache,
+            emit_typst: false,
+            stats: Default::default(),
+            used: Default::default(),
+            made: Default::default(),
+        }
     }
 
     /// Compiles `jobs` (see [`compile_all`]), handing each finished PDF to `write`, and counts
@@ -165,12 +181,26 @@ impl PdfBuild {
         let stats = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label, &|file| {
             self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(file.key.clone());
             sizes.lock().unwrap_or_else(|e| e.into_inner()).insert(file.path.clone(), file.bytes.len());
+            let made = match self.cache.dir {
+                Some(_) => Made::Cached(file.key.clone()),
+                None => Made::Kept(file.bytes.clone()),
+            };
+            self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(file.path.clone(), made);
             write(file)
         })?;
         let mut total = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         total.compiled += stats.compiled;
         total.cached += stats.cached;
         Ok(sizes.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The bytes of the PDF at output path `path`, if this build made it: read back from the
+    /// cache (where every PDF made is stored), so that the build never holds its PDFs together.
+    pub fn made(&self, path: &str) -> Option<Vec<u8>> {
+        match self.made.lock().unwrap_or_else(|e| e.into_inner()).get(path)? {
+            Made::Cached(key) => self.cache.path(key).and_then(|path| std::fs::read(path).ok()),
+            Made::Kept(bytes) => Some(bytes.clone()),
+        }
     }
 
     pub fn stats(&self) -> PdfStats {

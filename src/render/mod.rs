@@ -16,6 +16,7 @@
 mod catalogue;
 mod glossary;
 mod metadata;
+pub mod offline;
 pub mod packages;
 mod page;
 pub mod pdfs;
@@ -72,6 +73,10 @@ pub struct RenderContext<'a> {
     pub pdfs: BTreeMap<(usize, Lang, pdfs::Edition), pdfs::PdfLink>,
     /// The SCORM package of each module and output page, by (page index, reader's language).
     pub packages: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+    /// The offline copy of the version in each language (linked from the home page).
+    pub bundles: BTreeMap<Lang, pdfs::PdfLink>,
+    /// Pages are rendered for an offline copy: `index.html` links, the offline search.
+    pub offline: bool,
     /// The agreed terms of each translation language (the glossary pages).
     pub glossaries: &'a BTreeMap<Lang, Glossary>,
 }
@@ -111,6 +116,8 @@ impl<'a> RenderContext<'a> {
             prepared,
             pdfs: BTreeMap::new(),
             packages: BTreeMap::new(),
+            bundles: BTreeMap::new(),
+            offline: false,
             glossaries,
         }
     }
@@ -288,6 +295,30 @@ fn render(
         ctx.packages = links;
     }
 
+    // The offline copies, one per language: made before the web pages, whose home pages link
+    // them with their sizes (the copies' own home pages do not link themselves).
+    // Where packages are made on request (the preview, `check`), so are they.
+    if config.packages {
+        let deferred = matches!(pdf, PdfMode::Deferred) || only.is_some();
+        let made = |path: &str| match pdf {
+            PdfMode::Compile(build) => build.made(path),
+            _ => None,
+        };
+        let mut links =
+            if deferred { BTreeMap::new() } else { offline::write_bundles(&mut ctx, &rendered, &made, sink)? };
+        // Those of languages not rendered here are kept from the previous output or made by
+        // another part.
+        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
+            let link = pdfs::PdfLink {
+                path: offline::bundle_path(config, site, lang),
+                file_name: offline::bundle_file_name(config, site, lang),
+                bytes: None,
+            };
+            links.insert(lang.clone(), link);
+        }
+        ctx.bundles = links;
+    }
+
     let sidebars = page::render_sidebars(&ctx)?;
     let keys: Vec<(usize, &Lang)> = (0..site.pages.len())
         .filter(|index| only.as_ref().is_none_or(|only| only.contains(index)))
@@ -416,16 +447,30 @@ pub fn render_latest_files(
     site_files::render_latest_files(&RenderContext::new(latest, versions, theme, BTreeMap::new()), sink)
 }
 
-/// Makes one package of `version` on request (the preview server makes them when they are
-/// downloaded, from the text as it is then). `None` when `path` is not a package of that version.
-pub fn render_package(version: &LoadedVersion, versions: &VersionIndex, theme: &Theme, path: &str) -> Option<Vec<u8>> {
+/// Makes one package or offline copy of `version` on request (the preview server makes them
+/// when they are downloaded, from the text as it is then; a copy holds the PDFs `pdf` gives, those
+/// typeset so far). `None` when `path` is not a package of that version.
+pub fn render_package(
+    version: &LoadedVersion,
+    versions: &VersionIndex,
+    theme: &Theme,
+    path: &str,
+    pdf: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+) -> Option<Vec<u8>> {
     let LoadedVersion { config, site, i18n, .. } = version;
     if !config.packages {
         return None;
     }
     let langs: Vec<&Lang> = config.langs().collect();
     let prepared = prepare_documents(config, site, i18n, &Diagnostics::new(), None, &langs);
-    let ctx = RenderContext::new(version, versions, theme, prepared);
+    let mut ctx = RenderContext::new(version, versions, theme, prepared);
+    if let Some(lang) = config.langs().find(|lang| offline::bundle_path(config, site, lang) == path) {
+        ctx.pdfs = pdfs::links(&ctx, None);
+        // A fresh context: no package links to leave out.
+        ctx.urls.style = crate::config::LinkStyle::IndexHtml;
+        ctx.offline = true;
+        return offline::make_bundle(&ctx, lang, pdf).ok();
+    }
     let (index, lang) = (0..site.pages.len())
         .filter(|&index| packages::has_package(site, index))
         .flat_map(|index| config.langs().map(move |lang| (index, lang)))

@@ -497,7 +497,10 @@ pub fn search_view(ctx: &RenderContext<'_>, lang: &Lang, from: &str) -> SearchVi
     let (results_one, results_other) = ctx.i18n.count_templates(lang, "search-results", &query);
     SearchView {
         action: ctx.urls.page(from, CATALOGUE_PATH),
-        bundle: ctx.config.search.then(|| format!("{}{}", ctx.urls.to_version(from), super::search::BUNDLE_DIR)),
+        bundle: (ctx.config.search && !ctx.offline)
+            .then(|| format!("{}{}", ctx.urls.to_version(from), super::search::BUNDLE_DIR)),
+        offline_index: (ctx.config.search && ctx.offline)
+            .then(|| format!("{}{lang}/{}", ctx.urls.to_version(from), super::offline::SEARCH_INDEX)),
         results_one,
         results_other,
         no_results: ctx.i18n.format(lang, "search-no-results", &query),
@@ -568,7 +571,22 @@ fn downloads(ctx: &RenderContext<'_>, index: usize, page: &Page, lang: &Lang, vi
             })
         })
         .chain(package_download(ctx, index, lang).filter(|_| view == View::Learner))
+        .chain(bundle_download(ctx, page, lang).filter(|_| view == View::Learner))
         .collect()
+}
+
+/// On a home page: the offline copy of the version in the reader's language, in the same
+/// folder.
+fn bundle_download(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<DownloadView> {
+    let link = ctx.bundles.get(lang).filter(|_| page.kind == PageKind::Home)?;
+    Some(DownloadView {
+        label: ctx.i18n.message(lang, "offline-download"),
+        href: crate::urls::encode_path(&link.file_name),
+        file_name: link.file_name.clone(),
+        size: link.bytes.map(|bytes| file_size(bytes, lang)),
+        format: "ZIP",
+        media_type: "application/zip",
+    })
 }
 
 /// The page's SCORM package for learning platforms, beside its PDF in the page's folder.

@@ -20,6 +20,8 @@ struct ResultRow {
     pdf_urls: Vec<String>,
     /// Stable URLs of its SCORM packages: the output's, then each module's.
     scorm_urls: Vec<String>,
+    /// Stable URL of the offline copy of the version in this language (for a USB stick).
+    offline_url: Option<String>,
     licence: String,
     licence_url: String,
     version: String,
@@ -68,6 +70,9 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
                         )
                     })
                     .collect(),
+                offline_url: ctx.bundles.get(lang).map(|link| {
+                    format!("{}{}{}", ctx.config.base_url, ctx.config.base_path, crate::urls::encode_path(&link.path))
+                }),
                 licence: landing.licence.name.to_string(),
                 licence_url: landing.licence.url.to_string(),
                 version: site.version.to_string(),
@@ -82,7 +87,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
     }
     let json = serde_json::to_string_pretty(&rows)? + "\n";
     let mut csv = String::from(
-        "output,language,title,description,languages_available,web_url,pdf_urls,scorm_urls,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
+        "output,language,title,description,languages_available,web_url,pdf_urls,scorm_urls,offline_url,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
     );
     for row in &rows {
         let fields = [
@@ -94,6 +99,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
             row.web_url.clone(),
             row.pdf_urls.join(";"),
             row.scorm_urls.join(";"),
+            row.offline_url.clone().unwrap_or_default(),
             row.licence.clone(),
             row.licence_url.clone(),
             row.version.clone(),

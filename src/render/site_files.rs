@@ -102,6 +102,7 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
                         ),
                         translated: page.is_translated(lang),
                         edition: edition_name.map(str::to_string),
+                        format: None,
                     }
                 })
                 .collect();
@@ -125,8 +126,18 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
                         ),
                         translated: page.is_translated(lang),
                         edition: None,
+                        format: Some("scorm".to_string()),
                     }
                 })
+                .chain(config.packages.then(|| PageJson {
+                    id: crate::key::PageId::home().to_string_raw(),
+                    title:
+                        site.pages.first().map_or_else(|| config.title.clone(), |home| home.text(lang).title.clone()),
+                    url: format!("{label}/{lang}/{}", super::offline::bundle_file_name(config, site, lang)),
+                    translated: true,
+                    edition: None,
+                    format: Some("offline".to_string()),
+                }))
                 .collect();
             (lang.to_string(), packages)
         })

@@ -266,6 +266,9 @@ pub struct SearchView {
     /// This version's search bundle (`../../pagefind/`), when the build made one: the script
     /// loads `pagefind.js` from there.
     pub bundle: Option<String>,
+    /// In an offline copy: the language's search script (`../../el/search-index.js`), read by a
+    /// `<script>` element (see `render/search/offline.rs`).
+    pub offline_index: Option<String>,
     /// Result counts for the script, in the page's language: `{count}` and `{query}` stand for
     /// the number and the words searched. `results_one` is used where the language's plural rules
     /// say "one" (`Intl.PluralRules`), `results_other` otherwise.

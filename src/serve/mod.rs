@@ -452,7 +452,7 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
     }
 }
 
-/// Makes the package at `path` (`2.0/el/…/x-scorm-el-2.0.zip`) from the served build's texts as
+/// Makes the package or offline copy at `path` (`2.0/el/…/x-scorm-el-2.0.zip`) from the served build's texts as
 /// they are now (each download: a package is made in a moment) and adds it to the served files.
 fn package_on_request(server: &Server, path: &str) {
     let Some(loaded) = server.state.read().expect("state lock").loaded.clone() else { return };
@@ -460,7 +460,10 @@ fn package_on_request(server: &Server, path: &str) {
         return;
     };
     let index = crate::version_index(&loaded, true);
-    let Some(bytes) = crate::render::render_package(&loaded.versions[current], &index, &loaded.theme, path) else {
+    // An offline copy holds the PDFs typeset so far (the preview typesets them when opened).
+    let typeset = |pdf: &str| server.state.read().expect("state lock").files.get(pdf).cloned();
+    let Some(bytes) = crate::render::render_package(&loaded.versions[current], &index, &loaded.theme, path, &typeset)
+    else {
         return;
     };
     let mut state = server.state.write().expect("state lock");

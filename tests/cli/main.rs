@@ -11,6 +11,7 @@ mod init;
 mod languages;
 mod markdown;
 mod messages;
+mod offline;
 mod partial;
 mod pdf;
 mod policy;

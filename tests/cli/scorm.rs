@@ -3,7 +3,7 @@
 //! getting the English text). The manifest is checked as `../shared/reference/lms.md` says an
 //! LMS reads it, with the checks the ADL schemas cannot make (every item leads to a resource,
 //! every file is in the zip and every entry is listed); the page's script is driven in Chromium
-//! by `tests/scorm/check.mjs`.
+//! by `tests/packages/scorm.mjs`.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -14,10 +14,14 @@ use crate::support::{Fixture, element, repo, tree};
 
 /// The entries of a zip, by name, read with flate2 (and the zip checked by Python's
 /// `zipfile -t`, a reader that is not ours).
-fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let test = Command::new("python3").args(["-m", "zipfile", "-t"]).arg(path).output().expect("python3 runs");
     assert!(test.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&test.stderr));
-    let bytes = std::fs::read(path).unwrap();
+    unzip_bytes(&std::fs::read(path).unwrap())
+}
+
+/// The entries of a zip's bytes, by name, read with flate2.
+pub fn unzip_bytes(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
     let end = bytes.len() - 22;
@@ -186,6 +190,7 @@ fn every_module_and_output_is_a_scorm_package_an_lms_accepts() {
         .as_array()
         .unwrap()
         .iter()
+        .filter(|p| p["format"] == "scorm")
         .map(|p| p["url"].as_str().unwrap())
         .collect();
     assert_eq!(greek.len(), 4, "{greek:?}");
@@ -205,7 +210,7 @@ fn every_module_and_output_is_a_scorm_package_an_lms_accepts() {
 fn packages_are_reproducible_can_be_switched_off_and_have_ascii_names() {
     let site = built(&["--no-pdf"]);
     let zips = |site: &Fixture| -> BTreeMap<String, Vec<u8>> {
-        tree(&site.out()).into_iter().filter(|(p, _)| p.ends_with(".zip")).collect()
+        tree(&site.out()).into_iter().filter(|(p, _)| p.contains("-scorm-")).collect()
     };
     let first = zips(&site);
     assert_eq!(first.len(), 4 * 3, "three modules and an output in three languages: {:?}", first.keys());
@@ -233,7 +238,7 @@ fn packages_are_reproducible_can_be_switched_off_and_have_ascii_names() {
     assert!(names.iter().all(|n| n.is_ascii()), "{names:?}");
 }
 
-/// The page's script in a learning platform: `tests/scorm/check.mjs` serves the Greek package
+/// The page's script in a learning platform: `tests/packages/scorm.mjs` serves the Greek package
 /// on loopback inside a parent page that provides scorm-again's `Scorm12API`, and in Chromium
 /// the calls arrive in order (initialise, incomplete, commit; at the end completed, session
 /// time, commit, finish), the final status is `completed`, and the page shows Greek text; the
@@ -249,14 +254,14 @@ fn the_package_reports_to_a_scorm_1_2_platform_in_chromium() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
-    let dir = repo().join("tests/scorm");
+    let dir = repo().join("tests/packages");
     if ["scorm-again", "playwright-core", "axe-core"].iter().any(|p| !dir.join("node_modules").join(p).exists()) {
         let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().expect(
-            "the SCORM test needs `npm` to install tests/scorm's locked dependencies (Debian: apt-get install npm)",
+            "the SCORM test needs `npm` to install tests/packages's locked dependencies (Debian: apt-get install npm)",
         );
-        assert!(npm.status.success(), "npm ci in tests/scorm failed:\n{}", String::from_utf8_lossy(&npm.stderr));
+        assert!(npm.status.success(), "npm ci in tests/packages failed:\n{}", String::from_utf8_lossy(&npm.stderr));
     }
-    let output = Command::new("node").arg(dir.join("check.mjs")).arg(folder.path()).output().expect("node runs");
+    let output = Command::new("node").arg(dir.join("scorm.mjs")).arg(folder.path()).output().expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "the SCORM check failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout.contains("ok   calls"), "{stdout}");

@@ -404,6 +404,24 @@ fn packages_are_made_when_downloaded_from_the_text_as_it_is() {
         || std::fs::write(&path, format!("{original}\nA sentence added in the preview.\n")).unwrap(),
     );
     assert_ne!(download(), before, "the package follows the edit");
+
+    // The offline copy too, linked from the home page and made when downloaded.
+    let home = get(&preview, "/2.0/en/");
+    let copy = "fixture-offline-en-2.0.zip";
+    assert!(home.contains(&format!("href=\"{copy}\" type=\"application/zip\"")), "the home page links it:\n{home}");
+    let response = raw_bytes(
+        &preview,
+        &format!("GET /2.0/en/{copy} HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+        Duration::from_secs(30),
+    );
+    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a response head") + 4;
+    assert!(String::from_utf8_lossy(&response[..head_end]).starts_with("HTTP/1.1 200"));
+    let body = &response[head_end..];
+    assert!(body.starts_with(b"PK\x03\x04"), "the body is a zip");
+    let added = b"A sentence added in the preview.";
+    let entries = crate::scorm::unzip_bytes(body);
+    let page = &entries["fixture-en-2.0/2.0/en/io1-quality/indicators/index.html"];
+    assert!(page.windows(added.len()).any(|w| w == added), "the copy has the edited text");
     assert!(!site.root.join("public").exists(), "the preview writes no output folder");
 }
 

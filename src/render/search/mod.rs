@@ -30,6 +30,7 @@
 
 mod extract;
 mod index;
+mod offline;
 
 use crate::words;
 
@@ -41,6 +42,7 @@ use pagefind::options::PagefindServiceConfig;
 use serde_json::{Value, json};
 
 pub use index::IndexedPage;
+pub use offline::offline_index;
 
 use crate::config::LinkStyle;
 use crate::key::{Lang, Version};

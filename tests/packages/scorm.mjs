@@ -6,7 +6,7 @@
 // lesson_status `completed`, a session time, LMSCommit, LMSFinish. Opened on its own, the page
 // is an ordinary page.
 //
-//   node tests/scorm/check.mjs <unpacked package folder>
+//   node tests/packages/scorm.mjs <unpacked package folder>
 //
 // Prints one line per check; exits 1 with the failed check's message.
 
