@@ -221,7 +221,8 @@ base-path = "/"                     # sub-path the site is served under, e.g. "/
 funding-period = {period}
 license = "CC-BY-SA-4.0"            # licence of the content (SPDX id); Erasmus+ requires an open licence
 version = "1.0"                     # label of the version built from this folder
-# date = "2027-01-31"               # its release date, YYYY-MM-DD: shown on the site and printed on the PDFs
+# date = "2027-01-31"               # its release date, YYYY-MM-DD: shown on the site and printed on the PDFs;
+                                    # e-books (EPUB) are made only for a dated version
 # status = "current"                # its status, e.g. "draft", "current", "final"
 # note = ""                         # a sentence about this version
 # theme = "default"                 # the built-in theme; a folder themes/<name>/ holds only the files you
@@ -263,7 +264,7 @@ enabled = true                      # false: no PDFs (like `innotrain build --no
 paper = "a4"                        # or "us-letter"
 
 [packages]
-enabled = true                      # false: no SCORM packages for learning platforms (like `--no-packages`)
+enabled = true                      # false: no SCORM packages, e-books or offline copies (like `--no-packages`)
 
 # Problems that may be warnings instead of errors: links, anchors, images, alt-text, raw-html, …
 # [check]

@@ -246,7 +246,7 @@ struct BuildArgs {
     /// Build no search index (the search box then leads to the catalogue page).
     #[arg(long)]
     no_search: bool,
-    /// Build no SCORM packages for learning platforms.
+    /// Build no SCORM packages, e-books (EPUB) or offline copies.
     #[arg(long)]
     no_packages: bool,
     /// Make every warning an error, whatever book.toml's `[check]` says (for CI).

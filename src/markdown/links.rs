@@ -9,7 +9,7 @@
 //! anchor of another page leads to that page. The PDF back end resolves links with the same
 //! rules through [`resolve_target`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 
@@ -51,6 +51,12 @@ pub enum Place<'a> {
     /// language folder of the version, `https://example.org/2.0/el/`), or nowhere without a
     /// base URL (their text stays).
     Package { web: Option<&'a str> },
+    /// Inside an EPUB book: pages that are chapters of the book (page index → chapter file) are
+    /// linked inside it, other pages lead to the web site at `web` as in a package; images are
+    /// under `media/`, other files and images from elsewhere are not in a book (readers need
+    /// not open them): links to files lead to `web_media` (the version's media folder on the
+    /// web site) or nowhere, and outside images leave their alt text.
+    Book { web: Option<&'a str>, web_media: Option<&'a str>, chapters: &'a BTreeMap<usize, String> },
 }
 
 /// Writes the HTML of `prepared` for the reader in `ctx`, as `view` shows it.
@@ -201,6 +207,8 @@ fn resolve(
         }
     };
     match target {
+        // A book holds every image it shows (readers need not load any from the network).
+        Target::AsWritten if is_image && matches!(ctx.place, Place::Book { .. }) => Href::Nowhere,
         Target::AsWritten | Target::Anchor(_) => Href::AsWritten,
         Target::Nowhere => Href::Nowhere,
         Target::Page { index, fragment } => {
@@ -209,6 +217,9 @@ fn resolve(
                 Place::Site => ctx.urls.page(&ctx.page.path, target),
                 Place::Package { web: Some(web) } => format!("{web}{}", urls::encode_path(target)),
                 Place::Package { web: None } => return Href::Nowhere,
+                Place::Book { chapters, .. } if chapters.contains_key(&index) => chapters[&index].clone(),
+                Place::Book { web: Some(web), .. } => format!("{web}{}", urls::encode_path(target)),
+                Place::Book { web: None, .. } => return Href::Nowhere,
             };
             if let Some(fragment) = fragment {
                 href.push('#');
@@ -220,6 +231,9 @@ fn resolve(
             let mut href = match ctx.place {
                 Place::Site => ctx.urls.media(&ctx.page.path, &path),
                 Place::Package { .. } => format!("{PACKAGE_MEDIA_DIR}{}", urls::encode_path(&path)),
+                Place::Book { .. } if is_image => format!("{PACKAGE_MEDIA_DIR}{}", urls::encode_path(&path)),
+                Place::Book { web_media: Some(web_media), .. } => format!("{web_media}{}", urls::encode_path(&path)),
+                Place::Book { web_media: None, .. } => return Href::Nowhere,
             };
             if let Some(fragment) = fragment {
                 href.push('#');

@@ -14,6 +14,7 @@
 //! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
 
 mod catalogue;
+pub mod epubs;
 mod glossary;
 mod metadata;
 pub mod offline;
@@ -75,6 +76,8 @@ pub struct RenderContext<'a> {
     pub packages: BTreeMap<(usize, Lang), pdfs::PdfLink>,
     /// The offline copy of the version in each language (linked from the home page).
     pub bundles: BTreeMap<Lang, pdfs::PdfLink>,
+    /// The EPUB book of each output in each language (dated versions only).
+    pub epubs: BTreeMap<(usize, Lang), pdfs::PdfLink>,
     /// Pages are rendered for an offline copy: `index.html` links, the offline search.
     pub offline: bool,
     /// The agreed terms of each translation language (the glossary pages).
@@ -117,6 +120,7 @@ impl<'a> RenderContext<'a> {
             pdfs: BTreeMap::new(),
             packages: BTreeMap::new(),
             bundles: BTreeMap::new(),
+            epubs: BTreeMap::new(),
             offline: false,
             glossaries,
         }
@@ -293,6 +297,20 @@ fn render(
             }
         }
         ctx.packages = links;
+
+        // The e-books, the same way.
+        let mut links = if deferred { BTreeMap::new() } else { epubs::write_epubs(&ctx, &rendered, sink)? };
+        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
+            for index in (0..site.pages.len()).filter(|&index| epubs::has_epub(&ctx, index)) {
+                let link = pdfs::PdfLink {
+                    path: epubs::epub_path(&ctx, index, lang),
+                    file_name: epubs::epub_file_name(config, site, index, lang),
+                    bytes: None,
+                };
+                links.insert((index, lang.clone()), link);
+            }
+        }
+        ctx.epubs = links;
     }
 
     // The offline copies, one per language: made before the web pages, whose home pages link
@@ -447,7 +465,7 @@ pub fn render_latest_files(
     site_files::render_latest_files(&RenderContext::new(latest, versions, theme, BTreeMap::new()), sink)
 }
 
-/// Makes one package or offline copy of `version` on request (the preview server makes them
+/// Makes one package, e-book or offline copy of `version` on request (the preview server makes them
 /// when they are downloaded, from the text as it is then; a copy holds the PDFs `pdf` gives, those
 /// typeset so far). `None` when `path` is not a package of that version.
 pub fn render_package(
@@ -470,6 +488,13 @@ pub fn render_package(
         ctx.urls.style = crate::config::LinkStyle::IndexHtml;
         ctx.offline = true;
         return offline::make_bundle(&ctx, lang, pdf).ok();
+    }
+    let book = (0..site.pages.len())
+        .filter(|&index| epubs::has_epub(&ctx, index))
+        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
+        .find(|&(index, lang)| epubs::epub_path(&ctx, index, lang) == path);
+    if let Some((index, lang)) = book {
+        return epubs::make_epub(&ctx, index, lang).ok();
     }
     let (index, lang) = (0..site.pages.len())
         .filter(|&index| packages::has_package(site, index))

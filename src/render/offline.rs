@@ -7,7 +7,7 @@
 //! The pages are the web pages rendered again from the same prepared documents with
 //! `index.html` links (a browser opening a folder from the file system shows a listing, not its
 //! page). Links that lead out of the copy (other languages, other versions, the translation
-//! status, the SCORM packages) lead to the web site when book.toml gives its address, and are
+//! status, the SCORM packages and e-books) lead to the web site when book.toml gives its address, and are
 //! left as text (an `<a>` without `href`) when it does not. The search is a classic script
 //! (`search-index.js`, read by a `<script>` element: `fetch` and modules are refused on
 //! `file://`) holding the language's words as the site's search files them (see
@@ -73,6 +73,7 @@ pub fn write_bundles(
 ) -> anyhow::Result<BTreeMap<Lang, PdfLink>> {
     let style = ctx.urls.style;
     let packages = std::mem::take(&mut ctx.packages);
+    let epubs = std::mem::take(&mut ctx.epubs);
     ctx.urls.style = LinkStyle::IndexHtml;
     ctx.offline = true;
     let made = langs
@@ -89,6 +90,7 @@ pub fn write_bundles(
     ctx.urls.style = style;
     ctx.offline = false;
     ctx.packages = packages;
+    ctx.epubs = epubs;
     made
 }
 

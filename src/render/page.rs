@@ -570,6 +570,7 @@ fn downloads(ctx: &RenderContext<'_>, index: usize, page: &Page, lang: &Lang, vi
                 media_type: "application/pdf",
             })
         })
+        .chain(epub_download(ctx, index, lang).filter(|_| view == View::Learner))
         .chain(package_download(ctx, index, lang).filter(|_| view == View::Learner))
         .chain(bundle_download(ctx, page, lang).filter(|_| view == View::Learner))
         .collect()
@@ -586,6 +587,19 @@ fn bundle_download(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<
         size: link.bytes.map(|bytes| file_size(bytes, lang)),
         format: "ZIP",
         media_type: "application/zip",
+    })
+}
+
+/// An output's EPUB book, beside its PDF in the output's folder.
+fn epub_download(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<DownloadView> {
+    let link = ctx.epubs.get(&(index, lang.clone()))?;
+    Some(DownloadView {
+        label: ctx.i18n.message(lang, "epub-download"),
+        href: crate::urls::encode_path(&link.file_name),
+        file_name: link.file_name.clone(),
+        size: link.bytes.map(|bytes| file_size(bytes, lang)),
+        format: "EPUB",
+        media_type: "application/epub+zip",
     })
 }
 

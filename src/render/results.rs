@@ -20,6 +20,8 @@ struct ResultRow {
     pdf_urls: Vec<String>,
     /// Stable URLs of its SCORM packages: the output's, then each module's.
     scorm_urls: Vec<String>,
+    /// Stable URL of the output's EPUB book in this language (dated versions).
+    epub_url: Option<String>,
     /// Stable URL of the offline copy of the version in this language (for a USB stick).
     offline_url: Option<String>,
     licence: String,
@@ -70,6 +72,9 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
                         )
                     })
                     .collect(),
+                epub_url: ctx.epubs.get(&(output.landing, lang.clone())).map(|link| {
+                    format!("{}{}{}", ctx.config.base_url, ctx.config.base_path, crate::urls::encode_path(&link.path))
+                }),
                 offline_url: ctx.bundles.get(lang).map(|link| {
                     format!("{}{}{}", ctx.config.base_url, ctx.config.base_path, crate::urls::encode_path(&link.path))
                 }),
@@ -87,7 +92,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
     }
     let json = serde_json::to_string_pretty(&rows)? + "\n";
     let mut csv = String::from(
-        "output,language,title,description,languages_available,web_url,pdf_urls,scorm_urls,offline_url,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
+        "output,language,title,description,languages_available,web_url,pdf_urls,scorm_urls,epub_url,offline_url,licence,licence_url,version,date,project,project_number,programme,coordinator,partners\n",
     );
     for row in &rows {
         let fields = [
@@ -99,6 +104,7 @@ pub fn results_files(ctx: &RenderContext<'_>) -> anyhow::Result<Vec<OutputFile>>
             row.web_url.clone(),
             row.pdf_urls.join(";"),
             row.scorm_urls.join(";"),
+            row.epub_url.clone().unwrap_or_default(),
             row.offline_url.clone().unwrap_or_default(),
             row.licence.clone(),
             row.licence_url.clone(),

@@ -129,6 +129,25 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
                         format: Some("scorm".to_string()),
                     }
                 })
+                .chain(
+                    (0..site.pages.len())
+                        .filter(|&index| config.packages && super::epubs::is_book(site, spec, index))
+                        .map(|index| {
+                            let page = &site.pages[index];
+                            PageJson {
+                                id: page.id.to_string_raw(),
+                                title: page.text(lang).title.clone(),
+                                url: format!(
+                                    "{label}/{lang}/{}{}",
+                                    page.path,
+                                    super::epubs::epub_file_name(config, site, index, lang)
+                                ),
+                                translated: page.is_translated(lang),
+                                edition: None,
+                                format: Some("epub".to_string()),
+                            }
+                        }),
+                )
                 .chain(config.packages.then(|| PageJson {
                     id: crate::key::PageId::home().to_string_raw(),
                     title:

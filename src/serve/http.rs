@@ -200,6 +200,7 @@ pub fn content_type(path: &str) -> &'static str {
         Some("webp") => "image/webp",
         Some("pdf") => "application/pdf",
         Some("zip") => "application/zip",
+        Some("epub") => "application/epub+zip",
         _ => "application/octet-stream",
     }
 }

@@ -423,7 +423,7 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
     if relative.ends_with(".pdf") && !server.state.read().expect("state lock").files.contains_key(relative) {
         typeset_on_request(server, relative);
     }
-    if relative.ends_with(".zip") {
+    if relative.ends_with(".zip") || relative.ends_with(".epub") {
         package_on_request(server, relative);
     }
     let state = server.state.read().expect("state lock");
@@ -452,7 +452,7 @@ fn serve_file(server: &Server, stream: &mut TcpStream, path: &str, head_only: bo
     }
 }
 
-/// Makes the package or offline copy at `path` (`2.0/el/…/x-scorm-el-2.0.zip`) from the served build's texts as
+/// Makes the package, e-book or offline copy at `path` (`2.0/el/…/x-scorm-el-2.0.zip`) from the served build's texts as
 /// they are now (each download: a package is made in a moment) and adds it to the served files.
 fn package_on_request(server: &Server, path: &str) {
     let Some(loaded) = server.state.read().expect("state lock").loaded.clone() else { return };

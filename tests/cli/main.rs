@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod check;
 mod deploy;
+mod epub;
 mod errors;
 mod foreign;
 mod init;
