@@ -23,7 +23,6 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
-use crate::output::OutputFile;
 use crate::package::PackageFile;
 use crate::package::epub::{self, Book, Chapter, Labels};
 use crate::slug::ascii_name;
@@ -73,26 +72,14 @@ pub fn write_epubs(
     langs: &[&Lang],
     sink: &Sink<'_>,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
-    use rayon::prelude::*;
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_epub(ctx, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
         .collect();
-    let links = keys
-        .par_iter()
-        .map(|&(index, lang)| {
-            let bytes = make_epub(ctx, index, lang)?;
-            let path = epub_path(ctx, index, lang);
-            let link = PdfLink {
-                path: path.clone(),
-                file_name: epub_file_name(ctx.config, ctx.site, index, lang),
-                bytes: Some(bytes.len()),
-            };
-            sink(OutputFile { path, bytes })?;
-            Ok(((index, lang.clone()), link))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(links.into_iter().collect())
+    super::packages::write_each(&keys, sink, |index, lang| {
+        let file_name = epub_file_name(ctx.config, ctx.site, index, lang);
+        Ok((epub_path(ctx, index, lang), file_name, make_epub(ctx, index, lang)?))
+    })
 }
 
 /// The EPUB bytes of output page `index` in `lang`.

@@ -61,21 +61,29 @@ pub fn write_packages(
     langs: &[&Lang],
     sink: &Sink<'_>,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
-    use rayon::prelude::*;
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_package(ctx.site, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
         .collect();
+    write_each(&keys, sink, |index, lang| {
+        let file_name = package_file_name(ctx.config, ctx.site, index, lang);
+        Ok((package_path(ctx, index, lang), file_name, make_package(ctx, index, lang)?))
+    })
+}
+
+/// Makes the file of each (page, language) in `keys` in parallel with `make` (its output path,
+/// file name and bytes) and hands it to `sink` as soon as it is made; returns their links.
+pub(super) fn write_each(
+    keys: &[(usize, &Lang)],
+    sink: &Sink<'_>,
+    make: impl Fn(usize, &Lang) -> anyhow::Result<(String, String, Vec<u8>)> + Sync,
+) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
+    use rayon::prelude::*;
     let links = keys
         .par_iter()
         .map(|&(index, lang)| {
-            let bytes = make_package(ctx, index, lang)?;
-            let path = package_path(ctx, index, lang);
-            let link = PdfLink {
-                path: path.clone(),
-                file_name: package_file_name(ctx.config, ctx.site, index, lang),
-                bytes: Some(bytes.len()),
-            };
+            let (path, file_name, bytes) = make(index, lang)?;
+            let link = PdfLink { path: path.clone(), file_name, bytes: Some(bytes.len()) };
             sink(OutputFile { path, bytes })?;
             Ok(((index, lang.clone()), link))
         })

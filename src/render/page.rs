@@ -580,40 +580,38 @@ fn downloads(ctx: &RenderContext<'_>, index: usize, page: &Page, lang: &Lang, vi
 /// folder.
 fn bundle_download(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<DownloadView> {
     let link = ctx.bundles.get(lang).filter(|_| page.kind == PageKind::Home)?;
-    Some(DownloadView {
-        label: ctx.i18n.message(lang, "offline-download"),
-        href: crate::urls::encode_path(&link.file_name),
-        file_name: link.file_name.clone(),
-        size: link.bytes.map(|bytes| file_size(bytes, lang)),
-        format: "ZIP",
-        media_type: "application/zip",
-    })
+    Some(download_beside(ctx, link, lang, "offline-download", "ZIP", "application/zip"))
 }
 
 /// An output's EPUB book, beside its PDF in the output's folder.
 fn epub_download(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<DownloadView> {
     let link = ctx.epubs.get(&(index, lang.clone()))?;
-    Some(DownloadView {
-        label: ctx.i18n.message(lang, "epub-download"),
-        href: crate::urls::encode_path(&link.file_name),
-        file_name: link.file_name.clone(),
-        size: link.bytes.map(|bytes| file_size(bytes, lang)),
-        format: "EPUB",
-        media_type: "application/epub+zip",
-    })
+    Some(download_beside(ctx, link, lang, "epub-download", "EPUB", "application/epub+zip"))
 }
 
 /// The page's SCORM package for learning platforms, beside its PDF in the page's folder.
 fn package_download(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Option<DownloadView> {
     let link = ctx.packages.get(&(index, lang.clone()))?;
-    Some(DownloadView {
-        label: ctx.i18n.message(lang, "package-download-scorm"),
+    Some(download_beside(ctx, link, lang, "package-download-scorm", "ZIP", "application/zip"))
+}
+
+/// The download of a file in the page's own folder, labelled by the UI string `label`.
+fn download_beside(
+    ctx: &RenderContext<'_>,
+    link: &super::pdfs::PdfLink,
+    lang: &Lang,
+    label: &str,
+    format: &'static str,
+    media_type: &'static str,
+) -> DownloadView {
+    DownloadView {
+        label: ctx.i18n.message(lang, label),
         href: crate::urls::encode_path(&link.file_name),
         file_name: link.file_name.clone(),
         size: link.bytes.map(|bytes| file_size(bytes, lang)),
-        format: "ZIP",
-        media_type: "application/zip",
-    })
+        format,
+        media_type,
+    }
 }
 
 /// The address of a PDF of page `target` from the page at `from`, with the PDF; `None` when

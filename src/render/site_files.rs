@@ -112,41 +112,25 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
     let packages = config
         .langs()
         .map(|lang| {
+            // A page's package or book, in its page's folder.
+            let file = |index: usize, file_name: String, format: &str| {
+                let page = &site.pages[index];
+                PageJson {
+                    id: page.id.to_string_raw(),
+                    title: page.text(lang).title.clone(),
+                    url: format!("{label}/{lang}/{}{file_name}", page.path),
+                    translated: page.is_translated(lang),
+                    edition: None,
+                    format: Some(format.to_string()),
+                }
+            };
             let packages = (0..site.pages.len())
                 .filter(|&index| config.packages && super::packages::has_package(site, index))
-                .map(|index| {
-                    let page = &site.pages[index];
-                    PageJson {
-                        id: page.id.to_string_raw(),
-                        title: page.text(lang).title.clone(),
-                        url: format!(
-                            "{label}/{lang}/{}{}",
-                            page.path,
-                            super::packages::package_file_name(config, site, index, lang)
-                        ),
-                        translated: page.is_translated(lang),
-                        edition: None,
-                        format: Some("scorm".to_string()),
-                    }
-                })
+                .map(|index| file(index, super::packages::package_file_name(config, site, index, lang), "scorm"))
                 .chain(
                     (0..site.pages.len())
                         .filter(|&index| config.packages && super::epubs::is_book(site, spec, index))
-                        .map(|index| {
-                            let page = &site.pages[index];
-                            PageJson {
-                                id: page.id.to_string_raw(),
-                                title: page.text(lang).title.clone(),
-                                url: format!(
-                                    "{label}/{lang}/{}{}",
-                                    page.path,
-                                    super::epubs::epub_file_name(config, site, index, lang)
-                                ),
-                                translated: page.is_translated(lang),
-                                edition: None,
-                                format: Some("epub".to_string()),
-                            }
-                        }),
+                        .map(|index| file(index, super::epubs::epub_file_name(config, site, index, lang), "epub")),
                 )
                 .chain(config.packages.then(|| PageJson {
                     id: crate::key::PageId::home().to_string_raw(),
