@@ -182,6 +182,54 @@ fn books_are_reproducible_switchable_dated_and_ascii() {
     assert!(names.iter().all(|name| name.is_ascii() && !name.contains("fixture-")), "{names:?}");
 }
 
+/// Beyond the shipped shapes: in a site of 25 languages the Arabic book reads right to left
+/// (its package, its documents) and passes EPUBCheck; raw HTML's images are in the book like
+/// Markdown's, and an image from another site (allowed on the web pages) leaves its alt text:
+/// a book never loads anything from the network.
+#[test]
+fn books_hold_for_right_to_left_languages_and_raw_html() {
+    let many = Fixture::new("many-languages");
+    let config =
+        many.read_source("book.toml").replacen("version = \"1.0\"", "version = \"1.0\"\ndate = \"2026-12-01\"", 1);
+    many.write("book.toml", &config);
+    let run = many.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let arabic: Vec<PathBuf> = tree(&many.out().join("1.0/ar"))
+        .into_keys()
+        .filter(|path| path.ends_with(".epub"))
+        .map(|path| many.out().join("1.0/ar").join(path))
+        .collect();
+    assert_eq!(arabic.len(), 1, "{arabic:?}");
+    let book = unzip(&arabic[0]);
+    let opf = text(&book, "EPUB/package.opf");
+    assert!(opf.contains("xml:lang=\"ar\" dir=\"rtl\"") && opf.contains("page-progression-direction=\"rtl\""), "{opf}");
+    assert!(text(&book, "EPUB/title.xhtml").contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""));
+    let (ok, report) = epubcheck(&arabic[0]);
+    assert!(ok, "EPUBCheck on the Arabic book:\n{report}");
+
+    let raw = dated();
+    raw.overlay(&repo().join("tests/fixtures/raw-html"));
+    raw.append_config("[markdown]\nraw-html = \"sanitize\"\nremote-images = \"allow\"");
+    let page = "---\ntitle: Remote\nsummary: A chart from elsewhere.\nduration_minutes: 10\naudience: [vet-teacher]\neqf_level: 5\nlearning_outcomes:\n  knowledge:\n    - Read the chart.\nlicense: CC-BY-SA-4.0\n---\n<p>Chart: <img src=\"https://example.org/chart.png\" alt=\"Chart of the results\"></p>\n";
+    raw.write("content/io1-quality/04-remote.md", page);
+    let run = raw.build(&["--no-pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = raw.out().join(book_path("en", "io1-quality"));
+    let book = unzip(&path);
+    let figures = text(&book, "EPUB/m3.xhtml");
+    assert!(
+        figures.contains(
+            "<img src=\"media/io1-quality/images/cycle.svg\" alt=\"Four boxes in a circle: plan, do, check, act\"/>"
+        ),
+        "{figures}"
+    );
+    let remote = text(&book, "EPUB/m4.xhtml");
+    assert!(remote.contains("<p>Chart: Chart of the results</p>") && !remote.contains("example.org/chart"), "{remote}");
+    assert!(raw.read("2.0/en/io1-quality/remote/index.html").contains("src=\"https://example.org/chart.png\""));
+    let (ok, report) = epubcheck(&path);
+    assert!(ok, "EPUBCheck on the book with raw HTML:\n{report}");
+}
+
 /// EPUBCheck 5 finds no error and no warning in the books of every language (the Greek one with
 /// an English chapter, the German one with its figure in English).
 #[test]
