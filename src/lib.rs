@@ -18,9 +18,10 @@
 //!
 //! [`diag`] carries authors' mistakes through every stage as data; [`key`] names pages by
 //! (version, language, id); [`words`] turns a written word into its stem, for the search index
-//! and the terminology check.
+//! and the terminology check; [`cache`] keeps finished PDFs and zips between builds.
 
 pub mod builtin;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -130,6 +131,8 @@ pub struct BuildReport {
     pub files: usize,
     /// PDFs typeset by this build, and PDFs taken unchanged from the cache.
     pub pdfs: pdf::PdfStats,
+    /// Packages, e-books and offline copies zipped by this build, and taken unchanged.
+    pub packages: package::PackageStats,
 }
 
 impl BuildReport {
@@ -152,26 +155,38 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         return Ok(failed(diags, out));
     };
     let pdf_build = pdf_build(&loaded, options)?;
-    let mode = pdf_build.as_ref().map_or(render::PdfMode::Off, render::PdfMode::Compile);
-    let (pages, languages, _) = render_all(&loaded, &staging, &diags, mode)?;
+    // Zips are kept beside the PDFs, in the folder hosts keep between CI runs.
+    let package_cache = package::PackageCache::new(cache_dir(options));
+    let downloads = render::Downloads {
+        pdf: pdf_build.as_ref().map_or(render::PdfMode::Off, render::PdfMode::Compile),
+        packages: render::PackageMode::Make(&package_cache),
+    };
+    let (pages, languages, _) = render_all(&loaded, &staging, &diags, downloads)?;
     if diags.has_errors() {
         return Ok(failed(diags, out));
     }
     let files = staging.file_count();
     let out = staging.commit()?;
     let pdfs = pdf_build.as_ref().map(pdf::PdfBuild::stats).unwrap_or_default();
-    // A build of some versions or languages uses some of the cached PDFs only.
-    if let Some(build) = &pdf_build
-        && options.version.is_none()
-        && options.langs.is_empty()
-    {
-        build.prune_cache();
+    // A build of some versions or languages uses some of the cached files only.
+    if options.version.is_none() && options.langs.is_empty() {
+        if let Some(build) = &pdf_build {
+            build.prune_cache();
+        }
+        package_cache.prune();
     }
-    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files, pdfs })
+    let packages = package_cache.stats();
+    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files, pdfs, packages })
 }
 
 fn failed(diags: Diagnostics, out: PathBuf) -> BuildReport {
-    BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0, pdfs: Default::default() }
+    let (pdfs, packages) = Default::default();
+    BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0, pdfs, packages }
+}
+
+/// The cache folder: `--cache-dir`, or `<root>/.innotrain-cache/pdf`.
+fn cache_dir(options: &BuildOptions) -> PathBuf {
+    options.cache_dir.clone().unwrap_or_else(|| pdf::default_cache_dir(&options.root))
 }
 
 /// The typesetter and cache for a build that makes PDFs; `None` with `--no-pdf` or
@@ -181,8 +196,7 @@ pub fn pdf_build(loaded: &Loaded, options: &BuildOptions) -> anyhow::Result<Opti
         return Ok(None);
     }
     let typesetter = pdf::Typesetter::load(&loaded.theme_files)?;
-    let cache_dir = options.cache_dir.clone().unwrap_or_else(|| pdf::default_cache_dir(&options.root));
-    let mut build = pdf::PdfBuild::new(typesetter, pdf::Cache::new(Some(cache_dir)));
+    let mut build = pdf::PdfBuild::new(typesetter, pdf::cache(Some(cache_dir(options))));
     build.emit_typst = options.emit_typst;
     Ok(Some(build))
 }
@@ -206,9 +220,9 @@ pub fn build_in_memory(options: &BuildOptions) -> anyhow::Result<MemoryBuild> {
     let memory = output::MemoryOutput::default();
     let options = BuildOptions { version: None, langs: Vec::new(), part: false, ..options.clone() };
     if let Some(loaded) = load_all(&options, &diags)? {
-        let mode =
+        let pdf =
             if options.no_pdf || !loaded.config.pdf.enabled { render::PdfMode::Off } else { render::PdfMode::Deferred };
-        render_all(&loaded, &memory, &diags, mode)?;
+        render_all(&loaded, &memory, &diags, render::Downloads { pdf, packages: render::PackageMode::OnRequest })?;
     }
     Ok(MemoryBuild { files: memory.into_files(), diagnostics: diags.into_sorted() })
 }
@@ -351,19 +365,14 @@ pub fn render_all(
     loaded: &Loaded,
     target: &dyn output::Target,
     diags: &Diagnostics,
-    pdf: render::PdfMode<'_>,
+    downloads: render::Downloads<'_>,
 ) -> anyhow::Result<(usize, usize, PreparedTexts)> {
     let Loaded { config, versions, theme, previous, slice, .. } = loaded;
-    let index = version_index(loaded, !matches!(pdf, render::PdfMode::Off));
+    let index = version_index(loaded, !matches!(downloads.pdf, render::PdfMode::Off));
     let latest_label = &index.versions()[index.latest()].label;
     let latest = versions.iter().find(|v| &v.site.version == latest_label);
     let copy_latest = latest.is_some() && config.latest_style == config::LatestStyle::Copy;
-    let sink = |file: output::OutputFile| {
-        if copy_latest && let Some(rest) = file.path.strip_prefix(&format!("{latest_label}/")) {
-            target.write(&output::OutputFile { path: format!("latest/{rest}"), bytes: file.bytes.clone() })?;
-        }
-        target.write(&file)
-    };
+    let sink = OutputSink { target, latest: copy_latest.then(|| format!("{latest_label}/")) };
     let mut pages = 0;
     let mut prepared = Default::default();
     for summary in index.versions() {
@@ -379,7 +388,7 @@ pub fn render_all(
         drop(std::mem::take(&mut prepared));
         let (rendered, kept) = slice.languages(version);
         prepared = if slice.langs.is_none() {
-            render::render_version(version, &index, theme, &version_diags, &sink, pdf)?
+            render::render_version(version, &index, theme, &version_diags, &sink, downloads)?
         } else {
             let mut folders = vec![summary.label.to_string()];
             if copy_latest && &summary.label == latest_label {
@@ -390,7 +399,7 @@ pub fn render_all(
                 false => keep_languages(target, &folders, &kept, config.search)?,
             };
             let languages = render::Languages { rendered: rendered.iter().cloned().collect(), kept_search };
-            render::render_version_languages(version, &index, theme, &version_diags, &sink, pdf, &languages)?
+            render::render_version_languages(version, &index, theme, &version_diags, &sink, downloads, &languages)?
         };
         translate::check_translations(&version.site, &version.config, &version.glossaries, &version_diags);
         versions::extend_prefixed(diags, version_diags, &versions::location_prefix(&version.spec));
@@ -410,6 +419,37 @@ pub fn render_all(
     }
     let languages = slice.langs.as_ref().map_or(config.languages.len(), std::collections::BTreeSet::len);
     Ok((pages, languages, prepared))
+}
+
+/// Hands the rendered files to the output; with `latest_style = "copy"`, those of the latest
+/// version (below `latest`, its folder) also to `latest/`.
+pub struct OutputSink<'a> {
+    pub target: &'a dyn output::Target,
+    pub latest: Option<String>,
+}
+
+impl OutputSink<'_> {
+    /// Where a copy of the file `path` goes, if anywhere.
+    fn latest_copy(&self, path: &str) -> Option<String> {
+        let rest = path.strip_prefix(self.latest.as_deref()?)?;
+        Some(format!("latest/{rest}"))
+    }
+}
+
+impl render::Sink for OutputSink<'_> {
+    fn write(&self, file: output::OutputFile) -> anyhow::Result<()> {
+        if let Some(path) = self.latest_copy(&file.path) {
+            self.target.write(&output::OutputFile { path, bytes: file.bytes.clone() })?;
+        }
+        self.target.write(&file)
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> anyhow::Result<()> {
+        if let Some(copy) = self.latest_copy(path) {
+            self.target.copy_file(&copy, from)?;
+        }
+        self.target.copy_file(path, from)
+    }
 }
 
 /// Keeps the languages `kept` of a version from the previous output, in each of `folders` (the

@@ -500,8 +500,14 @@ fn run_build_here(options: BuildOptions) -> Result<ExitCode, ExitCode> {
     } else {
         String::new()
     };
+    let packages = report_.packages;
+    let packages = if packages.made + packages.unchanged > 0 {
+        format!("; packages: {} zipped, {} unchanged from the cache", packages.made, packages.unchanged)
+    } else {
+        String::new()
+    };
     println!(
-        "built {} pages ({} languages, {} files) into {} in {:.2} s{warnings}{pdfs}",
+        "built {} pages ({} languages, {} files) into {} in {:.2} s{warnings}{pdfs}{packages}",
         report_.pages,
         report_.languages,
         report_.files,

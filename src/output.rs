@@ -61,6 +61,8 @@ pub fn check_output_dir(out: &Path, project_root: &Path) -> anyhow::Result<()> {
 pub trait Target: Sync {
     /// Writes one file (from any thread).
     fn write(&self, file: &OutputFile) -> anyhow::Result<()>;
+    /// Writes the file `from` of the file system (a zip in the cache folder) as `path`.
+    fn copy_file(&self, path: &str, from: &Path) -> anyhow::Result<()>;
     /// Keeps the file or folder at `path` of the previous output as it is.
     fn keep_from_previous(&self, path: &str) -> anyhow::Result<()> {
         self.keep_from_previous_where(path, &|_| true)
@@ -90,6 +92,11 @@ impl Target for MemoryOutput {
         Ok(())
     }
 
+    fn copy_file(&self, path: &str, from: &Path) -> anyhow::Result<()> {
+        let bytes = std::fs::read(from).with_context(|| format!("cannot read `{}`", from.display()))?;
+        self.write(&OutputFile { path: path.to_string(), bytes })
+    }
+
     fn keep_from_previous_where(&self, path: &str, _: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
         bail!("cannot keep `{path}`: a build in memory has no previous output")
     }
@@ -102,6 +109,10 @@ impl Target for MemoryOutput {
 impl Target for Staging {
     fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         Staging::write(self, file)
+    }
+
+    fn copy_file(&self, path: &str, from: &Path) -> anyhow::Result<()> {
+        Staging::copy_file(self, path, from)
     }
 
     fn keep_from_previous_where(&self, dir: &str, keep: &dyn Fn(&str) -> bool) -> anyhow::Result<()> {
@@ -160,17 +171,32 @@ impl Staging {
 
     /// Writes one file (from any thread).
     pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
-        let relative = Path::new(&file.path);
+        let path = self.staged_path(&file.path)?;
+        std::fs::write(&path, &file.bytes).map_err(|error| write_error(error, &path))?;
+        self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Copies the file `from` into the staging folder as `path`, by the file system (a large
+    /// zip never passes through memory).
+    pub fn copy_file(&self, path: &str, from: &Path) -> anyhow::Result<()> {
+        let to = self.staged_path(path)?;
+        std::fs::copy(from, &to).map_err(|error| write_error(error, &to))?;
+        self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Where the output file `path` goes in the staging folder (its folder created).
+    fn staged_path(&self, path: &str) -> anyhow::Result<PathBuf> {
+        let relative = Path::new(path);
         if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
-            bail!("refusing to write `{}`: output paths must stay inside the output folder", file.path);
+            bail!("refusing to write `{path}`: output paths must stay inside the output folder");
         }
         let path = self.staging.join(relative);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
         }
-        std::fs::write(&path, &file.bytes).map_err(|error| write_error(error, &path))?;
-        self.files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        Ok(path)
     }
 
     /// Copies the files of the file or folder `<out>/<path>` of the previous output whose path

@@ -98,35 +98,38 @@ pub struct Chapter {
     pub is_title_page: bool,
 }
 
-/// The book as EPUB bytes: `mimetype` (stored), the container, the package document, the
-/// navigation document, the chapters in reading order, then the resources in the given order.
-/// Names that are unsafe, twice in the book or of a type readers need not support are
-/// programming errors of the render stage, refused here rather than shipped as a broken book.
-pub fn zip(book: &Book) -> anyhow::Result<Vec<u8>> {
-    check(book)?;
-    let deflated = |path: &str, text: String| Entry {
-        name: format!("{CONTENT_DIR}/{path}"),
-        bytes: text.into_bytes(),
-        method: Method::Deflated,
-    };
+/// The book as EPUB bytes (see [`entries`]).
+pub fn zip(book: Book) -> anyhow::Result<Vec<u8>> {
+    zip::write(&entries(book)?)
+}
+
+/// The book's files in the order of the zip: `mimetype` (stored), the container, the package
+/// document, the navigation document, the chapters in reading order, then the resources in the
+/// given order. Names that are unsafe, twice in the book or of a type readers need not support
+/// are programming errors of the render stage, refused here rather than shipped as a broken
+/// book.
+pub fn entries(book: Book) -> anyhow::Result<Vec<Entry<'static>>> {
+    check(&book)?;
+    let deflated =
+        |path: &str, text: String| Entry::new(format!("{CONTENT_DIR}/{path}"), text.into_bytes(), Method::Deflated);
     let mut entries = vec![
-        Entry { name: "mimetype".into(), bytes: b"application/epub+zip".to_vec(), method: Method::Stored },
-        Entry { name: "META-INF/container.xml".into(), bytes: CONTAINER.as_bytes().to_vec(), method: Method::Deflated },
-        deflated("package.opf", package(book)),
-        deflated("nav.xhtml", nav(book)),
+        Entry::new("mimetype", &b"application/epub+zip"[..], Method::Stored),
+        Entry::new("META-INF/container.xml", CONTAINER.as_bytes(), Method::Deflated),
+        deflated("package.opf", package(&book)),
+        deflated("nav.xhtml", nav(&book)),
     ];
-    let css = has_style_sheet(book);
+    let css = has_style_sheet(&book);
     for chapter in &book.chapters {
         entries.push(deflated(
             &chapter.file,
-            document(&chapter.lang, chapter.dir, title(book, chapter), css, &chapter.body),
+            document(&chapter.lang, chapter.dir, title(&book, chapter), css, &chapter.body),
         ));
     }
-    for file in &book.resources {
+    for file in book.resources {
         let method = if super::is_compressible(&file.path) { Method::Deflated } else { Method::Stored };
-        entries.push(Entry { name: format!("{CONTENT_DIR}/{}", file.path), bytes: file.bytes.clone(), method });
+        entries.push(Entry::new(format!("{CONTENT_DIR}/{}", file.path), file.bytes, method));
     }
-    zip::write(&entries)
+    Ok(entries)
 }
 
 /// What [`zip`] refuses (see there).
@@ -791,8 +794,8 @@ mod tests {
 
     #[test]
     fn the_book_starts_with_the_stored_mimetype_and_every_xml_file_parses() {
-        let bytes = zip(&sample()).unwrap();
-        assert_eq!(bytes, zip(&sample()).unwrap());
+        let bytes = zip(sample()).unwrap();
+        assert_eq!(bytes, zip(sample()).unwrap());
         assert_eq!(&bytes[30..38], b"mimetype");
         assert_eq!(&bytes[38..58], b"application/epub+zip");
         let entries = unzip(&bytes);
@@ -904,7 +907,7 @@ mod tests {
         let refused = |change: fn(&mut Book)| {
             let mut book = sample();
             change(&mut book);
-            zip(&book).is_err()
+            zip(book).is_err()
         };
         assert!(refused(|book| book.chapters[1].file = "../m1.xhtml".into()));
         assert!(refused(|book| book.chapters[1].file = "m1.html".into()));
@@ -1018,7 +1021,7 @@ mod tests {
         };
         let folder = tempfile::tempdir().unwrap();
         let book = folder.path().join("book.epub");
-        std::fs::write(&book, zip(&sample()).unwrap()).unwrap();
+        std::fs::write(&book, zip(sample()).unwrap()).unwrap();
         let tool = std::path::PathBuf::from(tool);
         let mut command = if tool.extension().is_some_and(|extension| extension == "jar") {
             let mut java = std::process::Command::new("java");

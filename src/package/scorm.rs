@@ -40,15 +40,20 @@ pub struct Package {
     pub shared: Vec<PackageFile>,
 }
 
-/// The package as zip bytes: the manifest first, then the pages, then the shared files.
-pub fn zip(package: &Package) -> anyhow::Result<Vec<u8>> {
-    let mut entries =
-        vec![Entry { name: "imsmanifest.xml".into(), bytes: manifest(package).into_bytes(), method: Method::Deflated }];
-    for file in package.scos.iter().map(|sco| &sco.page).chain(&package.shared) {
+/// The package as zip bytes (see [`entries`]).
+pub fn zip(package: Package) -> anyhow::Result<Vec<u8>> {
+    zip::write(&entries(package))
+}
+
+/// The package's files in the order of the zip: the manifest first, then the pages, then the
+/// shared files.
+pub fn entries(package: Package) -> Vec<Entry<'static>> {
+    let mut entries = vec![Entry::new("imsmanifest.xml", manifest(&package).into_bytes(), Method::Deflated)];
+    for file in package.scos.into_iter().map(|sco| sco.page).chain(package.shared) {
         let method = if super::is_compressible(&file.path) { Method::Deflated } else { Method::Stored };
-        entries.push(Entry { name: file.path.clone(), bytes: file.bytes.clone(), method });
+        entries.push(Entry::new(file.path, file.bytes, method));
     }
-    zip::write(&entries)
+    entries
 }
 
 /// `imsmanifest.xml`: one organization with an item per SCO, a `sco` resource per page and one

@@ -75,64 +75,11 @@ impl PdfJob<'_> {
 }
 
 /// Finished PDFs by content hash, so an unchanged PDF is not typeset again.
-pub struct Cache {
-    dir: Option<PathBuf>,
-}
+pub type Cache = crate::cache::FileCache;
 
-impl Cache {
-    /// A cache in `dir` (created on first write); `None` caches nothing.
-    pub fn new(dir: Option<PathBuf>) -> Self {
-        Self { dir }
-    }
-
-    fn path(&self, key: &str) -> Option<PathBuf> {
-        self.dir.as_ref().map(|dir| dir.join(format!("{key}.pdf")))
-    }
-
-    fn get(&self, key: &str) -> Option<Vec<u8>> {
-        let path = self.path(key)?;
-        let bytes = std::fs::read(&path).ok().filter(|bytes| bytes.starts_with(b"%PDF-"))?;
-        // Mark it as used, for [`Cache::prune`].
-        if let Ok(file) = std::fs::File::options().append(true).open(&path) {
-            let _ = file.set_modified(std::time::SystemTime::now());
-        }
-        Some(bytes)
-    }
-
-    /// Stores atomically (write, then rename), so parallel builds never read half a file.
-    fn put(&self, key: &str, bytes: &[u8]) {
-        let (Some(dir), Some(path)) = (&self.dir, self.path(key)) else { return };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
-        }
-        let temporary = dir.join(format!(".{key}.{}.tmp", std::process::id()));
-        if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, &path).is_err() {
-            let _ = std::fs::remove_file(&temporary);
-        }
-    }
-
-    /// Removes cached PDFs that this build did not use and no build used for a week (edited
-    /// texts leave old PDFs behind; other projects or branches may share the folder).
-    pub fn prune(&self, used: &BTreeSet<String>) {
-        const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
-        let Some(dir) = &self.dir else { return };
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let stale = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|modified| modified.elapsed().ok())
-                .is_some_and(|age| age > UNUSED_FOR);
-            if let Some(key) = name.strip_suffix(".pdf")
-                && !used.contains(key)
-                && stale
-            {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+/// The cache of PDFs in `dir` (`None` keeps nothing).
+pub fn cache(dir: Option<PathBuf>) -> Cache {
+    Cache::new(dir, "pdf", b"%PDF-")
 }
 
 /// Everything PDF making shares across the versions of one build.
@@ -143,7 +90,6 @@ pub struct PdfBuild {
     /// theme authors.
     pub emit_typst: bool,
     stats: std::sync::Mutex<PdfStats>,
-    used: std::sync::Mutex<BTreeSet<String>>,
     /// Every PDF made so far, by output path: its cache key (or, without a cache, its bytes),
     /// for the offline copies that hold a language's PDFs ([`PdfBuild::made`]).
     made: std::sync::Mutex<BTreeMap<String, Made>>,
@@ -157,14 +103,7 @@ enum Made {
 
 impl PdfBuild {
     pub fn new(typesetter: Typesetter, cache: Cache) -> Self {
-        Self {
-            typesetter,
-            cache,
-            emit_typst: false,
-            stats: Default::default(),
-            used: Default::default(),
-            made: Default::default(),
-        }
+        Self { typesetter, cache, emit_typst: false, stats: Default::default(), made: Default::default() }
     }
 
     /// Compiles `jobs` (see [`compile_all`]), handing each finished PDF to `write`, and counts
@@ -179,9 +118,8 @@ impl PdfBuild {
     ) -> anyhow::Result<BTreeMap<String, usize>> {
         let sizes = std::sync::Mutex::new(BTreeMap::new());
         let stats = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label, &|file| {
-            self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(file.key.clone());
             sizes.lock().unwrap_or_else(|e| e.into_inner()).insert(file.path.clone(), file.bytes.len());
-            let made = match self.cache.dir {
+            let made = match self.cache.path(&file.key) {
                 Some(_) => Made::Cached(file.key.clone()),
                 None => Made::Kept(file.bytes.clone()),
             };
@@ -209,7 +147,7 @@ impl PdfBuild {
 
     /// After a complete build: forget cached PDFs this build did not use.
     pub fn prune_cache(&self) {
-        self.cache.prune(&self.used.lock().unwrap_or_else(|e| e.into_inner()));
+        self.cache.prune();
     }
 }
 

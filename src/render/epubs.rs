@@ -23,8 +23,9 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
-use crate::package::PackageFile;
 use crate::package::epub::{self, Book, Chapter, Labels};
+use crate::package::zip::Entry;
+use crate::package::{PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
@@ -70,21 +71,22 @@ pub fn epub_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
 pub fn write_epubs(
     ctx: &RenderContext<'_>,
     langs: &[&Lang],
-    sink: &Sink<'_>,
+    cache: &PackageCache,
+    sink: &dyn Sink,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_epub(ctx, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
         .collect();
-    super::packages::write_each(&keys, sink, |index, lang| {
+    super::packages::write_each(&keys, cache, sink, |index, lang| {
         let file_name = epub_file_name(ctx.config, ctx.site, index, lang);
-        Ok((epub_path(ctx, index, lang), file_name, make_epub(ctx, index, lang)?))
+        Ok((epub_path(ctx, index, lang), file_name, epub_entries(ctx, index, lang)?))
     })
 }
 
-/// The EPUB bytes of output page `index` in `lang`.
-pub fn make_epub(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<u8>> {
-    epub::zip(&book(ctx, index, lang)?)
+/// The files of output page `index`'s book in `lang`, in the order of its zip.
+pub fn epub_entries(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<Entry<'static>>> {
+    epub::entries(book(ctx, index, lang)?)
 }
 
 /// The book of output page `index` in `lang`.

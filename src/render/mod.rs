@@ -44,6 +44,7 @@ use crate::key::Lang;
 use crate::manifest::VersionIndex;
 use crate::markdown::{self, AlertLabels, PrepareOptions, Prepared};
 use crate::output::OutputFile;
+use crate::package::{PackageCache, zip};
 use crate::pdf::{self, PdfBuild};
 use crate::urls::Urls;
 use crate::versions::LoadedVersion;
@@ -95,6 +96,23 @@ pub enum PdfMode<'a> {
     Compile(&'a PdfBuild),
 }
 
+/// What the render stage does about packages, e-books and offline copies (where book.toml has
+/// them).
+#[derive(Clone, Copy)]
+pub enum PackageMode<'a> {
+    /// Pages link to them; they are made when asked for (the preview server, `check`).
+    OnRequest,
+    /// They are made with the pages, or taken unchanged from the cache.
+    Make(&'a PackageCache),
+}
+
+/// What the render stage makes beside the pages.
+#[derive(Clone, Copy)]
+pub struct Downloads<'a> {
+    pub pdf: PdfMode<'a>,
+    pub packages: PackageMode<'a>,
+}
+
 impl<'a> RenderContext<'a> {
     /// The context for rendering `version`, one of `versions`, from its parsed documents (PDF
     /// links are added by the caller).
@@ -134,7 +152,12 @@ impl<'a> RenderContext<'a> {
 }
 
 /// Receives each output file as soon as it is rendered (from any thread).
-pub type Sink<'a> = dyn Fn(OutputFile) -> anyhow::Result<()> + Sync + 'a;
+pub trait Sink: Sync {
+    fn write(&self, file: OutputFile) -> anyhow::Result<()>;
+    /// Writes the finished file `from` (a zip in the cache folder) as `path`, without reading
+    /// it into memory.
+    fn copy(&self, path: &str, from: &std::path::Path) -> anyhow::Result<()>;
+}
 
 /// Renders `version`, one of `versions`, handing every file to `sink`.
 pub fn render_version(
@@ -142,10 +165,10 @@ pub fn render_version(
     versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
-    sink: &Sink<'_>,
-    pdf: PdfMode<'_>,
+    sink: &dyn Sink,
+    downloads: Downloads<'_>,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
-    let rendered = render_version_reusing(version, versions, theme, diags, sink, None, pdf)?;
+    let rendered = render_version_reusing(version, versions, theme, diags, sink, None, downloads)?;
     Ok(rendered.expect("a full render always renders"))
 }
 
@@ -168,11 +191,11 @@ pub fn render_version_languages(
     versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
-    sink: &Sink<'_>,
-    pdf: PdfMode<'_>,
+    sink: &dyn Sink,
+    downloads: Downloads<'_>,
     languages: &Languages,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), Prepared>> {
-    let rendered = render(version, versions, theme, diags, sink, None, pdf, Some(languages))?;
+    let rendered = render(version, versions, theme, diags, sink, None, downloads, Some(languages))?;
     Ok(rendered.expect("a full render always renders"))
 }
 
@@ -195,11 +218,11 @@ pub fn render_version_reusing(
     versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
-    sink: &Sink<'_>,
+    sink: &dyn Sink,
     reuse: Option<Reuse>,
-    pdf: PdfMode<'_>,
+    downloads: Downloads<'_>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
-    render(version, versions, theme, diags, sink, reuse, pdf, None)
+    render(version, versions, theme, diags, sink, reuse, downloads, None)
 }
 
 /// Renders `version` (see [`render_version_reusing`]); with `languages`, only those languages'
@@ -210,12 +233,13 @@ fn render(
     versions: &VersionIndex,
     theme: &Theme,
     diags: &Diagnostics,
-    sink: &Sink<'_>,
+    sink: &dyn Sink,
     reuse: Option<Reuse>,
-    pdf: PdfMode<'_>,
+    downloads: Downloads<'_>,
     languages: Option<&Languages>,
 ) -> anyhow::Result<Option<BTreeMap<(usize, Lang), Prepared>>> {
     let LoadedVersion { config, site, i18n, .. } = version;
+    let pdf = downloads.pdf;
     let only = reuse.as_ref().map(|r| r.changed.clone());
     // The languages whose pages this render makes, in book.toml order.
     let rendered: Vec<&Lang> =
@@ -253,7 +277,10 @@ fn render(
             };
             if build.emit_typst {
                 for job in jobs.iter().filter(|job| !described.contains(&job.path)) {
-                    sink(OutputFile { path: format!("{}.typ", job.path), bytes: job.main.text.clone().into_bytes() })?;
+                    sink.write(OutputFile {
+                        path: format!("{}.typ", job.path),
+                        bytes: job.main.text.clone().into_bytes(),
+                    })?;
                 }
             }
             pdf::check_glyphs(&jobs, &build.typesetter, diags);
@@ -266,7 +293,7 @@ fn render(
                 // held in memory together.
                 let write = |file: pdf::PdfFile| match described.contains(&file.path) {
                     true => Ok(()),
-                    false => sink(OutputFile { path: file.path, bytes: file.bytes }),
+                    false => sink.write(OutputFile { path: file.path, bytes: file.bytes }),
                 };
                 let sizes = build.compile(&jobs, &media, diags, site.version.as_str(), &write)?;
                 // The results export lists the PDFs of every language; those of languages not
@@ -279,60 +306,57 @@ fn render(
         }
     };
 
-    // The packages for learning platforms: made with every build; where PDFs are made when
-    // asked for (the preview, `check`), so are they, from the text as it is then.
+    // The packages for learning platforms, the e-books and the offline copies: made with every
+    // build (or taken unchanged from the cache); where they are made on request (the preview,
+    // `check`), and in an incremental render, pages link them without sizes.
     if config.packages {
-        let deferred = matches!(pdf, PdfMode::Deferred) || only.is_some();
-        let mut links = if deferred { BTreeMap::new() } else { packages::write_packages(&ctx, &rendered, sink)? };
-        // The results export lists the packages of every language; those of languages not
-        // rendered here are kept from the previous output or made by another part.
-        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
+        let make = match downloads.packages {
+            PackageMode::Make(cache) if only.is_none() => Some(cache),
+            _ => None,
+        };
+        // Those of languages not rendered here are kept from the previous output or made by
+        // another part; the results export lists them all.
+        let unmade: Vec<&Lang> = config.langs().filter(|lang| make.is_none() || !rendered.contains(lang)).collect();
+        let mut links = match make {
+            Some(cache) => packages::write_packages(&ctx, &rendered, cache, sink)?,
+            None => BTreeMap::new(),
+        };
+        for &lang in &unmade {
             for index in (0..site.pages.len()).filter(|&index| packages::has_package(site, index)) {
-                let link = pdfs::PdfLink {
-                    path: packages::package_path(&ctx, index, lang),
-                    file_name: packages::package_file_name(config, site, index, lang),
-                    bytes: None,
-                };
-                links.insert((index, lang.clone()), link);
+                let path = packages::package_path(&ctx, index, lang);
+                let file_name = packages::package_file_name(config, site, index, lang);
+                links.insert((index, lang.clone()), pdfs::PdfLink { path, file_name, bytes: None });
             }
         }
         ctx.packages = links;
 
-        // The e-books, the same way.
-        let mut links = if deferred { BTreeMap::new() } else { epubs::write_epubs(&ctx, &rendered, sink)? };
-        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
+        let mut links = match make {
+            Some(cache) => epubs::write_epubs(&ctx, &rendered, cache, sink)?,
+            None => BTreeMap::new(),
+        };
+        for &lang in &unmade {
             for index in (0..site.pages.len()).filter(|&index| epubs::has_epub(&ctx, index)) {
-                let link = pdfs::PdfLink {
-                    path: epubs::epub_path(&ctx, index, lang),
-                    file_name: epubs::epub_file_name(config, site, index, lang),
-                    bytes: None,
-                };
-                links.insert((index, lang.clone()), link);
+                let path = epubs::epub_path(&ctx, index, lang);
+                let file_name = epubs::epub_file_name(config, site, index, lang);
+                links.insert((index, lang.clone()), pdfs::PdfLink { path, file_name, bytes: None });
             }
         }
         ctx.epubs = links;
-    }
 
-    // The offline copies, one per language: made before the web pages, whose home pages link
-    // them with their sizes (the copies' own home pages do not link themselves).
-    // Where packages are made on request (the preview, `check`), so are they.
-    if config.packages {
-        let deferred = matches!(pdf, PdfMode::Deferred) || only.is_some();
+        // The offline copies come last, made before the web pages: the home pages link them
+        // with their sizes (the copies' own home pages do not link themselves).
         let made = |path: &str| match pdf {
             PdfMode::Compile(build) => build.made(path),
             _ => None,
         };
-        let mut links =
-            if deferred { BTreeMap::new() } else { offline::write_bundles(&mut ctx, &rendered, &made, sink)? };
-        // Those of languages not rendered here are kept from the previous output or made by
-        // another part.
-        for lang in config.langs().filter(|lang| deferred || !rendered.contains(lang)) {
-            let link = pdfs::PdfLink {
-                path: offline::bundle_path(config, site, lang),
-                file_name: offline::bundle_file_name(config, site, lang),
-                bytes: None,
-            };
-            links.insert(lang.clone(), link);
+        let mut links = match make {
+            Some(cache) => offline::write_bundles(&mut ctx, &rendered, &made, cache, sink)?,
+            None => BTreeMap::new(),
+        };
+        for &lang in &unmade {
+            let path = offline::bundle_path(config, site, lang);
+            let file_name = offline::bundle_file_name(config, site, lang);
+            links.insert(lang.clone(), pdfs::PdfLink { path, file_name, bytes: None });
         }
         ctx.bundles = links;
     }
@@ -349,34 +373,37 @@ fn render(
         render_pages_and_index(&ctx, &keys, &rendered, kept_search, &sidebars, diags, sink)?;
     } else {
         keys.par_iter().try_for_each(|&(index, lang)| {
-            sink(page::render_page(&ctx, index, lang, markdown::View::Learner, &sidebars, diags)?)
+            sink.write(page::render_page(&ctx, index, lang, markdown::View::Learner, &sidebars, diags)?)
         })?;
     }
     // Trainer views: not in the search index (they repeat their modules, with notes).
     keys.par_iter().filter(|&&(index, _)| ctx.site.has_trainer_view(index)).try_for_each(|&(index, lang)| {
-        sink(page::render_page(&ctx, index, lang, markdown::View::Trainer, &sidebars, diags)?)
+        sink.write(page::render_page(&ctx, index, lang, markdown::View::Trainer, &sidebars, diags)?)
     })?;
     // Every language's status page shows every language's translations: a build of some
     // languages makes them all, so that they show the translations as they are now.
     for lang in config.langs() {
-        sink(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
+        sink.write(status_page::render_status_page(&ctx, lang, &sidebars)?)?;
     }
     // An incremental render only happens when titles, summaries and facts stayed the same, so
     // the catalogue does too.
     if only.is_none() {
         // The statement depends on book.toml and the strings, never on the texts.
         for &lang in &rendered {
-            sink(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
-            sink(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
+            sink.write(statement::render_accessibility_page(&ctx, lang, &sidebars)?)?;
+            sink.write(catalogue::render_catalogue_page(&ctx, lang, &sidebars)?)?;
             if !ctx.glossaries.is_empty() {
-                sink(glossary::render_glossary_page(&ctx, lang, &sidebars)?)?;
+                sink.write(glossary::render_glossary_page(&ctx, lang, &sidebars)?)?;
             }
         }
         for file in results::results_files(&ctx)? {
-            sink(file)?;
+            sink.write(file)?;
         }
         for asset in site.assets.values() {
-            sink(OutputFile { path: format!("{}/media/{}", site.version, asset.path), bytes: asset.bytes.clone() })?;
+            sink.write(OutputFile {
+                path: format!("{}/media/{}", site.version, asset.path),
+                bytes: asset.bytes.clone(),
+            })?;
         }
     }
     Ok(Some(ctx.prepared))
@@ -394,7 +421,7 @@ fn render_pages_and_index(
     kept_search: Option<&[u8]>,
     sidebars: &page::Sidebars,
     diags: &Diagnostics,
-    sink: &Sink<'_>,
+    sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let site = ctx.site;
     std::thread::scope(|scope| {
@@ -418,7 +445,7 @@ fn render_pages_and_index(
                         page::render_page_html(ctx, index, lang, markdown::View::Learner, sidebars, diags)?;
                     let url = search::page_url(lang, &site.pages[index].path, ctx.config.link_style);
                     let page = search::IndexedPage::new(lang.as_str(), &url, &html);
-                    sink(OutputFile { path, bytes: html.into_bytes() })?;
+                    sink.write(OutputFile { path, bytes: html.into_bytes() })?;
                     Ok(page)
                 })
                 .collect::<anyhow::Result<_>>()?;
@@ -426,14 +453,14 @@ fn render_pages_and_index(
                 .spawn_scoped(scope, move || search::index_language(lang, pages))
                 .map_err(no_thread)?;
             if let Some(previous) = building.replace(indexer) {
-                bundle.add(join(previous)?, &site.version).into_iter().try_for_each(sink)?;
+                bundle.add(join(previous)?, &site.version).into_iter().try_for_each(|file| sink.write(file))?;
             }
         }
         if let Some(last) = building {
-            bundle.add(join(last)?, &site.version).into_iter().try_for_each(sink)?;
+            bundle.add(join(last)?, &site.version).into_iter().try_for_each(|file| sink.write(file))?;
         }
         assets.join().map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
-        sink(bundle.into_entry(&site.version)?)
+        sink.write(bundle.into_entry(&site.version)?)
     })
 }
 
@@ -450,7 +477,7 @@ fn join(
 
 /// Renders the files shared by all versions that depend on the index and the working tree's
 /// `config` only: sitemap.xml, robots.txt, versions.json and the theme's static files.
-pub fn render_shared(versions: &VersionIndex, config: &Config, theme: &Theme, sink: &Sink<'_>) -> anyhow::Result<()> {
+pub fn render_shared(versions: &VersionIndex, config: &Config, theme: &Theme, sink: &dyn Sink) -> anyhow::Result<()> {
     site_files::render_shared_files(versions, config, theme, sink)
 }
 
@@ -460,7 +487,7 @@ pub fn render_latest_files(
     latest: &LoadedVersion,
     versions: &VersionIndex,
     theme: &Theme,
-    sink: &Sink<'_>,
+    sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     site_files::render_latest_files(&RenderContext::new(latest, versions, theme, BTreeMap::new()), sink)
 }
@@ -487,20 +514,20 @@ pub fn render_package(
         // A fresh context: no package links to leave out.
         ctx.urls.style = crate::config::LinkStyle::IndexHtml;
         ctx.offline = true;
-        return offline::make_bundle(&ctx, lang, pdf).ok();
+        return offline::bundle_entries(&ctx, lang, pdf).and_then(|entries| zip::write(&entries)).ok();
     }
     let book = (0..site.pages.len())
         .filter(|&index| epubs::has_epub(&ctx, index))
         .flat_map(|index| config.langs().map(move |lang| (index, lang)))
         .find(|&(index, lang)| epubs::epub_path(&ctx, index, lang) == path);
     if let Some((index, lang)) = book {
-        return epubs::make_epub(&ctx, index, lang).ok();
+        return epubs::epub_entries(&ctx, index, lang).and_then(|entries| zip::write(&entries)).ok();
     }
     let (index, lang) = (0..site.pages.len())
         .filter(|&index| packages::has_package(site, index))
         .flat_map(|index| config.langs().map(move |lang| (index, lang)))
         .find(|&(index, lang)| packages::package_path(&ctx, index, lang) == path)?;
-    packages::make_package(&ctx, index, lang).ok()
+    zip::write(&packages::package_entries(&ctx, index, lang).ok()?).ok()
 }
 
 /// Typesets one PDF of `version` on request (the preview server makes PDFs when they are

@@ -13,6 +13,7 @@
 //! `file://`) holding the language's words as the site's search files them (see
 //! [`super::search::offline_index`]).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -22,9 +23,9 @@ use crate::content::Site;
 use crate::diag::Diagnostics;
 use crate::key::Lang;
 use crate::markdown::View;
-use crate::output::OutputFile;
+use crate::package::PackageCache;
 use crate::package::is_compressible;
-use crate::package::zip::{Method, ZipWriter};
+use crate::package::zip::{Entry, Method};
 use crate::slug::ascii_name;
 
 use super::pdfs::PdfLink;
@@ -59,9 +60,9 @@ pub(super) fn version_name(site: &Site) -> String {
     ascii_name(&site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".")
 }
 
-/// Makes the copies of `langs`, one after the other, handing each to `sink` when it is made;
-/// `pdf` gives back a PDF this build made, by output path. Returns their links (with sizes)
-/// for the home pages.
+/// Makes the copies of `langs` (or takes them unchanged from `cache`), one after the other,
+/// handing each to `sink` when it is there; `pdf` gives back a PDF this build made, by output
+/// path. Returns their links (with sizes) for the home pages.
 ///
 /// `ctx` is switched to `index.html` links and offline search while the copies render, and
 /// switched back before returning.
@@ -69,7 +70,8 @@ pub fn write_bundles(
     ctx: &mut RenderContext<'_>,
     langs: &[&Lang],
     pdf: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
-    sink: &Sink<'_>,
+    cache: &PackageCache,
+    sink: &dyn Sink,
 ) -> anyhow::Result<BTreeMap<Lang, PdfLink>> {
     let style = ctx.urls.style;
     let packages = std::mem::take(&mut ctx.packages);
@@ -79,12 +81,10 @@ pub fn write_bundles(
     let made = langs
         .iter()
         .map(|&lang| {
-            let bytes = make_bundle(ctx, lang, pdf)?;
             let path = bundle_path(ctx.config, ctx.site, lang);
             let file_name = bundle_file_name(ctx.config, ctx.site, lang);
-            let link = PdfLink { path: path.clone(), file_name, bytes: Some(bytes.len()) };
-            sink(OutputFile { path, bytes })?;
-            Ok((lang.clone(), link))
+            let size = super::packages::deliver(&path, &bundle_entries(ctx, lang, pdf)?, cache, sink)?;
+            Ok((lang.clone(), PdfLink { path, file_name, bytes: Some(size) }))
         })
         .collect::<anyhow::Result<BTreeMap<_, _>>>();
     ctx.urls.style = style;
@@ -94,12 +94,13 @@ pub fn write_bundles(
     made
 }
 
-/// The zip of the copy in `lang` (with `ctx` in offline mode).
-pub fn make_bundle(
-    ctx: &RenderContext<'_>,
+/// The files of the copy in `lang` (with `ctx` in offline mode), in the order of its zip: its
+/// PDFs are read when the zip is made, one at a time.
+pub fn bundle_entries<'a>(
+    ctx: &'a RenderContext<'_>,
     lang: &Lang,
-    pdf: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
-) -> anyhow::Result<Vec<u8>> {
+    pdf: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+) -> anyhow::Result<Vec<Entry<'a>>> {
     let top = top_folder(ctx.config, ctx.site, lang);
     let version = ctx.site.version.as_str();
     // The web pages' mistakes were reported already.
@@ -128,20 +129,24 @@ pub fn make_bundle(
         pages.push((file.path, String::from_utf8(file.bytes)?, false));
     }
 
-    let mut copy = CopyZip { top, zip: ZipWriter::default(), files: BTreeSet::new() };
+    let mut copy = CopyZip { top, entries: Vec::new(), files: BTreeSet::new() };
     let start = format!("{version}/{lang}/index.html");
-    copy.add("index.html", start_page(ctx, lang, &start).as_bytes())?;
+    copy.add("index.html", start_page(ctx, lang, &start).into_bytes());
     for (name, bytes) in &ctx.theme.static_files {
-        copy.add(&format!("static/{name}"), bytes)?;
+        copy.add(&format!("static/{name}"), &bytes[..]);
     }
-    copy.add("static/highlight.css", crate::markdown::highlight::stylesheet().as_bytes())?;
+    copy.add("static/highlight.css", crate::markdown::highlight::stylesheet().into_bytes());
     for asset in site.assets.values() {
-        copy.add(&format!("{version}/media/{}", asset.path), &asset.bytes)?;
+        copy.add(&format!("{version}/media/{}", asset.path), &asset.bytes[..]);
     }
-    // The PDFs one at a time, read back from where the build left them.
+    // The PDFs this build made, each read back from where the build left it when the zip is
+    // made (a copy never holds its PDFs together).
     for link in ctx.pdfs.iter().filter(|((_, l, _), _)| l == lang).map(|(_, link)| link) {
-        if let Some(bytes) = pdf(&link.path) {
-            copy.add(&link.path, &bytes)?;
+        if pdf(&link.path).is_some() {
+            let path = link.path.clone();
+            copy.add_later(&link.path, move || {
+                pdf(&path).ok_or_else(|| anyhow::anyhow!("the PDF `{path}` is gone from the cache"))
+            });
         }
     }
     let index_path = format!("{version}/{lang}/{SEARCH_INDEX}");
@@ -151,33 +156,50 @@ pub fn make_bundle(
     let web = web_root(ctx);
     // Searched as on the web: the learner pages (not the trainer views, not the site's own
     // pages), in the order of the site.
-    let mut searched = Vec::new();
-    for (path, html, learner) in &pages {
-        let html = keep_links_inside(html, path, &files, web.as_deref());
-        copy.add(path, html.as_bytes())?;
-        if *learner {
-            let url = path.strip_prefix(&format!("{version}/{lang}/")).unwrap_or(path).to_string();
-            searched.push((url, html));
-        }
+    let pages: Vec<(String, String, bool)> = pages
+        .into_iter()
+        .map(|(path, html, learner)| {
+            let html = keep_links_inside(&html, &path, &files, web.as_deref());
+            (path, html, learner)
+        })
+        .collect();
+    let home = format!("{version}/{lang}/");
+    let searched: Vec<(String, &str)> = pages
+        .iter()
+        .filter(|(_, _, learner)| *learner)
+        .map(|(path, html, _)| (path.strip_prefix(&home).unwrap_or(path).to_string(), html.as_str()))
+        .collect();
+    let index = search::offline_index(lang, &searched);
+    for (path, html, _) in pages {
+        copy.add(&path, html.into_bytes());
     }
-    copy.add(&index_path, search::offline_index(lang, &searched).as_bytes())?;
-    copy.zip.finish()
+    copy.add(&index_path, index.into_bytes());
+    Ok(copy.entries)
 }
 
-/// A copy being zipped: its top folder and the paths (below it) of the files added.
-struct CopyZip {
+/// A copy's files, in the order of its zip: its top folder and the paths (below it) of the
+/// files added.
+struct CopyZip<'a> {
     top: String,
-    zip: ZipWriter,
+    entries: Vec<Entry<'a>>,
     files: BTreeSet<String>,
 }
 
-impl CopyZip {
-    fn add(&mut self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let method = if is_compressible(path) { Method::Deflated } else { Method::Stored };
-        self.zip.add(&format!("{}/{path}", self.top), bytes, method)?;
+impl<'a> CopyZip<'a> {
+    fn add(&mut self, path: &str, bytes: impl Into<Cow<'a, [u8]>>) {
+        self.entries.push(Entry::new(format!("{}/{path}", self.top), bytes, method(path)));
         self.files.insert(path.to_string());
-        Ok(())
     }
+
+    fn add_later(&mut self, path: &str, read: impl Fn() -> anyhow::Result<Vec<u8>> + Sync + 'a) {
+        self.entries.push(Entry::later(format!("{}/{path}", self.top), method(path), read));
+        self.files.insert(path.to_string());
+    }
+}
+
+/// Deflated, unless compressed already.
+fn method(path: &str) -> Method {
+    if is_compressible(path) { Method::Deflated } else { Method::Stored }
 }
 
 /// `https://example.org/innotrain/`: where links that leave the copy lead; `None` without a

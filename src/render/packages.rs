@@ -20,8 +20,9 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
-use crate::package::PackageFile;
 use crate::package::scorm::{self, Package, Sco};
+use crate::package::zip::Entry;
+use crate::package::{Finished, PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
@@ -55,45 +56,68 @@ pub fn package_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Strin
 }
 
 /// Writes the packages of every module and output in `langs` to `sink`, each as soon as it is
-/// made; returns their links (with sizes) for the pages.
+/// made (or taken unchanged from `cache`); returns their links (with sizes) for the pages.
 pub fn write_packages(
     ctx: &RenderContext<'_>,
     langs: &[&Lang],
-    sink: &Sink<'_>,
+    cache: &PackageCache,
+    sink: &dyn Sink,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_package(ctx.site, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
         .collect();
-    write_each(&keys, sink, |index, lang| {
+    write_each(&keys, cache, sink, |index, lang| {
         let file_name = package_file_name(ctx.config, ctx.site, index, lang);
-        Ok((package_path(ctx, index, lang), file_name, make_package(ctx, index, lang)?))
+        Ok((package_path(ctx, index, lang), file_name, package_entries(ctx, index, lang)?))
     })
 }
 
-/// Makes the file of each (page, language) in `keys` in parallel with `make` (its output path,
-/// file name and bytes) and hands it to `sink` as soon as it is made; returns their links.
+/// Makes the zip of each (page, language) in `keys` in parallel from its files as `make` gives
+/// them (with its output path and file name), or takes it unchanged from `cache`, and hands it
+/// to `sink` as soon as it is there; returns their links.
 pub(super) fn write_each(
     keys: &[(usize, &Lang)],
-    sink: &Sink<'_>,
-    make: impl Fn(usize, &Lang) -> anyhow::Result<(String, String, Vec<u8>)> + Sync,
+    cache: &PackageCache,
+    sink: &dyn Sink,
+    make: impl Fn(usize, &Lang) -> anyhow::Result<(String, String, Vec<Entry<'static>>)> + Sync,
 ) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
     use rayon::prelude::*;
     let links = keys
         .par_iter()
         .map(|&(index, lang)| {
-            let (path, file_name, bytes) = make(index, lang)?;
-            let link = PdfLink { path: path.clone(), file_name, bytes: Some(bytes.len()) };
-            sink(OutputFile { path, bytes })?;
-            Ok(((index, lang.clone()), link))
+            let (path, file_name, entries) = make(index, lang)?;
+            let size = deliver(&path, &entries, cache, sink)?;
+            Ok(((index, lang.clone()), PdfLink { path, file_name, bytes: Some(size) }))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(links.into_iter().collect())
 }
 
-/// The zip of page `index`'s package in `lang`.
-pub fn make_package(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<u8>> {
-    scorm::zip(&package(ctx, index, lang)?)
+/// Writes the zip of `entries` to `sink` as the output file `path`, copied from `cache` (where
+/// it is made when no earlier build made it); returns its size.
+pub(super) fn deliver(
+    path: &str,
+    entries: &[Entry<'_>],
+    cache: &PackageCache,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    match cache.finish(entries)? {
+        Finished::InCache { path: from, size } => {
+            sink.copy(path, &from)?;
+            Ok(usize::try_from(size)?)
+        }
+        Finished::InMemory(bytes) => {
+            let size = bytes.len();
+            sink.write(OutputFile { path: path.to_string(), bytes })?;
+            Ok(size)
+        }
+    }
+}
+
+/// The files of page `index`'s package in `lang`, in the order of its zip.
+pub fn package_entries(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<Entry<'static>>> {
+    Ok(scorm::entries(package(ctx, index, lang)?))
 }
 
 /// The package of page `index` in `lang`: a module as one SCO, an output as one SCO per module.

@@ -22,28 +22,31 @@ pub fn render_shared_files(
     versions: &VersionIndex,
     config: &Config,
     theme: &Theme,
-    sink: &Sink<'_>,
+    sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let addresses =
         Addresses { base_url: config.base_url.clone(), base_path: config.base_path.clone(), links: config.link_style };
-    sink(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &addresses).into_bytes() })?;
-    sink(OutputFile { path: "robots.txt".into(), bytes: robots(&addresses).into_bytes() })?;
-    sink(OutputFile { path: manifest::FILE.into(), bytes: manifest::to_json(versions, &addresses)?.into_bytes() })?;
-    sink(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
+    sink.write(OutputFile { path: "sitemap.xml".into(), bytes: sitemap(versions, &addresses).into_bytes() })?;
+    sink.write(OutputFile { path: "robots.txt".into(), bytes: robots(&addresses).into_bytes() })?;
+    sink.write(OutputFile {
+        path: manifest::FILE.into(),
+        bytes: manifest::to_json(versions, &addresses)?.into_bytes(),
+    })?;
+    sink.write(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
     for (name, bytes) in &theme.static_files {
-        sink(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
+        sink.write(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
     }
     Ok(())
 }
 
 /// The files that lead to the latest version (`ctx` renders it): the root language picker, the
 /// 404 page and the `latest/` redirects.
-pub fn render_latest_files(ctx: &RenderContext<'_>, sink: &Sink<'_>) -> anyhow::Result<()> {
-    sink(render_root(ctx, "root.html", "", "index.html")?)?;
-    sink(render_root(ctx, "404.html", &ctx.config.base_path, "404.html")?)?;
+pub fn render_latest_files(ctx: &RenderContext<'_>, sink: &dyn Sink) -> anyhow::Result<()> {
+    sink.write(render_root(ctx, "root.html", "", "index.html")?)?;
+    sink.write(render_root(ctx, "404.html", &ctx.config.base_path, "404.html")?)?;
     if ctx.config.latest_style == LatestStyle::Redirect {
         for file in latest_redirects(ctx) {
-            sink(file)?;
+            sink.write(file)?;
         }
     }
     Ok(())

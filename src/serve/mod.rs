@@ -26,7 +26,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::key::Lang;
 use crate::markdown::Prepared;
 use crate::output::MemoryOutput;
-use crate::render::PdfMode;
+use crate::render::{Downloads, PackageMode, PdfMode};
 use http::Refusal;
 
 pub use browser::open as open_browser;
@@ -235,11 +235,13 @@ fn build_or_update(
         return Ok((BTreeMap::new(), diags.into_sorted(), 0));
     };
     let loaded = Arc::new(loaded);
-    let pdf_mode = if build.no_pdf || !loaded.config.pdf.enabled { PdfMode::Off } else { PdfMode::Deferred };
+    let pdf = if build.no_pdf || !loaded.config.pdf.enabled { PdfMode::Off } else { PdfMode::Deferred };
+    // Packages are made when they are downloaded.
+    let downloads = Downloads { pdf, packages: PackageMode::OnRequest };
     let load_diagnostics = diags.into_sorted();
     let incremental = match previous.take() {
         Some(prev) if texts_only && !load_diagnostics.iter().any(Diagnostic::is_error) => {
-            update(&loaded, prev, pdf_mode)?
+            update(&loaded, prev, downloads)?
         }
         _ => None,
     };
@@ -256,7 +258,7 @@ fn build_or_update(
     }
     let render_diags = policed(&loaded);
     let memory = MemoryOutput::default();
-    let (_, _, prepared) = crate::render_all(&loaded, &memory, &render_diags, pdf_mode)?;
+    let (_, _, prepared) = crate::render_all(&loaded, &memory, &render_diags, downloads)?;
     let render_diagnostics = render_diags.into_sorted();
     let files = memory.into_files();
     let diagnostics = merge(&load_diagnostics, &render_diagnostics);
@@ -293,7 +295,7 @@ struct Update {
 
 /// Renders only the working tree's pages whose texts changed, when nothing else did; `None`
 /// when a full build is needed.
-fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyhow::Result<Option<Update>> {
+fn update(loaded: &crate::Loaded, prev: Previous, downloads: Downloads<'_>) -> anyhow::Result<Option<Update>> {
     let (old, new) = (&prev.loaded.versions, &loaded.versions);
     let same_versions = old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a.site.version == b.site.version);
     let current = new.len() - 1;
@@ -310,8 +312,8 @@ fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyh
         })
         .collect();
     let reuse = crate::render::Reuse { prepared: prev.prepared, changed };
-    let sink = |file: crate::output::OutputFile| crate::output::Target::write(&memory, &file);
-    let index = crate::version_index(loaded, !matches!(pdf_mode, PdfMode::Off));
+    let sink = crate::OutputSink { target: &memory, latest: None };
+    let index = crate::version_index(loaded, !matches!(downloads.pdf, PdfMode::Off));
     let Some(prepared) = crate::render::render_version_reusing(
         &new[current],
         &index,
@@ -319,7 +321,7 @@ fn update(loaded: &crate::Loaded, prev: Previous, pdf_mode: PdfMode<'_>) -> anyh
         &render_diags,
         &sink,
         Some(reuse),
-        pdf_mode,
+        downloads,
     )?
     else {
         return Ok(None);

@@ -13,6 +13,7 @@ mod languages;
 mod markdown;
 mod messages;
 mod offline;
+mod package_cache;
 mod partial;
 mod pdf;
 mod policy;

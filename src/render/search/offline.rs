@@ -23,7 +23,7 @@ use crate::key::Lang;
 use crate::words::{self, with_analyzer};
 
 /// The script for the pages `pages` (URL below the language's folder, the page's HTML).
-pub fn offline_index(lang: &Lang, pages: &[(String, String)]) -> String {
+pub fn offline_index(lang: &Lang, pages: &[(String, &str)]) -> String {
     let mut listed = Vec::new();
     let mut terms: BTreeMap<String, BTreeMap<usize, u32>> = BTreeMap::new();
     let mut forms: BTreeMap<String, String> = BTreeMap::new();
@@ -72,7 +72,7 @@ mod tests {
     fn greek_forms_lead_to_their_stems() {
         let html = "<html><head><meta name=\"description\" content=\"Δείκτες &amp; ποιότητα\"></head><body>\
             <main data-pagefind-body><h1>Αξιολόγηση</h1><p>Η αξιολόγηση της μάθησης.</p></main></body></html>";
-        let script = offline_index(&Lang::parse("el").unwrap(), &[("io3/index.html".into(), html.into())]);
+        let script = offline_index(&Lang::parse("el").unwrap(), &[("io3/index.html".into(), html)]);
         let json = script.strip_prefix("window.innotrainOfflineIndex = ").unwrap().trim_end().trim_end_matches(';');
         let index: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(index["pages"][0], json!(["io3/index.html", "Αξιολόγηση", "Δείκτες & ποιότητα"]));
