@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use crate::scorm::unzip;
-use crate::support::{Fixture, element, repo, tree};
+use crate::support::{Fixture, element, tree};
 
 fn copy_of(site: &Fixture, lang: &str) -> BTreeMap<String, Vec<u8>> {
     unzip(&site.out().join(format!("2.0/{lang}/fixture-offline-{lang}-2.0.zip")))
@@ -159,13 +159,7 @@ fn the_offline_copy_works_from_the_file_system_in_chromium() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
-    let dir = repo().join("tests/packages");
-    if ["playwright-core"].iter().any(|p| !dir.join("node_modules").join(p).exists()) {
-        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().expect(
-            "the offline test needs `npm` to install tests/packages' locked dependencies (Debian: apt-get install npm)",
-        );
-        assert!(npm.status.success(), "npm ci in tests/packages failed:\n{}", String::from_utf8_lossy(&npm.stderr));
-    }
+    let dir = crate::scorm::package_checks();
     let output = Command::new("node")
         .arg(dir.join("offline.mjs"))
         .arg(folder.path().join("fixture-el-2.0"))

