@@ -245,7 +245,7 @@ fn epubcheck_accepts_every_book() {
 }
 
 /// `java -jar epubcheck.jar <book> --failonwarnings`: whether it passed, and its report.
-fn epubcheck(book: &Path) -> (bool, String) {
+pub fn epubcheck(book: &Path) -> (bool, String) {
     let jar = std::env::var_os("INNOTRAIN_EPUBCHECK").filter(|path| !path.is_empty()).map_or_else(
         || {
             let python = repo().join("target/epub-venv/bin/python");

@@ -61,7 +61,7 @@ fn built(args: &[&str]) -> Fixture {
 
 /// The manifest as an LMS reads it, and what the schemas cannot check: returns the SCO pages in
 /// the organization's order with their titles.
-fn check_manifest(name: &str, entries: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+pub fn check_manifest(name: &str, entries: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
     const IMSCP: &str = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
     const ADLCP: &str = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
     let text = String::from_utf8(entries["imsmanifest.xml"].clone()).unwrap();
@@ -156,7 +156,7 @@ pub fn package_checks() -> std::path::PathBuf {
 /// checked against the registry's sha512 (the IMS files carry a copyright without a licence, so
 /// they are not committed). `ims_xml.xsd` loses its default namespace, which libxml2 refuses (see
 /// `../shared/reference/lms.md`). Returns the folder with `driver.xsd`, which imports both.
-fn scorm_schemas() -> std::path::PathBuf {
+pub fn scorm_schemas() -> std::path::PathBuf {
     const TARBALL_SHA512: &str = "0790832f5bb4be7e166e47c692faa4de2080c83f4420fdc5f57d49b7a4dc9d7ceed8c051008cf6abbeb5e1b065c7a87b33497690fc9e45d848e79aa6541e02a4";
     static FETCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one_at_a_time = FETCH.lock().unwrap_or_else(|e| e.into_inner());
@@ -202,7 +202,7 @@ fn scorm_schemas() -> std::path::PathBuf {
 }
 
 /// `xmllint --schema` on a manifest: `Ok` when it is valid, else xmllint's complaint.
-fn validate_manifest(schemas: &Path, manifest: &[u8]) -> Result<(), String> {
+pub fn validate_manifest(schemas: &Path, manifest: &[u8]) -> Result<(), String> {
     let file = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(file.path(), manifest).unwrap();
     let run = Command::new("xmllint")

@@ -75,6 +75,76 @@ fn shipped_site_works_under_a_sub_path_and_from_the_file_system() {
     assert!(not_found.contains("href=\"/innotrain/2.0/el/index.html\""));
 }
 
+/// Issue 17's "done when", on the shipped content: a trainer takes the Greek quality output
+/// (`2.0/el/io3-quality-monitoring/`) into a learning platform as its SCORM package (a manifest
+/// the ADL schemas accept, five SCOs, tracked to `completed` inside scorm-again's platform in
+/// Chromium), onto a USB stick as the Greek offline copy (opened from `file://`: every page
+/// reached loads, the output's PDF is there, an inflected Greek query finds the self-assessment
+/// module, nothing leaves the file system) and onto a tablet as its EPUB (EPUBCheck: no error
+/// or warning).
+#[test]
+fn the_greek_quality_output_goes_into_moodle_onto_a_usb_stick_and_onto_a_tablet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let run = build_repo(&["--out", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = out.join("2.0/el/io3-quality-monitoring");
+    let page = std::fs::read_to_string(output.join("index.html")).unwrap();
+
+    let package = "innotrain-io3-quality-monitoring-scorm-el-2.0.zip";
+    assert!(page.contains(&format!("href=\"{package}\"")), "the output's page links its package");
+    let entries = crate::scorm::unzip(&output.join(package));
+    let scos = crate::scorm::check_manifest(package, &entries);
+    assert_eq!(
+        scos.iter().map(|(page, _)| page.as_str()).collect::<Vec<_>>(),
+        ["m1.html", "m2.html", "m3.html", "m4.html", "m5.html"]
+    );
+    let schemas = crate::scorm::scorm_schemas();
+    crate::scorm::validate_manifest(&schemas, &entries["imsmanifest.xml"]).unwrap_or_else(|e| panic!("{package}: {e}"));
+    let unpacked = tempfile::tempdir().unwrap();
+    unpack(&entries, unpacked.path());
+    let checks = crate::scorm::package_checks();
+    let platform = Command::new("node").arg(checks.join("scorm.mjs")).arg(unpacked.path()).output().expect("node runs");
+    let report = String::from_utf8_lossy(&platform.stdout);
+    assert!(
+        platform.status.success(),
+        "{package} in the platform:\n{report}{}",
+        String::from_utf8_lossy(&platform.stderr)
+    );
+    assert!(report.contains("ok   calls in order, the final status completed"), "{report}");
+
+    let copy = "innotrain-offline-el-2.0.zip";
+    let home = std::fs::read_to_string(out.join("2.0/el/index.html")).unwrap();
+    assert!(home.contains(&format!("href=\"{copy}\"")), "the Greek home page links its offline copy");
+    let entries = crate::scorm::unzip(&out.join("2.0/el").join(copy));
+    let pdf = "innotrain-el-2.0/2.0/el/io3-quality-monitoring/innotrain-io3-quality-monitoring-el-2.0.pdf";
+    assert!(entries[pdf].starts_with(b"%PDF-"), "the copy holds the output's PDF");
+    let unpacked = tempfile::tempdir().unwrap();
+    unpack(&entries, unpacked.path());
+    let stick = Command::new("node")
+        .arg(checks.join("offline.mjs"))
+        .arg(unpacked.path().join("innotrain-el-2.0"))
+        .args(["αυτοαξιολογήσεις", "io3-quality-monitoring/efqea-self-assessment/index.html"])
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&stick.stdout);
+    assert!(stick.status.success(), "the offline copy:\n{report}{}", String::from_utf8_lossy(&stick.stderr));
+
+    let book = "innotrain-io3-quality-monitoring-el-2.0.epub";
+    assert!(page.contains(&format!("href=\"{book}\"")), "the output's page links its e-book");
+    let (ok, report) = crate::epub::epubcheck(&output.join(book));
+    assert!(ok, "EPUBCheck on {book}:\n{report}");
+}
+
+/// Writes the entries of a zip into `folder`.
+fn unpack(entries: &BTreeMap<String, Vec<u8>>, folder: &Path) {
+    for (name, bytes) in entries {
+        let path = folder.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
 /// Builds the repository's own site (read-only: the output goes where `args` say).
 fn build_repo(args: &[&str]) -> Run {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_innotrain"))

@@ -1,6 +1,7 @@
 // Browser check of an unpacked SCORM 1.2 package (built and unpacked by tests/cli/scorm.rs): a
 // parent page plays the learning platform with scorm-again's `Scorm12API` (as Moodle provides
-// `window.API`) and loads the package's `index.html` in an iframe, both served on 127.0.0.1,
+// `window.API`) and loads the package's first SCO (the organization's first item: `index.html`
+// of a module's package, `m1.html` of an output's) in an iframe, both served on 127.0.0.1,
 // in Debian's Chromium. The platform must see: LMSInitialize, lesson_status `incomplete`,
 // LMSCommit when the module opens; nothing more until the learner reaches the end; then
 // lesson_status `completed`, a session time, LMSCommit, LMSFinish. Opened on its own, the page
@@ -12,7 +13,7 @@
 
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -22,6 +23,16 @@ const root = path.resolve(process.argv[2] ?? "");
 if (!process.argv[2] || !existsSync(path.join(root, "imsmanifest.xml"))) {
   console.error("usage: node check.mjs <unpacked package folder>");
   process.exit(2);
+}
+// The page of the organization's first item, as a platform launches it.
+const manifest = readFileSync(path.join(root, "imsmanifest.xml"), "utf8");
+const firstItem = /<item\b[^>]*\bidentifierref="([^"]+)"/.exec(manifest)?.[1];
+const resources = Array.from(manifest.matchAll(/<resource\b[^>]*>/g), (match) => match[0]);
+const launched = resources.find((tag) => tag.includes(`identifier="${firstItem}"`));
+const sco = launched && /\bhref="([^"]+)"/.exec(launched)?.[1];
+if (!sco || !launched.includes('adlcp:scormtype="sco"')) {
+  console.error("the manifest's first item leads to no SCO");
+  process.exit(1);
 }
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
@@ -41,7 +52,7 @@ const PLATFORM = `<!DOCTYPE html>
   }
   window.API.on("LMSSetValue.cmi.*", (element, value) => window.calls.push(element + "=" + value));
 </script></head>
-<body><iframe id="sco" title="Module" src="/package/index.html" style="width: 760px; height: 320px"></iframe></body></html>`;
+<body><iframe id="sco" title="Module" src="/package/${sco}" style="width: 760px; height: 320px"></iframe></body></html>`;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -103,7 +114,7 @@ try {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${origin}/`);
-  const frame = page.frame({ url: /\/package\/index\.html$/ }) ?? (await (await page.$("#sco")).contentFrame());
+  const frame = page.frame({ url: (url) => String(url).endsWith(`/package/${sco}`) }) ?? (await (await page.$("#sco")).contentFrame());
   await frame.waitForLoadState("load");
   await page.waitForFunction(() => window.calls.includes("LMSCommit"), null, { timeout: 10000 });
   // Time for a wrong early completion to show.
@@ -140,7 +151,7 @@ try {
 
   await check("the page meets WCAG 2.1 AA (axe)", async () => {
     const alone = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await alone.goto(`${origin}/package/index.html`);
+    await alone.goto(`${origin}/package/${sco}`);
     await alone.addScriptTag({ path: path.join(here, "node_modules/axe-core/axe.min.js") });
     const violations = await alone.evaluate(async () => {
       const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -156,7 +167,7 @@ try {
     const alone = await browser.newPage();
     const pageErrors = [];
     alone.on("pageerror", (error) => pageErrors.push(error.message));
-    const response = await alone.goto(`${origin}/package/index.html`);
+    const response = await alone.goto(`${origin}/package/${sco}`);
     await alone.evaluate(() => document.getElementById("scorm-end").scrollIntoView());
     await alone.waitForTimeout(200);
     const heading = await alone.textContent("h1");
