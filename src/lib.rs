@@ -133,6 +133,8 @@ pub struct BuildReport {
     pub pdfs: pdf::PdfStats,
     /// Packages, e-books and offline copies zipped by this build, and taken unchanged.
     pub packages: package::PackageStats,
+    /// Versions built with packages whose outputs get no e-books, since they have no `date`.
+    pub undated_books: Vec<String>,
 }
 
 impl BuildReport {
@@ -176,12 +178,38 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
         package_cache.prune();
     }
     let packages = package_cache.stats();
-    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files, pdfs, packages })
+    let undated_books = undated_books(&loaded);
+    Ok(BuildReport { diagnostics: diags.into_sorted(), out, pages, languages, files, pdfs, packages, undated_books })
 }
 
 fn failed(diags: Diagnostics, out: PathBuf) -> BuildReport {
-    let (pdfs, packages) = Default::default();
-    BuildReport { diagnostics: diags.into_sorted(), out, pages: 0, languages: 0, files: 0, pdfs, packages }
+    let (pdfs, packages, undated_books) = Default::default();
+    BuildReport {
+        diagnostics: diags.into_sorted(),
+        out,
+        pages: 0,
+        languages: 0,
+        files: 0,
+        pdfs,
+        packages,
+        undated_books,
+    }
+}
+
+/// The rendered versions with packages whose outputs get no e-books: they have no `date`
+/// (EPUB requires one, and the build never reads the clock).
+fn undated_books(loaded: &Loaded) -> Vec<String> {
+    let rendered = loaded.versions.iter().filter(|version| loaded.slice.renders(&version.site.version));
+    rendered
+        .filter(|version| version.config.packages)
+        .filter(|version| {
+            let site = &version.site;
+            let outputs: Vec<usize> =
+                (0..site.pages.len()).filter(|&index| site.pages[index].kind == content::PageKind::Output).collect();
+            !outputs.is_empty() && !outputs.iter().any(|&index| render::epubs::is_book(site, &version.spec, index))
+        })
+        .map(|version| version.site.version.to_string())
+        .collect()
 }
 
 /// The cache folder: `--cache-dir`, or `<root>/.innotrain-cache/pdf`.

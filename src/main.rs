@@ -514,6 +514,11 @@ fn run_build_here(options: BuildOptions) -> Result<ExitCode, ExitCode> {
         report_.out.display(),
         started.elapsed().as_secs_f64(),
     );
+    for version in &report_.undated_books {
+        println!(
+            "note: version {version} has no e-books: EPUB needs a date, and book.toml gives this version none\n  hint: when the version is released, add `date = \"YYYY-MM-DD\"` beside its `version` in book.toml (under `[site]`, or in its `[[versions]]` entry)"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

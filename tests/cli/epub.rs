@@ -148,8 +148,8 @@ fn the_book_reads_in_order_with_every_language_marked() {
 }
 
 /// The same input gives the same bytes; `--no-packages` makes no books; a version without a
-/// date gets none (EPUB needs a modification date, and the build never reads the clock); a
-/// project whose acronym is Greek still gets ASCII file names.
+/// date gets none (EPUB needs a modification date, and the build never reads the clock), and
+/// the build says so; a project whose acronym is Greek still gets ASCII file names.
 #[test]
 fn books_are_reproducible_switchable_dated_and_ascii() {
     let site = dated();
@@ -166,10 +166,14 @@ fn books_are_reproducible_switchable_dated_and_ascii() {
     assert!(books(&site).is_empty());
     assert!(!site.read("2.0/en/io1-quality/index.html").contains("application/epub+zip"));
 
+    assert!(!again.stdout.contains("e-books"), "{}", again.stdout);
     let undated = Fixture::new("multilingual");
     let run = undated.build(&["--no-pdf"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(books(&undated).is_empty(), "{:?}", books(&undated).keys());
+    // The build says why, and what to do.
+    assert!(run.stdout.contains("note: version 2.0 has no e-books: EPUB needs a date"), "{}", run.stdout);
+    assert!(run.stdout.contains("add `date = \"YYYY-MM-DD\"` beside its `version`"), "{}", run.stdout);
     assert!(!undated.read("versions.json").contains("\"format\": \"epub\""));
 
     let greek = dated();

@@ -1,5 +1,6 @@
-//! The shipped InnoTrain site: it builds cleanly in every language, and its content cannot
-//! silently shrink (modules, words, front matter, translations, figures).
+//! The shipped InnoTrain site: it builds cleanly in every language, its content cannot
+//! silently shrink (modules, words, front matter, translations, figures), and its Greek quality
+//! output goes into a learning platform, onto a USB stick and onto a tablet.
 
 use std::collections::BTreeMap;
 use std::path::Path;
