@@ -71,7 +71,7 @@ pub fn write(entries: &[Entry<'_>]) -> anyhow::Result<Vec<u8>> {
     write_to(entries, Vec::new())
 }
 
-/// Writes the zip of `entries` (see [`write`]) to `out`, one entry at a time: a large zip (an
+/// Writes the zip of `entries` (see [`write()`]) to `out`, one entry at a time: a large zip (an
 /// offline copy of a site with its PDFs) never holds its files together, nor itself.
 pub fn write_to<W: Write>(entries: &[Entry<'_>], out: W) -> anyhow::Result<W> {
     let mut zip = ZipWriter::new(out);
@@ -129,7 +129,7 @@ impl<W: Write> ZipWriter<W> {
         Self { out, written: 0, central: Vec::new(), count: 0 }
     }
 
-    /// Appends the file `name` (see [`write`] for the names allowed).
+    /// Appends the file `name` (see [`write()`] for the names allowed).
     pub fn add(&mut self, name: &str, bytes: &[u8], method: Method) -> anyhow::Result<()> {
         anyhow::ensure!(is_safe_name(name), "unsafe zip entry name `{name}`");
         anyhow::ensure!(self.count + 1 < usize::from(u16::MAX), "more than 65,534 files are too many for a zip");

@@ -14,7 +14,8 @@ use crate::key::Lang;
 use crate::output::OutputFile;
 
 use super::RenderContext;
-use super::page::{CATALOGUE_PATH, Sidebars, format_duration, title_in};
+use super::common::{CATALOGUE_PATH, format_duration, title_in};
+use super::page::Sidebars;
 use super::site_page::site_page_view;
 use super::views::{CatalogueEntryView, CatalogueView, ChoiceView, LanguageLinkView};
 
@@ -72,7 +73,7 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
                 trainer_href: facts
                     .trainer
                     .has_view
-                    .then(|| ctx.urls.page(from, &format!("{}{}", page.path, super::page::TRAINER_PATH))),
+                    .then(|| ctx.urls.page(from, &format!("{}{}", page.path, super::common::TRAINER_PATH))),
                 languages: config
                     .langs()
                     .filter(|l| page.is_translated(l))
@@ -83,10 +84,10 @@ fn catalogue_view(ctx: &RenderContext<'_>, lang: &Lang) -> CatalogueView {
                     })
                     .collect(),
                 // The module's PDF in the reader's language, with its size ("PDF, 180 kB").
-                pdf: ctx.pdfs.get(&(index, lang.clone(), super::pdfs::Edition::Reader)).map(|pdf| {
+                pdf: ctx.pdfs.get(&(index, lang.clone(), super::common::Edition::Reader)).map(|pdf| {
                     super::views::LinkView {
                         title: match pdf.bytes {
-                            Some(bytes) => format!("{}, {}", pdf.file_name, super::page::file_size(bytes, lang)),
+                            Some(bytes) => format!("{}, {}", pdf.file_name, super::common::file_size(bytes, lang)),
                             None => pdf.file_name.clone(),
                         },
                         href: format!(

@@ -29,9 +29,9 @@ use crate::package::{PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
+use super::common::DownloadLink;
+use super::common::{absolute_url, legal_view, module_meta};
 use super::offline::{prefix, version_name};
-use super::page::{absolute_url, legal_view, module_meta};
-use super::pdfs::PdfLink;
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};
 
@@ -73,7 +73,7 @@ pub fn write_epubs(
     langs: &[&Lang],
     cache: &PackageCache,
     sink: &dyn Sink,
-) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
+) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_epub(ctx, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
@@ -223,7 +223,7 @@ fn title_page(
         ("pdf-programme", project.programme.clone()),
         ("pdf-project-number", project.number.clone()),
         ("version", ctx.site.version.as_str().to_string()),
-        ("pdf-date", super::statement::format_date(ctx, lang, date)),
+        ("pdf-date", super::common::format_date(ctx, lang, date)),
         ("language", config.language_name(lang.as_str())),
     ]
     .into_iter()

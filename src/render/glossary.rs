@@ -13,7 +13,8 @@ use crate::output::OutputFile;
 use crate::slug::IdAllocator;
 
 use super::RenderContext;
-use super::page::{GLOSSARY_PATH, Sidebars};
+use super::common::GLOSSARY_PATH;
+use super::page::Sidebars;
 use super::site_page::site_page_view;
 use super::views::{GlossaryCellView, GlossaryRowView, GlossarySourcesView, GlossaryView, LinkView};
 

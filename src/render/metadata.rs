@@ -9,7 +9,7 @@ use crate::content::{Page, PageKind};
 use crate::key::Lang;
 
 use super::RenderContext;
-use super::page::absolute_url;
+use super::common::absolute_url;
 
 /// The LRMI educational role (http://purl.org/dcx/lrmi-vocabs/educationalAudienceRole/) closest
 /// to each audience.
@@ -150,7 +150,7 @@ pub fn json_ld(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Option<Stri
     // The PDF of this page for this reader (in the reader's language, with fallback chapters).
     let index = ctx.site.by_id.get(&page.id).copied();
     if let Some(index) = index
-        && let Some(pdf) = ctx.pdfs.get(&(index, lang.clone(), super::pdfs::Edition::Reader))
+        && let Some(pdf) = ctx.pdfs.get(&(index, lang.clone(), super::common::Edition::Reader))
     {
         let mut encoding = json!({
             "@type": "MediaObject",

@@ -11,9 +11,16 @@
 //!    [`VersionIndex`](crate::manifest::VersionIndex), not from the loaded versions, so that a
 //!    build of one version can take the others from the previous output's versions.json.
 //!
-//! Rendering never touches the file system: it returns [`OutputFile`]s for the output stage.
+//! Before the pages (which link them with their sizes), the PDFs ([`pdfs`], typeset by
+//! [`crate::pdf`]), the SCORM packages ([`packages`]), the e-books ([`epubs`]) and the offline
+//! copies ([`offline`]) are made from the same parsed documents; the zips are kept in the
+//! [`PackageCache`]. [`common`] holds what all of them share, below every other module here.
+//!
+//! Rendering writes no output itself: it hands [`OutputFile`]s (and finished zips, to be copied
+//! from the cache) to a [`Sink`] of the output stage.
 
 mod catalogue;
+pub mod common;
 pub mod epubs;
 mod glossary;
 mod metadata;
@@ -21,6 +28,7 @@ pub mod offline;
 pub mod packages;
 mod page;
 pub mod pdfs;
+mod plans;
 mod results;
 pub mod search;
 mod site_files;
@@ -72,13 +80,13 @@ pub struct RenderContext<'a> {
     /// Parsed documents by (page index, language of the text).
     pub prepared: BTreeMap<(usize, Lang), Prepared>,
     /// The PDFs of each module and output page, by (page index, reader's language, edition).
-    pub pdfs: BTreeMap<(usize, Lang, pdfs::Edition), pdfs::PdfLink>,
+    pub pdfs: BTreeMap<(usize, Lang, common::Edition), common::DownloadLink>,
     /// The SCORM package of each module and output page, by (page index, reader's language).
-    pub packages: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+    pub packages: BTreeMap<(usize, Lang), common::DownloadLink>,
     /// The offline copy of the version in each language (linked from the home page).
-    pub bundles: BTreeMap<Lang, pdfs::PdfLink>,
+    pub bundles: BTreeMap<Lang, common::DownloadLink>,
     /// The EPUB book of each output in each language (dated versions only).
-    pub epubs: BTreeMap<(usize, Lang), pdfs::PdfLink>,
+    pub epubs: BTreeMap<(usize, Lang), common::DownloadLink>,
     /// Pages are rendered for an offline copy: `index.html` links, the offline search.
     pub offline: bool,
     /// The agreed terms of each translation language (the glossary pages).
@@ -325,7 +333,7 @@ fn render(
             for index in (0..site.pages.len()).filter(|&index| packages::has_package(site, index)) {
                 let path = packages::package_path(&ctx, index, lang);
                 let file_name = packages::package_file_name(config, site, index, lang);
-                links.insert((index, lang.clone()), pdfs::PdfLink { path, file_name, bytes: None });
+                links.insert((index, lang.clone()), common::DownloadLink { path, file_name, bytes: None });
             }
         }
         ctx.packages = links;
@@ -338,7 +346,7 @@ fn render(
             for index in (0..site.pages.len()).filter(|&index| epubs::has_epub(&ctx, index)) {
                 let path = epubs::epub_path(&ctx, index, lang);
                 let file_name = epubs::epub_file_name(config, site, index, lang);
-                links.insert((index, lang.clone()), pdfs::PdfLink { path, file_name, bytes: None });
+                links.insert((index, lang.clone()), common::DownloadLink { path, file_name, bytes: None });
             }
         }
         ctx.epubs = links;
@@ -356,7 +364,7 @@ fn render(
         for &lang in &unmade {
             let path = offline::bundle_path(config, site, lang);
             let file_name = offline::bundle_file_name(config, site, lang);
-            links.insert(lang.clone(), pdfs::PdfLink { path, file_name, bytes: None });
+            links.insert(lang.clone(), common::DownloadLink { path, file_name, bytes: None });
         }
         ctx.bundles = links;
     }

@@ -28,11 +28,8 @@ use crate::package::is_compressible;
 use crate::package::zip::{Entry, Method};
 use crate::slug::ascii_name;
 
-use super::pdfs::PdfLink;
+use super::common::{DownloadLink, SEARCH_INDEX};
 use super::{RenderContext, Sink, catalogue, glossary, page, search, statement};
-
-/// Where a copy's search index sits, in its language's folder.
-pub const SEARCH_INDEX: &str = "search-index.js";
 
 /// `innotrain-offline-el-2.0.zip`: ASCII only, like the packages.
 pub fn bundle_file_name(config: &Config, site: &Site, lang: &Lang) -> String {
@@ -72,7 +69,7 @@ pub fn write_bundles(
     pdf: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
     cache: &PackageCache,
     sink: &dyn Sink,
-) -> anyhow::Result<BTreeMap<Lang, PdfLink>> {
+) -> anyhow::Result<BTreeMap<Lang, DownloadLink>> {
     let style = ctx.urls.style;
     let packages = std::mem::take(&mut ctx.packages);
     let epubs = std::mem::take(&mut ctx.epubs);
@@ -84,7 +81,7 @@ pub fn write_bundles(
             let path = bundle_path(ctx.config, ctx.site, lang);
             let file_name = bundle_file_name(ctx.config, ctx.site, lang);
             let size = super::packages::deliver(&path, &bundle_entries(ctx, lang, pdf)?, cache, sink)?;
-            Ok((lang.clone(), PdfLink { path, file_name, bytes: Some(size) }))
+            Ok((lang.clone(), DownloadLink { path, file_name, bytes: Some(size) }))
         })
         .collect::<anyhow::Result<BTreeMap<_, _>>>();
     ctx.urls.style = style;

@@ -26,8 +26,8 @@ use crate::package::{Finished, PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
-use super::page::{absolute_url, legal_view, module_meta};
-use super::pdfs::PdfLink;
+use super::common::DownloadLink;
+use super::common::{absolute_url, legal_view, module_meta};
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};
 use crate::output::OutputFile;
@@ -62,7 +62,7 @@ pub fn write_packages(
     langs: &[&Lang],
     cache: &PackageCache,
     sink: &dyn Sink,
-) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
+) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
     let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
         .filter(|&index| has_package(ctx.site, index))
         .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
@@ -81,14 +81,14 @@ pub(super) fn write_each(
     cache: &PackageCache,
     sink: &dyn Sink,
     make: impl Fn(usize, &Lang) -> anyhow::Result<(String, String, Vec<Entry<'static>>)> + Sync,
-) -> anyhow::Result<BTreeMap<(usize, Lang), PdfLink>> {
+) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
     use rayon::prelude::*;
     let links = keys
         .par_iter()
         .map(|&(index, lang)| {
             let (path, file_name, entries) = make(index, lang)?;
             let size = deliver(&path, &entries, cache, sink)?;
-            Ok(((index, lang.clone()), PdfLink { path, file_name, bytes: Some(size) }))
+            Ok(((index, lang.clone()), DownloadLink { path, file_name, bytes: Some(size) }))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(links.into_iter().collect())

@@ -9,29 +9,17 @@ use crate::diag::Diagnostics;
 use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, Place};
-use crate::markdown::{self, Prepared, View};
+use crate::markdown::{self, View};
 use crate::output::OutputFile;
 use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
-use super::pdfs::Edition;
+use super::common::{
+    ACCESSIBILITY_PATH, CATALOGUE_PATH, DownloadLink, Edition, GLOSSARY_PATH, STATUS_PATH, TRAINER_PATH, absolute_url,
+    file_size, format_duration, legal_view, module_meta, pdf_href, reviewed_by, title_in,
+};
+use super::plans::{plan_view, programme_view};
 use super::views::*;
-
-/// Where each language's translation status page lives (a folder name no output may take).
-pub const STATUS_PATH: &str = "status/";
-
-/// Where each language's accessibility statement lives (a folder name no output may take).
-pub const ACCESSIBILITY_PATH: &str = "accessibility/";
-
-/// Where each language's catalogue of modules lives (a folder name no output may take).
-pub const CATALOGUE_PATH: &str = "catalogue/";
-
-/// Where each language's glossary of agreed terms lives, in a version that has terms files (a
-/// folder name no output may take).
-pub const GLOSSARY_PATH: &str = "glossary/";
-
-/// The site's own pages, which every version has in every language.
-pub const SITE_PAGES: [&str; 3] = [STATUS_PATH, ACCESSIBILITY_PATH, CATALOGUE_PATH];
 
 /// Sidebars by (language, output, page depth), rendered once each.
 pub type Sidebars = BTreeMap<(Lang, Option<usize>, usize), String>;
@@ -116,12 +104,6 @@ pub fn render_sidebars(ctx: &RenderContext<'_>) -> anyhow::Result<Sidebars> {
     Ok(sidebars)
 }
 
-/// A page's title in `lang`, and the language it is really in when that differs.
-pub fn title_in(page: &Page, lang: &Lang) -> (String, Option<String>) {
-    let doc = page.text(lang);
-    (doc.title.clone(), (&doc.lang != lang).then(|| doc.lang.to_string()))
-}
-
 fn depth(page: &Page) -> usize {
     page.path.matches('/').count()
 }
@@ -139,9 +121,6 @@ pub fn render_page(
     let (path, html) = render_page_html(ctx, index, lang, view, sidebars, diags)?;
     Ok(OutputFile { path, bytes: html.into_bytes() })
 }
-
-/// Where a module's or an output's trainer view lives, below its own address.
-pub const TRAINER_PATH: &str = "trainer/";
 
 /// The output path and HTML of the page at `index` for readers of `lang`, as `view` shows it.
 pub fn render_page_html(
@@ -336,161 +315,6 @@ fn page_view<'a>(
     }
 }
 
-/// The session plan of a module's trainer view: its activities from 0:00, in the order of the
-/// text.
-///
-/// `page` is the page the plan is shown on (the trainer view), `index` the module's.
-pub(crate) fn plan_view(
-    ctx: &RenderContext<'_>,
-    index: usize,
-    page: &Page,
-    lang: &Lang,
-    prepared: &Prepared,
-) -> PlanView {
-    let labels = &prepared.labels;
-    let marks = &prepared.marks;
-    let mut start = 0;
-    let rows = marks
-        .activity_ends
-        .iter()
-        .map(|(_, activity_index, id)| {
-            let activity = &marks.facilitation.activities[*activity_index];
-            let row = PlanRowView {
-                kind: "activity",
-                lang: None,
-                start: clock(start),
-                minutes: activity.minutes,
-                title: activity.title.clone(),
-                href: id.as_ref().map(|id| format!("#{id}")),
-                format: activity.format.map(|f| labels.format(f).to_string()),
-                handout: activity.handout,
-                materials: activity.materials.join(", "),
-                handout_href: pdf_href(ctx, &page.path, index, lang, Edition::Handout(*activity_index))
-                    .map(|(href, _)| href),
-                anchor: Some((index, id.clone())),
-            };
-            start += activity.minutes;
-            row
-        })
-        .collect();
-    let total = marks.facilitation.total_minutes();
-    let total = match page.facts.duration_minutes {
-        Some(duration) => ctx.i18n.format(
-            lang,
-            "session-plan-total",
-            &[("minutes", i18n::number(total)), ("duration", i18n::number(duration))],
-        ),
-        None => format_duration(ctx, lang, total),
-    };
-    let text_lang = &page.text(lang).lang;
-    PlanView {
-        heading: ctx.i18n.message(lang, "session-plan"),
-        rows,
-        total,
-        lang: (text_lang != lang).then(|| text_lang.to_string()),
-    }
-}
-
-/// How long participants work before an output's programme gives them a break, and how long
-/// the break is.
-const BREAK_AFTER_MINUTES: u32 = 90;
-const BREAK_MINUTES: u32 = 15;
-
-/// The programme of an output's trainer view: its modules in order, each with its activities,
-/// times running on from 0:00, and a break before any activity that would take the group past
-/// 90 minutes without one.
-pub(crate) fn programme_view(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> PlanView {
-    let site = ctx.site;
-    let mut rows = Vec::new();
-    let (mut start, mut since_break) = (0, 0);
-    let modules = page.output.map(|o| site.outputs[o].modules.as_slice()).unwrap_or_default();
-    for &index in modules {
-        let module = &site.pages[index];
-        let Some(prepared) = ctx.prepared_for(index, lang) else { continue };
-        let marks = &prepared.marks;
-        if marks.activity_ends.is_empty() {
-            continue;
-        }
-        let trainer_href = ctx.urls.page(&page.path, &format!("{}{TRAINER_PATH}", module.path));
-        let (title, title_lang) = title_in(module, lang);
-        let text_lang = (&module.text(lang).lang != lang).then(|| module.text(lang).lang.to_string());
-        let mut break_before = |minutes: u32, rows: &mut Vec<PlanRowView>, start: &mut u32| {
-            if since_break > 0 && since_break + minutes > BREAK_AFTER_MINUTES {
-                rows.push(PlanRowView {
-                    kind: "break",
-                    lang: None,
-                    start: clock(*start),
-                    minutes: BREAK_MINUTES,
-                    title: ctx.i18n.message(lang, "session-plan-break"),
-                    href: None,
-                    format: None,
-                    handout: false,
-                    materials: String::new(),
-                    handout_href: None,
-                    anchor: None,
-                });
-                *start += BREAK_MINUTES;
-                since_break = 0;
-            }
-            since_break += minutes;
-        };
-        let activities: Vec<_> = marks
-            .activity_ends
-            .iter()
-            .map(|(_, activity_index, id)| (*activity_index, &marks.facilitation.activities[*activity_index], id))
-            .collect();
-        for (number, (activity_index, activity, id)) in activities.iter().enumerate() {
-            // A break goes before the module's heading row, not between it and its first activity.
-            break_before(activity.minutes, &mut rows, &mut start);
-            if number == 0 {
-                rows.push(PlanRowView {
-                    kind: "module",
-                    lang: title_lang.clone(),
-                    start: clock(start),
-                    minutes: marks.facilitation.total_minutes(),
-                    title: title.clone(),
-                    href: Some(trainer_href.clone()),
-                    format: None,
-                    handout: false,
-                    materials: String::new(),
-                    handout_href: None,
-                    anchor: Some((index, None)),
-                });
-            }
-            rows.push(PlanRowView {
-                kind: "activity",
-                lang: text_lang.clone(),
-                start: clock(start),
-                minutes: activity.minutes,
-                title: activity.title.clone(),
-                href: Some(match id {
-                    Some(id) => format!("{trainer_href}#{id}"),
-                    None => trainer_href.clone(),
-                }),
-                // In the reader's language, as the column's heading (the title may not be).
-                format: activity.format.map(|f| ctx.i18n.message(lang, &format!("activity-format-{}", f.name()))),
-                handout: activity.handout,
-                materials: activity.materials.join(", "),
-                handout_href: pdf_href(ctx, &page.path, index, lang, Edition::Handout(*activity_index))
-                    .map(|(href, _)| href),
-                anchor: Some((index, id.as_ref().map(|id| id.to_string()))),
-            });
-            start += activity.minutes;
-        }
-    }
-    PlanView {
-        heading: ctx.i18n.message(lang, "session-plan-programme"),
-        rows,
-        total: ctx.i18n.format(lang, "session-plan-programme-total", &[("minutes", i18n::number(start))]),
-        lang: None,
-    }
-}
-
-/// `75` minutes → `1:15`.
-fn clock(minutes: u32) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
-}
-
 /// The header's search form on the page at `from`, in `lang`.
 pub fn search_view(ctx: &RenderContext<'_>, lang: &Lang, from: &str) -> SearchView {
     let query = [("query", i18n::text("{query}"))];
@@ -500,38 +324,10 @@ pub fn search_view(ctx: &RenderContext<'_>, lang: &Lang, from: &str) -> SearchVi
         bundle: (ctx.config.search && !ctx.offline)
             .then(|| format!("{}{}", ctx.urls.to_version(from), super::search::BUNDLE_DIR)),
         offline_index: (ctx.config.search && ctx.offline)
-            .then(|| format!("{}{lang}/{}", ctx.urls.to_version(from), super::offline::SEARCH_INDEX)),
+            .then(|| format!("{}{lang}/{}", ctx.urls.to_version(from), super::common::SEARCH_INDEX)),
         results_one,
         results_other,
         no_results: ctx.i18n.format(lang, "search-no-results", &query),
-    }
-}
-
-pub(crate) fn module_meta(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> ModuleMetaView {
-    let doc = page.text(lang);
-    // Outcomes come from the translation when it has them, else from the source.
-    let outcomes_doc = if doc.learning_outcomes.is_empty() { &page.source } else { doc };
-    let facts = &page.facts;
-    ModuleMetaView {
-        duration: facts.duration_minutes.map(|m| format_duration(ctx, lang, m)),
-        audience: facts.audience.iter().map(|a| ctx.i18n.message(lang, &format!("audience-{}", a.id()))).collect(),
-        eqf_level: facts.eqf_level,
-        knowledge: outcomes_doc.learning_outcomes.knowledge.clone(),
-        skills: outcomes_doc.learning_outcomes.skills.clone(),
-        responsibility_autonomy: outcomes_doc.learning_outcomes.responsibility_autonomy.clone(),
-        outcomes_lang: (&outcomes_doc.lang != lang).then(|| outcomes_doc.lang.to_string()),
-        outcomes_dir: ctx.config.dir(&outcomes_doc.lang),
-        keywords: if doc.keywords.is_empty() { page.source.keywords.clone() } else { doc.keywords.clone() },
-        prerequisites: facts
-            .prerequisites
-            .iter()
-            .filter_map(|id| ctx.site.by_id.get(id))
-            .map(|&i| {
-                let target = &ctx.site.pages[i];
-                let (title, title_lang) = title_in(target, lang);
-                LinkView { title, href: ctx.urls.page(&page.path, &target.path), lang: title_lang }
-            })
-            .collect(),
     }
 }
 
@@ -598,7 +394,7 @@ fn package_download(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> Optio
 /// The download of a file in the page's own folder, labelled by the UI string `label`.
 fn download_beside(
     ctx: &RenderContext<'_>,
-    link: &super::pdfs::PdfLink,
+    link: &DownloadLink,
     lang: &Lang,
     label: &str,
     format: &'static str,
@@ -612,37 +408,6 @@ fn download_beside(
         format,
         media_type,
     }
-}
-
-/// The address of a PDF of page `target` from the page at `from`, with the PDF; `None` when
-/// it was not made.
-fn pdf_href<'a>(
-    ctx: &'a RenderContext<'_>,
-    from: &str,
-    target: usize,
-    lang: &Lang,
-    edition: Edition,
-) -> Option<(String, &'a super::pdfs::PdfLink)> {
-    let link = ctx.pdfs.get(&(target, lang.clone(), edition))?;
-    // From the page's folder to the folder of the PDF, then the file.
-    let folder = ctx.urls.page(from, &super::pdfs::pdf_folder(&ctx.site.pages[target], edition));
-    let folder = folder.trim_end_matches("index.html").trim_start_matches("./");
-    Some((format!("{folder}{}", crate::urls::encode_path(&link.file_name)), link))
-}
-
-/// `180 kB`, `1.2 MB`; a decimal comma in every site language but English.
-pub(crate) fn file_size(bytes: usize, lang: &Lang) -> String {
-    let (number, unit) = if bytes < 1_000_000 {
-        (format!("{}", bytes.div_ceil(1000)), "kB")
-    } else {
-        (format!("{:.1}", bytes as f64 / 1_000_000.0), "MB")
-    };
-    let number = if lang.as_str() == "en" { number } else { number.replace('.', ",") };
-    format!("{number}\u{a0}{unit}")
-}
-
-pub fn format_duration(ctx: &RenderContext<'_>, lang: &Lang, minutes: u32) -> String {
-    ctx.i18n.format(lang, "duration-minutes", &[("minutes", i18n::number(minutes))])
 }
 
 fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView> {
@@ -668,30 +433,6 @@ fn children(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Vec<ChildView>
         }
         PageKind::Module => Vec::new(),
     }
-}
-
-/// The legal block of every page, in `lang`.
-pub fn legal_view(ctx: &RenderContext<'_>, lang: &Lang, licence: crate::licence::Licence) -> LegalView {
-    let suffix = ctx.config.funding_period.message_suffix();
-    LegalView {
-        emblem_alt: ctx.i18n.message(lang, "legal-emblem-alt"),
-        funding: ctx.i18n.message(lang, &format!("legal-funding-{suffix}")),
-        disclaimer: ctx.i18n.message(lang, &format!("legal-disclaimer-{suffix}")),
-        licence_notice: ctx.i18n.format(lang, "legal-licence-notice", &[("licence", i18n::text(licence.name))]),
-        licence_name: licence.name.to_string(),
-        licence_url: licence.url.to_string(),
-    }
-}
-
-/// `https://host/base/2.0/el/io3/x/` (or `/base/2.0/el/io3/x/` without a base URL).
-pub fn absolute_url(ctx: &RenderContext<'_>, lang: &Lang, path: &str) -> String {
-    format!("{}{}{}/{lang}/{path}", ctx.config.base_url, ctx.config.base_path, ctx.site.version)
-}
-
-/// "Translation reviewed by Name on 1 December 2026", in `lang`.
-pub fn reviewed_by(ctx: &RenderContext<'_>, lang: &Lang, review: &crate::content::front_matter::Review) -> String {
-    let date = super::statement::format_date(ctx, lang, &review.date);
-    ctx.i18n.format(lang, "reviewed-by", &[("name", i18n::text(&review.by)), ("date", i18n::text(&date))])
 }
 
 /// The link to the glossary page from the page at `from`, when the version has agreed terms.

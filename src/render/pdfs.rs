@@ -7,8 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use crate::config::Config;
 use crate::content::activities;
 use crate::content::{Document, Page, PageKind, Site};
@@ -21,32 +19,8 @@ use crate::pdf::{MEDIA_DIR, PageLimit, PdfJob, TEMPLATE};
 use crate::slug::slugify;
 
 use super::RenderContext;
-use super::page::{TRAINER_PATH, legal_view, module_meta};
+use super::common::{DownloadLink, Edition, legal_view, module_meta, pdf_folder};
 use super::views::PlanView;
-
-/// A PDF as pages link to it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PdfLink {
-    /// Output path of the PDF.
-    pub path: String,
-    /// File name (for `download` attributes).
-    pub file_name: String,
-    /// Size in bytes; `None` when the PDF is typeset later (in the preview).
-    pub bytes: Option<usize>,
-}
-
-/// Which of a page's PDFs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Edition {
-    /// The participants' text: a module's PDF, an output's book.
-    Reader,
-    /// The trainer's: the session plan (or the programme) first, then the text with the
-    /// trainer notes set apart.
-    Trainer,
-    /// The sheet for participants of the source text's activity with this index (marked
-    /// `handout`).
-    Handout(usize),
-}
 
 /// Every PDF of page `index`: none for the home page; a module's or output's own, its trainer
 /// edition when it has a trainer view, and a module's handouts.
@@ -82,7 +56,7 @@ pub fn has_edition(site: &Site, index: usize, lang: &Lang, edition: Edition) -> 
 pub fn links(
     ctx: &RenderContext<'_>,
     sizes: Option<&BTreeMap<String, usize>>,
-) -> BTreeMap<(usize, Lang, Edition), PdfLink> {
+) -> BTreeMap<(usize, Lang, Edition), DownloadLink> {
     let mut links = BTreeMap::new();
     for index in 0..ctx.site.pages.len() {
         for edition in editions(ctx.site, index) {
@@ -96,20 +70,11 @@ pub fn links(
                     None => None,
                 };
                 let file_name = pdf_file_name(ctx.config, ctx.site, &ctx.site.pages[index], lang, edition);
-                links.insert((index, lang.clone(), edition), PdfLink { path, file_name, bytes });
+                links.insert((index, lang.clone(), edition), DownloadLink { path, file_name, bytes });
             }
         }
     }
     links
-}
-
-/// The folder of page `index`'s PDFs of `edition`, as a page path: the page's own, or its
-/// trainer view's for the trainer's PDFs and the handouts.
-pub fn pdf_folder(page: &Page, edition: Edition) -> String {
-    match edition {
-        Edition::Reader => page.path.clone(),
-        Edition::Trainer | Edition::Handout(_) => format!("{}{TRAINER_PATH}", page.path),
-    }
 }
 
 /// The PDF of page `index` (a module's own, or an output's book) in `lang`.
@@ -238,7 +203,7 @@ fn module_job<'a>(ctx: &'a RenderContext<'a>, index: usize, lang: &Lang, view: V
     let plan = (view == View::Trainer)
         .then(|| ctx.prepared_for(index, lang))
         .flatten()
-        .map(|prepared| super::page::plan_view(ctx, index, page, lang, prepared))
+        .map(|prepared| super::plans::plan_view(ctx, index, page, lang, prepared))
         .map(|plan| plan_value(ctx, lang, &plan, &|_, id| id.and_then(|id| labels.get(id).cloned())));
     let mut main = Markup::default();
     let folder = pdf_folder(page, edition);
@@ -302,7 +267,7 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
         None => chapters.get(&module).cloned(),
     };
     let plan = (view == View::Trainer)
-        .then(|| super::page::programme_view(ctx, page, lang))
+        .then(|| super::plans::programme_view(ctx, page, lang))
         .map(|plan| plan_value(ctx, lang, &plan, &target));
     let meta = Meta {
         kind: "output",
@@ -346,7 +311,7 @@ fn book_job<'a>(ctx: &'a RenderContext<'a>, landing: usize, modules: &[usize], l
             && let Some(prepared) = ctx.prepared_for(module, lang)
             && !prepared.marks.activity_ends.is_empty()
         {
-            let plan = super::page::plan_view(ctx, module, module_page, lang, prepared);
+            let plan = super::plans::plan_view(ctx, module, module_page, lang, prepared);
             let plan = plan_value(ctx, lang, &plan, &|_, id| target(module, id));
             chapter.push_str(&format!("#session-plan({plan}, level: 2);\n"));
         }
@@ -650,7 +615,7 @@ fn review_line(ctx: &RenderContext<'_>, pages: &[&Page], lang: &Lang) -> Option<
     }
     let mut lines: Vec<String> = Vec::new();
     for review in translations.iter().filter_map(|t| t.review.as_ref()) {
-        let line = super::page::reviewed_by(ctx, lang, review);
+        let line = super::common::reviewed_by(ctx, lang, review);
         if !lines.contains(&line) {
             lines.push(line);
         }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::RenderContext;
-use super::page::absolute_url;
+use super::common::absolute_url;
 use crate::output::OutputFile;
 
 #[derive(Debug, Serialize)]

@@ -11,8 +11,9 @@ use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
 
-use super::page::{ACCESSIBILITY_PATH, CATALOGUE_PATH, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
-use super::pdfs::{self, Edition};
+use super::common::Edition;
+use super::common::{ACCESSIBILITY_PATH, CATALOGUE_PATH, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
+use super::pdfs;
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
 
@@ -100,7 +101,7 @@ pub fn summarise(version: &LoadedVersion, with_pdfs: bool) -> VersionSummary {
                         title,
                         url: format!(
                             "{label}/{lang}/{}{}",
-                            pdfs::pdf_folder(page, edition),
+                            super::common::pdf_folder(page, edition),
                             pdfs::pdf_file_name(config, site, page, lang, edition)
                         ),
                         translated: page.is_translated(lang),

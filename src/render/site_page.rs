@@ -6,9 +6,8 @@
 use crate::key::{Lang, PageId};
 
 use super::RenderContext;
-use super::page::{
-    ACCESSIBILITY_PATH, GLOSSARY_PATH, SITE_PAGES, STATUS_PATH, Sidebars, absolute_url, glossary_href, legal_view,
-};
+use super::common::{ACCESSIBILITY_PATH, GLOSSARY_PATH, SITE_PAGES, STATUS_PATH, absolute_url, legal_view};
+use super::page::{Sidebars, glossary_href};
 use super::views::{AlternateView, LanguageView, LinkView, PageView};
 
 /// The view of the site page at `path` (one of [`SITE_PAGES`]) for readers of `lang`; the

@@ -11,7 +11,8 @@ use crate::key::Lang;
 use crate::output::OutputFile;
 
 use super::RenderContext;
-use super::page::{ACCESSIBILITY_PATH, Sidebars};
+use super::common::{ACCESSIBILITY_PATH, format_date};
+use super::page::Sidebars;
 use super::site_page::site_page_view;
 use super::views::{AccessibilityView, LinkView};
 
@@ -64,19 +65,4 @@ pub fn render_accessibility_page(
         path: format!("{}/{lang}/{ACCESSIBILITY_PATH}index.html", ctx.site.version),
         bytes: html.into_bytes(),
     })
-}
-
-/// `2026-11-28` in the reader's language ("28 November 2026", "28. November 2026" …), through
-/// the `accessibility-date` message. The date was validated as `YYYY-MM-DD` with the config.
-pub(super) fn format_date(ctx: &RenderContext<'_>, lang: &Lang, date: &str) -> String {
-    let mut parts = date.split('-');
-    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
-        return date.to_string();
-    };
-    let number = |s: &str| s.parse::<u32>().unwrap_or(0);
-    ctx.i18n.format(
-        lang,
-        "accessibility-date",
-        &[("day", i18n::number(number(day))), ("month", i18n::number(number(month))), ("year", i18n::text(year))],
-    )
 }

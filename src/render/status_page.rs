@@ -9,7 +9,8 @@ use crate::translate::freshness::Freshness;
 use crate::translate::status::{StatusFilter, status_report};
 
 use super::RenderContext;
-use super::page::{STATUS_PATH, Sidebars};
+use super::common::STATUS_PATH;
+use super::page::Sidebars;
 use super::site_page::site_page_view;
 use super::views::{LinkView, StatusCellView, StatusRowView, StatusView};
 

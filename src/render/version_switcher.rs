@@ -22,7 +22,7 @@ fn target(ctx: &RenderContext<'_>, target: usize, ids: &[PageId], from: &str, la
     let label = version.label.as_str();
     for (depth, id) in ids.iter().enumerate() {
         // Every version has the site's own pages (status, accessibility, catalogue) in every language.
-        if let Some(path) = super::page::SITE_PAGES.iter().find(|p| p.trim_end_matches('/') == id.as_str()) {
+        if let Some(path) = super::common::SITE_PAGES.iter().find(|p| p.trim_end_matches('/') == id.as_str()) {
             return (ctx.urls.page_in_version(from, label, lang.as_str(), path), None);
         }
         if let Some(index) = ctx.versions.page(target, id) {
