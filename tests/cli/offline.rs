@@ -153,26 +153,30 @@ fn the_offline_copy_works_from_the_file_system_in_chromium() {
     let site = Fixture::new("multilingual");
     let run = site.build(&["--no-pdf"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let folder = tempfile::tempdir().unwrap();
-    for (name, bytes) in copy_of(&site, "el") {
-        let path = folder.path().join(&name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+    let stdout =
+        open_from_file_system(&copy_of(&site, "el"), "fixture-el-2.0", "αξιολογήσεις", "io1-quality/cycle/index.html");
+    for check in ["ok   index.html opens", "ok   every page reached", "ok   the search finds", "ok   nothing leaves"] {
+        assert!(stdout.contains(check), "{stdout}");
     }
-    let dir = crate::scorm::package_checks();
+}
+
+/// Unpacks a copy's `entries` and runs `tests/packages/offline.mjs` on its top folder `top` with
+/// a search for `query` that must find `expected`; its report, after asserting that every check
+/// passed.
+pub fn open_from_file_system(entries: &BTreeMap<String, Vec<u8>>, top: &str, query: &str, expected: &str) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    crate::scorm::unpack(entries, folder.path());
     let output = Command::new("node")
-        .arg(dir.join("offline.mjs"))
-        .arg(folder.path().join("fixture-el-2.0"))
-        .args(["αξιολογήσεις", "io1-quality/cycle/index.html"])
+        .arg(crate::scorm::package_checks().join("offline.mjs"))
+        .arg(folder.path().join(top))
+        .args([query, expected])
         .output()
         .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "the offline check failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    for check in ["ok   index.html opens", "ok   every page reached", "ok   the search finds", "ok   nothing leaves"] {
-        assert!(stdout.contains(check), "{stdout}");
-    }
+    stdout
 }

@@ -102,16 +102,7 @@ fn the_greek_quality_output_goes_into_moodle_onto_a_usb_stick_and_onto_a_tablet(
     );
     let schemas = crate::scorm::scorm_schemas();
     crate::scorm::validate_manifest(&schemas, &entries["imsmanifest.xml"]).unwrap_or_else(|e| panic!("{package}: {e}"));
-    let unpacked = tempfile::tempdir().unwrap();
-    unpack(&entries, unpacked.path());
-    let checks = crate::scorm::package_checks();
-    let platform = Command::new("node").arg(checks.join("scorm.mjs")).arg(unpacked.path()).output().expect("node runs");
-    let report = String::from_utf8_lossy(&platform.stdout);
-    assert!(
-        platform.status.success(),
-        "{package} in the platform:\n{report}{}",
-        String::from_utf8_lossy(&platform.stderr)
-    );
+    let report = crate::scorm::run_in_platform(&entries);
     assert!(report.contains("ok   calls in order, the final status completed"), "{report}");
 
     let copy = "innotrain-offline-el-2.0.zip";
@@ -120,30 +111,14 @@ fn the_greek_quality_output_goes_into_moodle_onto_a_usb_stick_and_onto_a_tablet(
     let entries = crate::scorm::unzip(&out.join("2.0/el").join(copy));
     let pdf = "innotrain-el-2.0/2.0/el/io3-quality-monitoring/innotrain-io3-quality-monitoring-el-2.0.pdf";
     assert!(entries[pdf].starts_with(b"%PDF-"), "the copy holds the output's PDF");
-    let unpacked = tempfile::tempdir().unwrap();
-    unpack(&entries, unpacked.path());
-    let stick = Command::new("node")
-        .arg(checks.join("offline.mjs"))
-        .arg(unpacked.path().join("innotrain-el-2.0"))
-        .args(["αυτοαξιολογήσεις", "io3-quality-monitoring/efqea-self-assessment/index.html"])
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&stick.stdout);
-    assert!(stick.status.success(), "the offline copy:\n{report}{}", String::from_utf8_lossy(&stick.stderr));
+    let query = ["αυτοαξιολογήσεις", "io3-quality-monitoring/efqea-self-assessment/index.html"];
+    let report = crate::offline::open_from_file_system(&entries, "innotrain-el-2.0", query[0], query[1]);
+    assert!(report.contains("ok   the search finds an inflected form"), "{report}");
 
     let book = "innotrain-io3-quality-monitoring-el-2.0.epub";
     assert!(page.contains(&format!("href=\"{book}\"")), "the output's page links its e-book");
     let (ok, report) = crate::epub::epubcheck(&output.join(book));
     assert!(ok, "EPUBCheck on {book}:\n{report}");
-}
-
-/// Writes the entries of a zip into `folder`.
-fn unpack(entries: &BTreeMap<String, Vec<u8>>, folder: &Path) {
-    for (name, bytes) in entries {
-        let path = folder.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
 }
 
 /// Builds the repository's own site (read-only: the output goes where `args` say).
