@@ -33,11 +33,15 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
-/// The stylesheet for the highlighting classes (written to `static/highlight.css`).
-pub fn stylesheet() -> String {
-    let themes = ThemeSet::load_defaults();
-    let theme = &themes.themes["InspiredGitHub"];
-    css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
+/// The stylesheet for the highlighting classes (written to `static/highlight.css`, and into
+/// every package): made once, since loading syntect's themes is slow.
+pub fn stylesheet() -> &'static str {
+    static STYLESHEET: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let themes = ThemeSet::load_defaults();
+        let theme = &themes.themes["InspiredGitHub"];
+        css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
+    });
+    &STYLESHEET
 }
 
 #[cfg(test)]

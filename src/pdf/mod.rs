@@ -119,7 +119,9 @@ impl PdfBuild {
         let sizes = std::sync::Mutex::new(BTreeMap::new());
         let stats = compile_all(jobs, &self.typesetter, media, &self.cache, diags, label, &|file| {
             sizes.lock().unwrap_or_else(|e| e.into_inner()).insert(file.path.clone(), file.bytes.len());
-            let made = match self.cache.path(&file.key) {
+            // Read back from the cache when it holds the PDF; kept in memory when the cache
+            // folder cannot be written (an offline copy still gets every PDF).
+            let made = match self.cache.path(&file.key).filter(|path| path.is_file()) {
                 Some(_) => Made::Cached(file.key.clone()),
                 None => Made::Kept(file.bytes.clone()),
             };

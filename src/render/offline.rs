@@ -132,7 +132,7 @@ pub fn bundle_entries<'a>(
     for (name, bytes) in &ctx.theme.static_files {
         copy.add(&format!("static/{name}"), &bytes[..]);
     }
-    copy.add("static/highlight.css", crate::markdown::highlight::stylesheet().into_bytes());
+    copy.add("static/highlight.css", crate::markdown::highlight::stylesheet().as_bytes());
     for asset in site.assets.values() {
         copy.add(&format!("{version}/media/{}", asset.path), &asset.bytes[..]);
     }
@@ -229,10 +229,20 @@ fn keep_links_inside(html: &str, path: &str, files: &BTreeSet<String>, web: Opti
     let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    loop {
-        let next = [" href=\"", " src=\""].iter().filter_map(|attr| rest.find(attr).map(|at| (at, *attr))).min();
-        let Some((at, attr)) = next else { break };
-        let value_start = at + attr.len();
+    // One pass over the page: each `="` is looked at once (searching for each attribute on its
+    // own searched the rest of the page again for every link).
+    while let Some(equals) = rest.find("=\"") {
+        let value_start = equals + 2;
+        let attr = match &rest[..equals] {
+            before if before.ends_with(" href") => " href=\"",
+            before if before.ends_with(" src") => " src=\"",
+            _ => {
+                out.push_str(&rest[..value_start]);
+                rest = &rest[value_start..];
+                continue;
+            }
+        };
+        let at = value_start - attr.len();
         let Some(value_len) = rest[value_start..].find('"') else { break };
         let value = &rest[value_start..value_start + value_len];
         out.push_str(&rest[..at]);

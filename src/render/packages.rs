@@ -150,7 +150,7 @@ fn package(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result
             path: "style.css".into(),
             bytes: ctx.theme.static_files.get("style.css").cloned().unwrap_or_default(),
         },
-        PackageFile { path: "highlight.css".into(), bytes: markdown::highlight::stylesheet().into_bytes() },
+        PackageFile { path: "highlight.css".into(), bytes: markdown::highlight::stylesheet().as_bytes().to_vec() },
         PackageFile { path: scorm::RUNTIME_FILE.into(), bytes: scorm::RUNTIME.as_bytes().to_vec() },
         PackageFile {
             path: "eu-emblem.svg".into(),

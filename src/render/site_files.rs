@@ -33,7 +33,7 @@ pub fn render_shared_files(
         path: manifest::FILE.into(),
         bytes: manifest::to_json(versions, &addresses)?.into_bytes(),
     })?;
-    sink.write(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().into_bytes() })?;
+    sink.write(OutputFile { path: "static/highlight.css".into(), bytes: highlight::stylesheet().as_bytes().to_vec() })?;
     for (name, bytes) in &theme.static_files {
         sink.write(OutputFile { path: format!("static/{name}"), bytes: bytes.clone() })?;
     }

@@ -77,3 +77,20 @@ fn an_unchanged_package_is_taken_from_the_cache() {
     assert_eq!(build(&site).0, second.len());
     assert_eq!(zips(&site), second);
 }
+
+/// A cache folder that cannot be made (here: below a file) caches nothing, and the build is the
+/// same: every package, book and copy byte for byte, the copies with their PDFs.
+#[test]
+fn without_a_usable_cache_folder_the_packages_are_the_same() {
+    let site = Fixture::new("multilingual");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let with_cache = zips(&site);
+    let unusable = site.root.join("book.toml").join("cache");
+    let run = site.build(&["--cache-dir", unusable.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(counts(&run.stdout), (with_cache.len(), 0), "{}", run.stdout);
+    assert_eq!(zips(&site), with_cache);
+    let copy = unzip(&site.out().join("2.0/el/fixture-offline-el-2.0.zip"));
+    assert!(copy.keys().any(|name| name.ends_with(".pdf")), "{:?}", copy.keys());
+}
