@@ -29,8 +29,7 @@ use crate::package::{PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
-use super::common::DownloadLink;
-use super::common::{absolute_url, legal_view, module_meta};
+use super::common::{DownloadLink, absolute_url, legal_view, module_meta};
 use super::offline::{prefix, version_name};
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};

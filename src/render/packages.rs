@@ -20,17 +20,16 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
+use crate::output::OutputFile;
 use crate::package::scorm::{self, Package, Sco};
 use crate::package::zip::Entry;
 use crate::package::{Finished, PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
-use super::common::DownloadLink;
-use super::common::{absolute_url, legal_view, module_meta};
+use super::common::{DownloadLink, absolute_url, legal_view, module_meta};
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};
-use crate::output::OutputFile;
 
 /// Which pages get a package: modules and outputs, as for PDFs.
 pub fn has_package(site: &Site, index: usize) -> bool {

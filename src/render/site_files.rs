@@ -11,8 +11,7 @@ use crate::markdown::{escape, highlight};
 use crate::output::OutputFile;
 use crate::versions::LoadedVersion;
 
-use super::common::Edition;
-use super::common::{ACCESSIBILITY_PATH, CATALOGUE_PATH, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
+use super::common::{ACCESSIBILITY_PATH, CATALOGUE_PATH, Edition, GLOSSARY_PATH, SITE_PAGES, absolute_url, legal_view};
 use super::pdfs;
 use super::views::{RootLanguageView, RootView};
 use super::{RenderContext, Sink, Theme};
