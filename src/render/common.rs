@@ -4,9 +4,11 @@
 
 use serde::Serialize;
 
-use crate::content::Page;
+use crate::config::Config;
+use crate::content::{Page, Site};
 use crate::i18n;
 use crate::key::Lang;
+use crate::slug::ascii_name;
 
 use super::RenderContext;
 use super::views::{LegalView, LinkView, ModuleMetaView};
@@ -32,6 +34,19 @@ pub const TRAINER_PATH: &str = "trainer/";
 
 /// Where an offline copy's search index sits, in its language's folder.
 pub const SEARCH_INDEX: &str = "search-index.js";
+
+/// The start of every package, e-book and offline copy's file name: the project's acronym, else
+/// the site's title, in ASCII (LMS upload forms and unzip tools have broken on other names).
+pub fn ascii_prefix(config: &Config) -> String {
+    let name = [&config.project.acronym, &config.title].into_iter().find(|name| !name.trim().is_empty());
+    ascii_name(name.map_or("", |name| name.as_str()), "document")
+}
+
+/// The version label in ASCII for those file names, its dots kept (`2.0` is the version
+/// everyone knows).
+pub fn ascii_version(site: &Site) -> String {
+    ascii_name(&site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".")
+}
 
 /// A download as pages link to it: a PDF, a package, an e-book, an offline copy.
 #[derive(Debug, Clone, Serialize)]

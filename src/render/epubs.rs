@@ -23,16 +23,15 @@ use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
+use crate::package::PackageFile;
 use crate::package::epub::{self, Book, Chapter, Labels};
-use crate::package::zip::Entry;
-use crate::package::{PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
-use super::common::{DownloadLink, absolute_url, legal_view, module_meta};
-use super::offline::{prefix, version_name};
+use super::RenderContext;
+use super::common::{absolute_url, ascii_prefix, ascii_version, legal_view, module_meta};
+use super::packages::PerPage;
 use super::views::{LegalView, ModuleMetaView};
-use super::{RenderContext, Sink};
 
 /// The chapter file of the title page, and of the output's introduction.
 const TITLE_PAGE: &str = "title.xhtml";
@@ -56,37 +55,15 @@ fn date(spec: &VersionSpec) -> Option<&str> {
 /// `innotrain-io3-quality-monitoring-el-2.0.epub`: ASCII only, like the packages.
 pub fn epub_file_name(config: &Config, site: &Site, index: usize, lang: &Lang) -> String {
     let page_part = ascii_name(site.pages[index].path.trim_end_matches('/'), "output");
-    format!("{}-{page_part}-{}-{}.epub", prefix(config), ascii_name(lang.as_str(), "lang"), version_name(site))
+    format!("{}-{page_part}-{}-{}.epub", ascii_prefix(config), ascii_name(lang.as_str(), "lang"), ascii_version(site))
 }
 
-/// The output path of page `index`'s book in `lang` (in its page's folder, beside its PDF).
-pub fn epub_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
-    let page = &ctx.site.pages[index];
-    format!("{}/{lang}/{}{}", ctx.site.version, page.path, epub_file_name(ctx.config, ctx.site, index, lang))
-}
-
-/// Writes the books of every output in `langs` to `sink`, each as soon as it is made; returns
-/// their links (with sizes) for the pages.
-pub fn write_epubs(
-    ctx: &RenderContext<'_>,
-    langs: &[&Lang],
-    cache: &PackageCache,
-    sink: &dyn Sink,
-) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
-    let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
-        .filter(|&index| has_epub(ctx, index))
-        .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
-        .collect();
-    super::packages::write_each(&keys, cache, sink, |index, lang| {
-        let file_name = epub_file_name(ctx.config, ctx.site, index, lang);
-        Ok((epub_path(ctx, index, lang), file_name, epub_entries(ctx, index, lang)?))
-    })
-}
-
-/// The files of output page `index`'s book in `lang`, in the order of its zip.
-pub fn epub_entries(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<Entry<'static>>> {
-    epub::entries(book(ctx, index, lang)?)
-}
+/// The EPUB book of every output of a dated version.
+pub const EPUB: PerPage = PerPage {
+    has: has_epub,
+    file_name: |ctx, index, lang| epub_file_name(ctx.config, ctx.site, index, lang),
+    entries: |ctx, index, lang| epub::entries(book(ctx, index, lang)?),
+};
 
 /// The book of output page `index` in `lang`.
 fn book(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Book> {

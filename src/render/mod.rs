@@ -325,31 +325,16 @@ fn render(
         // Those of languages not rendered here are kept from the previous output or made by
         // another part; the results export lists them all.
         let unmade: Vec<&Lang> = config.langs().filter(|lang| make.is_none() || !rendered.contains(lang)).collect();
-        let mut links = match make {
-            Some(cache) => packages::write_packages(&ctx, &rendered, cache, sink)?,
-            None => BTreeMap::new(),
+        let links = |kind: &packages::PerPage, ctx: &RenderContext<'_>| -> anyhow::Result<_> {
+            let mut links = match make {
+                Some(cache) => kind.write(ctx, &rendered, cache, sink)?,
+                None => BTreeMap::new(),
+            };
+            links.extend(kind.links_later(ctx, &unmade));
+            Ok(links)
         };
-        for &lang in &unmade {
-            for index in (0..site.pages.len()).filter(|&index| packages::has_package(site, index)) {
-                let path = packages::package_path(&ctx, index, lang);
-                let file_name = packages::package_file_name(config, site, index, lang);
-                links.insert((index, lang.clone()), common::DownloadLink { path, file_name, bytes: None });
-            }
-        }
-        ctx.packages = links;
-
-        let mut links = match make {
-            Some(cache) => epubs::write_epubs(&ctx, &rendered, cache, sink)?,
-            None => BTreeMap::new(),
-        };
-        for &lang in &unmade {
-            for index in (0..site.pages.len()).filter(|&index| epubs::has_epub(&ctx, index)) {
-                let path = epubs::epub_path(&ctx, index, lang);
-                let file_name = epubs::epub_file_name(config, site, index, lang);
-                links.insert((index, lang.clone()), common::DownloadLink { path, file_name, bytes: None });
-            }
-        }
-        ctx.epubs = links;
+        ctx.packages = links(&packages::SCORM, &ctx)?;
+        ctx.epubs = links(&epubs::EPUB, &ctx)?;
 
         // The offline copies come last, made before the web pages: the home pages link them
         // with their sizes (the copies' own home pages do not link themselves).
@@ -524,18 +509,7 @@ pub fn render_package(
         ctx.offline = true;
         return offline::bundle_entries(&ctx, lang, pdf).and_then(|entries| zip::write(&entries)).ok();
     }
-    let book = (0..site.pages.len())
-        .filter(|&index| epubs::has_epub(&ctx, index))
-        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
-        .find(|&(index, lang)| epubs::epub_path(&ctx, index, lang) == path);
-    if let Some((index, lang)) = book {
-        return epubs::epub_entries(&ctx, index, lang).and_then(|entries| zip::write(&entries)).ok();
-    }
-    let (index, lang) = (0..site.pages.len())
-        .filter(|&index| packages::has_package(site, index))
-        .flat_map(|index| config.langs().map(move |lang| (index, lang)))
-        .find(|&(index, lang)| packages::package_path(&ctx, index, lang) == path)?;
-    zip::write(&packages::package_entries(&ctx, index, lang).ok()?).ok()
+    [&packages::SCORM, &epubs::EPUB].into_iter().find_map(|kind| kind.make_at(&ctx, path))?.ok()
 }
 
 /// Typesets one PDF of `version` on request (the preview server makes PDFs when they are

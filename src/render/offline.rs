@@ -28,33 +28,22 @@ use crate::package::is_compressible;
 use crate::package::zip::{Entry, Method};
 use crate::slug::ascii_name;
 
-use super::common::{DownloadLink, SEARCH_INDEX};
+use super::common::{DownloadLink, SEARCH_INDEX, ascii_prefix, ascii_version};
 use super::{RenderContext, Sink, catalogue, glossary, page, search, statement};
 
 /// `innotrain-offline-el-2.0.zip`: ASCII only, like the packages.
 pub fn bundle_file_name(config: &Config, site: &Site, lang: &Lang) -> String {
-    format!("{}-offline-{}-{}.zip", prefix(config), ascii_name(lang.as_str(), "lang"), version_name(site))
+    format!("{}-offline-{}-{}.zip", ascii_prefix(config), ascii_name(lang.as_str(), "lang"), ascii_version(site))
 }
 
 /// The copy's one top folder (`innotrain-el-2.0/`): unzipping never scatters files.
 fn top_folder(config: &Config, site: &Site, lang: &Lang) -> String {
-    format!("{}-{}-{}", prefix(config), ascii_name(lang.as_str(), "lang"), version_name(site))
+    format!("{}-{}-{}", ascii_prefix(config), ascii_name(lang.as_str(), "lang"), ascii_version(site))
 }
 
 /// The output path of the copy in `lang`: in the language's folder, beside its home page.
 pub fn bundle_path(config: &Config, site: &Site, lang: &Lang) -> String {
     format!("{}/{lang}/{}", site.version, bundle_file_name(config, site, lang))
-}
-
-/// The project's acronym (or the site's title) in ASCII.
-pub(super) fn prefix(config: &Config) -> String {
-    let name = [&config.project.acronym, &config.title].into_iter().find(|name| !name.trim().is_empty());
-    ascii_name(name.map_or("", |name| name.as_str()), "site")
-}
-
-/// The version label in ASCII, its dots kept (`2.0`).
-pub(super) fn version_name(site: &Site) -> String {
-    ascii_name(&site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".")
 }
 
 /// Makes the copies of `langs` (or takes them unchanged from `cache`), one after the other,

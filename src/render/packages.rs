@@ -27,7 +27,7 @@ use crate::package::{Finished, PackageCache, PackageFile};
 use crate::slug::ascii_name;
 use crate::translate::freshness::{Notice, notice};
 
-use super::common::{DownloadLink, absolute_url, legal_view, module_meta};
+use super::common::{DownloadLink, absolute_url, ascii_prefix, ascii_version, legal_view, module_meta};
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};
 
@@ -36,61 +36,94 @@ pub fn has_package(site: &Site, index: usize) -> bool {
     matches!(site.pages[index].kind, PageKind::Module | PageKind::Output)
 }
 
-/// `innotrain-io3-quality-monitoring-indicators-scorm-el-2.0.zip`: ASCII only (LMS upload forms
-/// and unzip tools have broken on other names).
+/// `innotrain-io3-quality-monitoring-indicators-scorm-el-2.0.zip`: ASCII only (see
+/// [`ascii_prefix`]).
 pub fn package_file_name(config: &Config, site: &Site, index: usize, lang: &Lang) -> String {
-    let page = &site.pages[index];
-    let prefix = [&config.project.acronym, &config.title].into_iter().find(|name| !name.trim().is_empty());
-    let prefix = ascii_name(prefix.map_or("", |name| name.as_str()), "document");
-    let page_part = ascii_name(page.path.trim_end_matches('/'), "module");
-    // Dots stay: `2.0` is the version everyone knows.
-    let version = ascii_name(&site.version.as_str().replace('.', "-dot-"), "version").replace("-dot-", ".");
-    format!("{prefix}-{page_part}-scorm-{}-{version}.zip", ascii_name(lang.as_str(), "lang"))
+    let page_part = ascii_name(site.pages[index].path.trim_end_matches('/'), "module");
+    format!(
+        "{}-{page_part}-scorm-{}-{}.zip",
+        ascii_prefix(config),
+        ascii_name(lang.as_str(), "lang"),
+        ascii_version(site)
+    )
 }
 
-/// The output path of page `index`'s package in `lang` (in its page's folder).
-pub fn package_path(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
-    let page = &ctx.site.pages[index];
-    format!("{}/{lang}/{}{}", ctx.site.version, page.path, package_file_name(ctx.config, ctx.site, index, lang))
+/// A download made per page and language from the prepared documents and zipped: the SCORM
+/// packages ([`SCORM`]) and the e-books ([`super::epubs::EPUB`]). Each sits in its page's
+/// folder, beside the page's PDF.
+pub struct PerPage {
+    /// Whether page `index` has one.
+    pub has: fn(&RenderContext<'_>, usize) -> bool,
+    /// Its file name in `lang`.
+    pub file_name: fn(&RenderContext<'_>, usize, &Lang) -> String,
+    /// Its files in `lang`, in the order of its zip.
+    pub entries: fn(&RenderContext<'_>, usize, &Lang) -> anyhow::Result<Vec<Entry<'static>>>,
 }
 
-/// Writes the packages of every module and output in `langs` to `sink`, each as soon as it is
-/// made (or taken unchanged from `cache`); returns their links (with sizes) for the pages.
-pub fn write_packages(
-    ctx: &RenderContext<'_>,
-    langs: &[&Lang],
-    cache: &PackageCache,
-    sink: &dyn Sink,
-) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
-    let keys: Vec<(usize, &Lang)> = (0..ctx.site.pages.len())
-        .filter(|&index| has_package(ctx.site, index))
-        .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
-        .collect();
-    write_each(&keys, cache, sink, |index, lang| {
-        let file_name = package_file_name(ctx.config, ctx.site, index, lang);
-        Ok((package_path(ctx, index, lang), file_name, package_entries(ctx, index, lang)?))
-    })
-}
+/// The SCORM 1.2 package of every module and output.
+pub const SCORM: PerPage = PerPage {
+    has: |ctx, index| has_package(ctx.site, index),
+    file_name: |ctx, index, lang| package_file_name(ctx.config, ctx.site, index, lang),
+    entries: |ctx, index, lang| Ok(scorm::entries(package(ctx, index, lang)?)),
+};
 
-/// Makes the zip of each (page, language) in `keys` in parallel from its files as `make` gives
-/// them (with its output path and file name), or takes it unchanged from `cache`, and hands it
-/// to `sink` as soon as it is there; returns their links.
-pub(super) fn write_each(
-    keys: &[(usize, &Lang)],
-    cache: &PackageCache,
-    sink: &dyn Sink,
-    make: impl Fn(usize, &Lang) -> anyhow::Result<(String, String, Vec<Entry<'static>>)> + Sync,
-) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
-    use rayon::prelude::*;
-    let links = keys
-        .par_iter()
-        .map(|&(index, lang)| {
-            let (path, file_name, entries) = make(index, lang)?;
-            let size = deliver(&path, &entries, cache, sink)?;
-            Ok(((index, lang.clone()), DownloadLink { path, file_name, bytes: Some(size) }))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(links.into_iter().collect())
+impl PerPage {
+    /// The output path of page `index`'s file in `lang`.
+    pub fn path(&self, ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> String {
+        let page = &ctx.site.pages[index];
+        format!("{}/{lang}/{}{}", ctx.site.version, page.path, (self.file_name)(ctx, index, lang))
+    }
+
+    /// The pages that have one, in every language of `langs`.
+    fn pages<'l>(&self, ctx: &RenderContext<'_>, langs: &[&'l Lang]) -> Vec<(usize, &'l Lang)> {
+        (0..ctx.site.pages.len())
+            .filter(|&index| (self.has)(ctx, index))
+            .flat_map(|index| langs.iter().map(move |&lang| (index, lang)))
+            .collect()
+    }
+
+    /// Makes the zip of every page in `langs` in parallel, or takes it unchanged from `cache`,
+    /// and hands each to `sink` as soon as it is there; returns their links (with sizes).
+    pub fn write(
+        &self,
+        ctx: &RenderContext<'_>,
+        langs: &[&Lang],
+        cache: &PackageCache,
+        sink: &dyn Sink,
+    ) -> anyhow::Result<BTreeMap<(usize, Lang), DownloadLink>> {
+        use rayon::prelude::*;
+        let links = self
+            .pages(ctx, langs)
+            .par_iter()
+            .map(|&(index, lang)| {
+                let path = self.path(ctx, index, lang);
+                let size = deliver(&path, &(self.entries)(ctx, index, lang)?, cache, sink)?;
+                let file_name = (self.file_name)(ctx, index, lang);
+                Ok(((index, lang.clone()), DownloadLink { path, file_name, bytes: Some(size) }))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(links.into_iter().collect())
+    }
+
+    /// The links of the pages in `langs` whose files this render does not make (the preview
+    /// makes them on request; other languages' come from the previous output or another part):
+    /// without sizes.
+    pub fn links_later(&self, ctx: &RenderContext<'_>, langs: &[&Lang]) -> BTreeMap<(usize, Lang), DownloadLink> {
+        let link = |index, lang| {
+            let (path, file_name) = (self.path(ctx, index, lang), (self.file_name)(ctx, index, lang));
+            ((index, lang.clone()), DownloadLink { path, file_name, bytes: None })
+        };
+        self.pages(ctx, langs).into_iter().map(|(index, lang)| link(index, lang)).collect()
+    }
+
+    /// The zip at output path `path`, made now (the preview's request); `None` when `path` is
+    /// not one of these.
+    pub fn make_at(&self, ctx: &RenderContext<'_>, path: &str) -> Option<anyhow::Result<Vec<u8>>> {
+        let langs: Vec<&Lang> = ctx.config.langs().collect();
+        let (index, lang) =
+            self.pages(ctx, &langs).into_iter().find(|&(index, lang)| self.path(ctx, index, lang) == path)?;
+        Some((self.entries)(ctx, index, lang).and_then(|entries| crate::package::zip::write(&entries)))
+    }
 }
 
 /// Writes the zip of `entries` to `sink` as the output file `path`, copied from `cache` (where
@@ -112,11 +145,6 @@ pub(super) fn deliver(
             Ok(size)
         }
     }
-}
-
-/// The files of page `index`'s package in `lang`, in the order of its zip.
-pub fn package_entries(ctx: &RenderContext<'_>, index: usize, lang: &Lang) -> anyhow::Result<Vec<Entry<'static>>> {
-    Ok(scorm::entries(package(ctx, index, lang)?))
 }
 
 /// The package of page `index` in `lang`: a module as one SCO, an output as one SCO per module.
