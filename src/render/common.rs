@@ -9,6 +9,7 @@ use crate::content::{Page, Site};
 use crate::i18n;
 use crate::key::Lang;
 use crate::slug::ascii_name;
+use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
 use super::views::{LegalView, LinkView, ModuleMetaView};
@@ -186,4 +187,32 @@ pub fn format_date(ctx: &RenderContext<'_>, lang: &Lang, date: &str) -> String {
         "accessibility-date",
         &[("day", i18n::number(number(day))), ("month", i18n::number(number(month))), ("year", i18n::text(year))],
     )
+}
+
+/// The notices above a text read in `lang`: not translated yet (the reader gets the original),
+/// its translation behind the source, or not reviewed.
+pub struct Notices {
+    pub fallback: Option<String>,
+    pub outdated: Option<String>,
+    pub unreviewed: Option<String>,
+}
+
+/// The [`Notices`] of `page` for readers of `lang`, in `lang`.
+pub fn notices(ctx: &RenderContext<'_>, page: &Page, lang: &Lang) -> Notices {
+    let doc = page.text(lang);
+    let name = |l: &Lang| ctx.config.language_name(l.as_str());
+    let (reader, text, source) = (name(lang), name(&doc.lang), name(&page.source.lang));
+    let notice = notice(page, lang);
+    Notices {
+        fallback: (&doc.lang != lang).then(|| {
+            ctx.i18n.format(
+                lang,
+                "fallback-notice",
+                &[("language", i18n::text(&reader)), ("original", i18n::text(&text))],
+            )
+        }),
+        outdated: (notice == Some(Notice::Outdated))
+            .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&source))])),
+        unreviewed: (notice == Some(Notice::Unreviewed)).then(|| ctx.i18n.message(lang, "unreviewed-notice")),
+    }
 }

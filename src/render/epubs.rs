@@ -19,17 +19,15 @@ use tera::Context;
 use crate::config::{Config, VersionSpec};
 use crate::content::{PageKind, Site};
 use crate::diag::Diagnostics;
-use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
 use crate::package::PackageFile;
 use crate::package::epub::{self, Book, Chapter, Labels};
 use crate::slug::ascii_name;
-use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
-use super::common::{absolute_url, ascii_prefix, ascii_version, legal_view, module_meta};
+use super::common::{absolute_url, ascii_prefix, ascii_version, legal_view, module_meta, notices};
 use super::packages::PerPage;
 use super::views::{LegalView, ModuleMetaView};
 
@@ -276,8 +274,7 @@ fn chapter(
     }
     let is_module = page.kind == PageKind::Module;
     let is_fallback = &doc.lang != lang;
-    let language_name = |l: &Lang| config.language_name(l.as_str());
-    let notice = notice(page, lang);
+    let notices = notices(ctx, page, lang);
     // The introduction is titled in the reader's language ("Introduction"), a module by its text.
     let (title, title_lang) = match title {
         Some(title) => (title, lang),
@@ -294,17 +291,9 @@ fn chapter(
         title: title.clone(),
         subtitle: None,
         summary: if is_module { doc.summary.clone() } else { None },
-        fallback_notice: is_fallback.then(|| {
-            ctx.i18n.format(
-                lang,
-                "fallback-notice",
-                &[("language", i18n::text(&language_name(lang))), ("original", i18n::text(&language_name(&doc.lang)))],
-            )
-        }),
-        outdated_notice: (notice == Some(Notice::Outdated)).then(|| {
-            ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&language_name(&page.source.lang)))])
-        }),
-        unreviewed_notice: (notice == Some(Notice::Unreviewed)).then(|| ctx.i18n.message(lang, "unreviewed-notice")),
+        fallback_notice: notices.fallback,
+        outdated_notice: notices.outdated,
+        unreviewed_notice: notices.unreviewed,
         meta: is_module.then(|| module_meta(ctx, page, lang)),
         content,
         about: Vec::new(),

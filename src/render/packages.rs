@@ -16,7 +16,6 @@ use tera::Context;
 use crate::config::Config;
 use crate::content::{PageKind, Site};
 use crate::diag::Diagnostics;
-use crate::i18n;
 use crate::key::Lang;
 use crate::markdown::links::{LinkContext, PACKAGE_MEDIA_DIR, Place, Target, resolve_target};
 use crate::markdown::{self, View};
@@ -25,9 +24,8 @@ use crate::package::scorm::{self, Package, Sco};
 use crate::package::zip::Entry;
 use crate::package::{Finished, PackageCache, PackageFile};
 use crate::slug::ascii_name;
-use crate::translate::freshness::{Notice, notice};
 
-use super::common::{DownloadLink, absolute_url, ascii_prefix, ascii_version, legal_view, module_meta};
+use super::common::{DownloadLink, absolute_url, ascii_prefix, ascii_version, legal_view, module_meta, notices};
 use super::views::{LegalView, ModuleMetaView};
 use super::{RenderContext, Sink};
 
@@ -267,9 +265,8 @@ fn sco_page(
             }
         }
     }
-    let language_name = |l: &Lang| config.language_name(l.as_str());
     let is_fallback = &doc.lang != lang;
-    let notice = notice(page, lang);
+    let notices = notices(ctx, page, lang);
     let output_title = page
         .output
         .filter(|_| page.kind == PageKind::Module && package_of == module)
@@ -284,17 +281,9 @@ fn sco_page(
         title: doc.title.clone(),
         subtitle: output_title,
         summary: doc.summary.clone(),
-        fallback_notice: is_fallback.then(|| {
-            ctx.i18n.format(
-                lang,
-                "fallback-notice",
-                &[("language", i18n::text(&language_name(lang))), ("original", i18n::text(&language_name(&doc.lang)))],
-            )
-        }),
-        outdated_notice: (notice == Some(Notice::Outdated)).then(|| {
-            ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&language_name(&page.source.lang)))])
-        }),
-        unreviewed_notice: (notice == Some(Notice::Unreviewed)).then(|| ctx.i18n.message(lang, "unreviewed-notice")),
+        fallback_notice: notices.fallback,
+        outdated_notice: notices.outdated,
+        unreviewed_notice: notices.unreviewed,
         meta: (page.kind == PageKind::Module).then(|| module_meta(ctx, page, lang)),
         content,
         legal: legal_view(ctx, lang, page.licence),

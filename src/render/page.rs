@@ -11,12 +11,11 @@ use crate::key::Lang;
 use crate::markdown::links::{LinkContext, Place};
 use crate::markdown::{self, View};
 use crate::output::OutputFile;
-use crate::translate::freshness::{Notice, notice};
 
 use super::RenderContext;
 use super::common::{
-    ACCESSIBILITY_PATH, CATALOGUE_PATH, DownloadLink, Edition, GLOSSARY_PATH, STATUS_PATH, TRAINER_PATH, absolute_url,
-    file_size, format_duration, legal_view, module_meta, pdf_href, reviewed_by, title_in,
+    ACCESSIBILITY_PATH, CATALOGUE_PATH, DownloadLink, Edition, GLOSSARY_PATH, Notices, STATUS_PATH, TRAINER_PATH,
+    absolute_url, file_size, format_duration, legal_view, module_meta, notices, pdf_href, reviewed_by, title_in,
 };
 use super::plans::{plan_view, programme_view};
 use super::views::*;
@@ -181,13 +180,8 @@ fn page_view<'a>(
         .map(|html| html.replace(&current, &format!("{current} aria-current=\"page\"")))
         .unwrap_or_default();
 
-    let fallback_notice = is_fallback.then(|| {
-        ctx.i18n.format(
-            lang,
-            "fallback-notice",
-            &[("language", i18n::text(&language_name(lang))), ("original", i18n::text(&language_name(&doc.lang)))],
-        )
-    });
+    let Notices { fallback: fallback_notice, outdated: outdated_notice, unreviewed: unreviewed_notice } =
+        notices(ctx, page, lang);
 
     let link_to = |i: usize| {
         let target = &site.pages[i];
@@ -223,11 +217,6 @@ fn page_view<'a>(
         .map(|l| AlternateView { hreflang: l.to_string(), href: absolute_url(ctx, l, &page.path) })
         .collect();
 
-    let original_lang = &page.source.lang;
-    let notice = notice(page, lang);
-    let outdated_notice = (notice == Some(Notice::Outdated))
-        .then(|| ctx.i18n.format(lang, "outdated-notice", &[("original", i18n::text(&language_name(original_lang)))]));
-    let unreviewed_notice = (notice == Some(Notice::Unreviewed)).then(|| ctx.i18n.message(lang, "unreviewed-notice"));
     let translated_by = (!is_fallback && !doc.translators.is_empty())
         .then(|| ctx.i18n.format(lang, "translated-by", &[("names", i18n::text(&doc.translators.join(", ")))]));
     let reviewed_by = doc.review.as_ref().filter(|_| !is_fallback).map(|review| reviewed_by(ctx, lang, review));
@@ -273,7 +262,7 @@ fn page_view<'a>(
         fallback_notice,
         outdated_notice,
         unreviewed_notice,
-        original_href: ctx.urls.page_in_lang(&page.path, original_lang.as_str(), &page.path),
+        original_href: ctx.urls.page_in_lang(&page.path, page.source.lang.as_str(), &page.path),
         translated_by,
         reviewed_by,
         status_href: ctx.urls.page(&page.path, STATUS_PATH),
